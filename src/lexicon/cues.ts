@@ -1,0 +1,128 @@
+import type { Stance } from '../model/types.js';
+
+/**
+ * Reporting verbs by lemma, with the stance their use signals. Inflected forms are generated below;
+ * irregular forms are listed explicitly.
+ */
+const VERB_STANCES: ReadonlyArray<readonly [Stance, readonly string[]]> = [
+  ['neutral', ['say', 'state', 'tell', 'add', 'note', 'explain', 'report', 'write', 'announce', 'declare', 'comment', 'remark', 'mention', 'describe', 'recall', 'respond', 'reply', 'answer', 'continue', 'tweet', 'post', 'testify', 'indicate', 'confirm', 'acknowledge', 'observe', 'relate', 'recount', 'inform', 'brief', 'quote', 'cite', 'put', 'speak', 'pledge', 'promise', 'vow', 'predict', 'estimate', 'forecast', 'conclude', 'find', 'show', 'learn', 'hear', 'announce', 'clarify', 'specify', 'concur', 'agree', 'joke', 'quip', 'muse', 'shout', 'yell', 'whisper', 'scream', 'sing', 'boast', 'brag', 'praise', 'thank', 'welcome', 'call']],
+  ['emphatic', ['emphasize', 'emphasise', 'stress', 'insist', 'underline', 'underscore', 'highlight', 'maintain', 'reiterate', 'repeat', 'affirm', 'reaffirm', 'assure', 'guarantee', 'proclaim', 'urge', 'demand', 'press']],
+  ['distancing', ['allege', 'claim', 'assert', 'contend', 'purport', 'charge', 'accuse']],
+  ['admission', ['admit', 'concede', 'confess', 'grant', 'allow', 'apologize', 'apologise']],
+  ['denial', ['deny', 'reject', 'dismiss', 'refute', 'rebut', 'dispute', 'disagree', 'contradict', 'counter', 'protest', 'object']],
+  ['warning', ['warn', 'threaten', 'caution', 'alert', 'fear']],
+  ['revelation', ['reveal', 'disclose', 'divulge', 'leak', 'expose', 'uncover', 'discover']],
+  ['argument', ['argue', 'suggest', 'propose', 'reason', 'hint', 'imply', 'signal', 'recommend', 'advise', 'criticize', 'criticise', 'complain', 'lament', 'blast', 'slam', 'attack', 'condemn', 'decry', 'mock']],
+  ['question', ['ask', 'wonder', 'question', 'inquire', 'enquire', 'query', 'doubt']],
+  ['belief', ['believe', 'think', 'feel', 'hope', 'expect', 'worry', 'know', 'understand', 'consider', 'insist', 'assume', 'suspect', 'reckon', 'guess', 'figure', 'want', 'acknowledge', 'recognize', 'recognise', 'realize', 'realise', 'see', 'view']],
+];
+
+const IRREGULAR: Readonly<Record<string, readonly string[]>> = {
+  say: ['said', 'says', 'saying'],
+  tell: ['told', 'tells', 'telling'],
+  write: ['wrote', 'written', 'writes', 'writing'],
+  think: ['thought', 'thinks', 'thinking'],
+  feel: ['felt', 'feels', 'feeling'],
+  know: ['knew', 'known', 'knows', 'knowing'],
+  understand: ['understood', 'understands', 'understanding'],
+  find: ['found', 'finds', 'finding'],
+  show: ['showed', 'shown', 'shows', 'showing'],
+  hear: ['heard', 'hears', 'hearing'],
+  learn: ['learned', 'learnt', 'learns', 'learning'],
+  put: ['puts', 'putting'],
+  speak: ['spoke', 'spoken', 'speaks', 'speaking'],
+  sing: ['sang', 'sung', 'sings', 'singing'],
+  see: ['saw', 'seen', 'sees', 'seeing'],
+  forecast: ['forecast', 'forecasts', 'forecasting'],
+};
+
+/** Regular English inflections: -s, -ed, -ing with the common spelling changes. */
+function inflect(lemma: string): string[] {
+  const irregular = IRREGULAR[lemma];
+  if (irregular !== undefined) return [lemma, ...irregular];
+  const forms = [lemma];
+  const last = lemma[lemma.length - 1];
+  const stem = lemma.slice(0, -1);
+  if (last === 'e') {
+    forms.push(`${lemma}s`, `${lemma}d`, `${stem}ing`);
+  } else if (last === 'y' && !'aeiou'.includes(lemma[lemma.length - 2] ?? '')) {
+    forms.push(`${stem}ies`, `${stem}ied`, `${lemma}ing`);
+  } else if (/(s|sh|ch|x|z)$/.test(lemma)) {
+    forms.push(`${lemma}es`, `${lemma}ed`, `${lemma}ing`);
+  } else {
+    forms.push(`${lemma}s`, `${lemma}ed`, `${lemma}ing`);
+    // Doubling for short CVC verbs (admit → admitted, slam → slammed).
+    if (/[^aeiou][aeiou][bdglmnprt]$/.test(lemma) && !/(en|er|on|it)$/.test(lemma.slice(-2)) || /^(admit|commit|regret|omit|refer|concur|confer|prefer|slam|quip)$/.test(lemma)) {
+      forms.push(`${lemma}${last}ed`, `${lemma}${last}ing`);
+    }
+  }
+  return forms;
+}
+
+export interface CueEntry {
+  readonly lemma: string;
+  readonly stance: Stance;
+}
+
+function buildVerbTable(): Map<string, CueEntry> {
+  const table = new Map<string, CueEntry>();
+  for (const [stance, lemmas] of VERB_STANCES) {
+    for (const lemma of lemmas) {
+      for (const form of inflect(lemma)) {
+        // The first stance listed for a form wins (e.g. "insist" is emphatic before belief).
+        if (!table.has(form)) table.set(form, { lemma, stance });
+      }
+    }
+  }
+  return table;
+}
+
+/** Every inflected form of a reporting verb (lower case) → its lemma and stance. */
+export const CUE_VERBS: ReadonlyMap<string, CueEntry> = buildVerbTable();
+
+/** Nouns that name an utterance ("his remarks", "the statement", "in an interview"). */
+export const CUE_NOUNS: ReadonlyMap<string, CueEntry> = new Map<string, CueEntry>(
+  (
+    [
+      ['statement', 'neutral'], ['statements', 'neutral'], ['remarks', 'neutral'], ['remark', 'neutral'], ['comments', 'neutral'], ['comment', 'neutral'],
+      ['interview', 'neutral'], ['speech', 'neutral'], ['address', 'neutral'], ['post', 'neutral'], ['tweet', 'neutral'], ['tweets', 'neutral'],
+      ['announcement', 'neutral'], ['testimony', 'neutral'], ['letter', 'neutral'], ['report', 'evidential'], ['memo', 'neutral'], ['message', 'neutral'],
+      ['claim', 'distancing'], ['claims', 'distancing'], ['allegation', 'distancing'], ['allegations', 'distancing'], ['accusation', 'distancing'],
+      ['denial', 'denial'], ['admission', 'admission'], ['warning', 'warning'], ['view', 'belief'], ['opinion', 'belief'], ['belief', 'belief'],
+      ['words', 'neutral'], ['assertion', 'distancing'], ['argument', 'argument'], ['suggestion', 'argument'], ['promise', 'neutral'], ['pledge', 'neutral'],
+    ] as const
+  ).map(([noun, stance]) => [noun, { lemma: noun, stance }]),
+);
+
+/**
+ * Multi-word cue phrases, lower case, word by word. "according to X" makes X a source (or a relay when a
+ * speaker is already named); "in an interview with X" makes X an interview relay.
+ */
+export const CUE_PHRASES: ReadonlyArray<{ readonly words: readonly string[]; readonly entry: CueEntry }> = [
+  { words: ['according', 'to'], entry: { lemma: 'according to', stance: 'evidential' } },
+  { words: ['in', 'the', 'words', 'of'], entry: { lemma: 'in the words of', stance: 'neutral' } },
+  { words: ['as', 'quoted', 'by'], entry: { lemma: 'quoted by', stance: 'neutral' } },
+  { words: ['cited', 'by'], entry: { lemma: 'cited by', stance: 'neutral' } },
+  { words: ['quoted', 'by'], entry: { lemma: 'quoted by', stance: 'neutral' } },
+  { words: ['in', 'a', 'statement'], entry: { lemma: 'in a statement', stance: 'neutral' } },
+  { words: ['in', 'an', 'interview'], entry: { lemma: 'in an interview', stance: 'neutral' } },
+  { words: ['in', 'a', 'post'], entry: { lemma: 'in a post', stance: 'neutral' } },
+  { words: ['in', 'a', 'tweet'], entry: { lemma: 'in a tweet', stance: 'neutral' } },
+];
+
+/** The stance of a cue written as `words` (lower case), looking at its head word. */
+export function stanceOf(words: readonly string[]): CueEntry {
+  for (const phrase of CUE_PHRASES) {
+    if (phrase.words.length <= words.length && phrase.words.every((word, index) => words[index] === word)) return phrase.entry;
+  }
+  for (const word of words) {
+    const verb = CUE_VERBS.get(word);
+    if (verb !== undefined) return verb;
+  }
+  for (const word of words) {
+    const noun = CUE_NOUNS.get(word);
+    if (noun !== undefined) return noun;
+  }
+  const head = words.find((word) => /^\p{L}/u.test(word)) ?? words[0] ?? '';
+  return { lemma: head, stance: 'neutral' };
+}

@@ -1,0 +1,244 @@
+import { ABBREVIATIONS, TITLE_ABBREVIATIONS } from '../lexicon/abbreviations.js';
+import { isQuoteChar } from '../lexicon/quotes.js';
+import { isSpaceCode } from '../model/span.js';
+
+export const enum TokenKind {
+  Word = 0,
+  Number = 1,
+  Punct = 2,
+  Quote = 3,
+}
+
+/**
+ * Tokens of one text, stored column-wise so that later stages scan them without per-token objects.
+ * Offsets are UTF-16 code units into the untouched source text.
+ */
+export interface Tokens {
+  readonly text: string;
+  readonly count: number;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly kinds: Uint8Array;
+  /** Line breaks between the previous token and this one (2+ means a paragraph break). */
+  readonly breaksBefore: Uint8Array;
+  /** 1 when white space separates this token from the previous one. */
+  readonly spaceBefore: Uint8Array;
+  /** Lower-cased token text. */
+  readonly lower: string[];
+  /** Sentence index of each token. */
+  readonly sentence: Int32Array;
+  /** Token index where each sentence starts; one extra entry holds `count`. */
+  readonly sentenceStarts: Int32Array;
+}
+
+const letterCache = new Map<number, boolean>();
+const LETTER = /\p{L}|\p{M}/u;
+
+function isLetterCode(code: number): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  if (code >= 0xd800 && code <= 0xdfff) return true; // astral letters are rare; keep surrogate pairs inside words
+  let known = letterCache.get(code);
+  if (known === undefined) {
+    known = LETTER.test(String.fromCharCode(code));
+    letterCache.set(code, known);
+  }
+  return known;
+}
+
+function isDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function isApostrophe(code: number): boolean {
+  return code === 0x27 || code === 0x2019;
+}
+
+function isHyphen(code: number): boolean {
+  return code === 0x2d || code === 0x2010 || code === 0x2011;
+}
+
+function isUpperStart(text: string, offset: number): boolean {
+  const code = text.charCodeAt(offset);
+  if (code >= 65 && code <= 90) return true;
+  if (code < 128) return false;
+  const char = text[offset] ?? '';
+  return char !== char.toLowerCase() && char === char.toUpperCase();
+}
+
+/** Splits `text` into word, number, punctuation and quotation-mark tokens, and the tokens into sentences. Linear. */
+export function tokenize(text: string): Tokens {
+  const length = text.length;
+  // A token never takes less than one code unit, so `length` bounds the count.
+  const capacity = Math.max(16, length);
+  let starts = new Int32Array(Math.min(capacity, 1024));
+  let ends = new Int32Array(starts.length);
+  let kinds = new Uint8Array(starts.length);
+  let breaks = new Uint8Array(starts.length);
+  let spaces = new Uint8Array(starts.length);
+  let count = 0;
+  let pendingBreaks = 0;
+  let pendingSpace = 0;
+
+  const push = (start: number, end: number, kind: TokenKind): void => {
+    if (count === starts.length) {
+      const size = Math.min(capacity, starts.length * 2);
+      const grow = <T extends Int32Array | Uint8Array>(old: T, make: (n: number) => T): T => {
+        const fresh = make(size);
+        fresh.set(old);
+        return fresh;
+      };
+      starts = grow(starts, (n) => new Int32Array(n));
+      ends = grow(ends, (n) => new Int32Array(n));
+      kinds = grow(kinds, (n) => new Uint8Array(n));
+      breaks = grow(breaks, (n) => new Uint8Array(n));
+      spaces = grow(spaces, (n) => new Uint8Array(n));
+    }
+    starts[count] = start;
+    ends[count] = end;
+    kinds[count] = kind;
+    breaks[count] = pendingBreaks > 255 ? 255 : pendingBreaks;
+    spaces[count] = pendingSpace;
+    pendingBreaks = 0;
+    pendingSpace = 0;
+    count++;
+  };
+
+  let offset = 0;
+  while (offset < length) {
+    const code = text.charCodeAt(offset);
+    if (isSpaceCode(code) || code === 0xfeff || code === 0x200b) {
+      if (code === 10 || code === 0x2028 || code === 0x2029) pendingBreaks++;
+      pendingSpace = 1;
+      offset++;
+      continue;
+    }
+    const start = offset;
+    if (isLetterCode(code) || isDigitCode(code)) {
+      let numeric = isDigitCode(code);
+      offset++;
+      while (offset < length) {
+        const next = text.charCodeAt(offset);
+        if (isLetterCode(next) || isDigitCode(next)) {
+          offset++;
+          continue;
+        }
+        const after = offset + 1 < length ? text.charCodeAt(offset + 1) : 0;
+        // Joiners stay inside a word only between two word characters.
+        if (isHyphen(next) && (isLetterCode(after) || isDigitCode(after))) {
+          offset += 2;
+          continue;
+        }
+        if (numeric && (next === 44 || next === 46) && isDigitCode(after)) {
+          offset += 2;
+          continue;
+        }
+        if (isApostrophe(next) && isLetterCode(after) && !numeric) {
+          // Possessive and clitic "’s" become their own token; "don’t", "O’Brien" stay whole.
+          const afterNext = offset + 2 < length ? text.charCodeAt(offset + 2) : 0;
+          if ((after === 115 || after === 83) && !isLetterCode(afterNext)) break;
+          offset += 2;
+          continue;
+        }
+        if (next === 46 && isLetterCode(after) && offset + 2 <= length && text.charCodeAt(offset + 2) === 46 && offset - start === 1) {
+          // Initialisms: U.S., U.N.
+          offset += 3;
+          while (offset + 1 < length && isLetterCode(text.charCodeAt(offset)) && text.charCodeAt(offset + 1) === 46) offset += 2;
+          break;
+        }
+        break;
+      }
+      if (offset < length && text.charCodeAt(offset) === 46) {
+        const word = text.slice(start, offset).toLowerCase();
+        // "No." and "Nos." abbreviate only before a number ("No. 5"); elsewhere "no." ends a sentence.
+        const numberAbbreviation = word === 'no' || word === 'nos';
+        const abbreviation = numberAbbreviation ? isDigitCode(text.charCodeAt(offset + 2)) : ABBREVIATIONS.has(word);
+        if (abbreviation || (offset - start === 1 && isUpperStart(text, start))) offset++;
+      }
+      numeric = isDigitCode(code);
+      push(start, offset, numeric ? TokenKind.Number : TokenKind.Word);
+      continue;
+    }
+    if (isApostrophe(code) && offset + 1 < length && (text.charCodeAt(offset + 1) === 115 || text.charCodeAt(offset + 1) === 83) && count > 0 && ends[count - 1] === offset && kinds[count - 1] !== TokenKind.Punct) {
+      const afterS = offset + 2 < length ? text.charCodeAt(offset + 2) : 0;
+      if (!isLetterCode(afterS)) {
+        push(offset, offset + 2, TokenKind.Word);
+        offset += 2;
+        continue;
+      }
+    }
+    if (isQuoteChar(code)) {
+      push(offset, offset + 1, TokenKind.Quote);
+      offset++;
+      continue;
+    }
+    // Runs of the same punctuation (..., --, !!) are one token.
+    offset++;
+    if (code === 46 || code === 45 || code === 33 || code === 63) {
+      while (offset < length && text.charCodeAt(offset) === code) offset++;
+    } else if (code >= 0xd800 && code <= 0xdbff && offset < length) {
+      offset++; // keep a surrogate pair together
+    }
+    push(start, offset, TokenKind.Punct);
+  }
+
+  const lower: string[] = new Array<string>(count);
+  for (let index = 0; index < count; index++) lower[index] = text.slice(starts[index]!, ends[index]!).toLowerCase();
+  const tokens = { text, count, starts, ends, kinds, breaksBefore: breaks, spaceBefore: spaces, lower };
+  const { sentence, sentenceStarts } = splitSentences(tokens);
+  return { ...tokens, sentence, sentenceStarts };
+}
+
+function isTerminal(lower: string): boolean {
+  const last = lower.charCodeAt(lower.length - 1);
+  return last === 46 || last === 33 || last === 63 || lower === '…';
+}
+
+/** Sentence boundaries: line breaks, and terminal punctuation followed (after closing quotes) by a capital, digit or opener. */
+function splitSentences(tokens: Omit<Tokens, 'sentence' | 'sentenceStarts'>): { sentence: Int32Array; sentenceStarts: Int32Array } {
+  const { count, kinds, lower, breaksBefore, text, starts } = tokens;
+  const sentence = new Int32Array(count);
+  const boundaries: number[] = [0];
+  let current = 0;
+  for (let index = 0; index < count; index++) {
+    if (index > 0 && breaksBefore[index]! > 0 && boundaries[boundaries.length - 1] !== index) {
+      current++;
+      boundaries.push(index);
+    }
+    sentence[index] = current;
+    const word = lower[index]!;
+    let ends = false;
+    if (kinds[index] === TokenKind.Punct && isTerminal(word)) ends = true;
+    else if (kinds[index] === TokenKind.Word && word.length > 1 && word.endsWith('.')) {
+      // An abbreviation ends a sentence only when a capitalised non-title word follows, and it is not a title.
+      const bare = word.slice(0, -1);
+      ends = !TITLE_ABBREVIATIONS.has(bare) && bare.indexOf('.') >= 0;
+    }
+    if (!ends) continue;
+    // Closing quotes and brackets right after the terminal belong to this sentence.
+    let next = index + 1;
+    while (next < count && breaksBefore[next] === 0 && (kinds[next] === TokenKind.Quote || lower[next] === ')' || lower[next] === ']') && tokens.spaceBefore[next] === 0) {
+      sentence[next] = current;
+      next++;
+    }
+    if (next >= count) {
+      index = next - 1;
+      continue;
+    }
+    if (breaksBefore[next]! > 0) {
+      index = next - 1;
+      continue;
+    }
+    const nextKind = kinds[next];
+    const startsNew = nextKind === TokenKind.Quote || nextKind === TokenKind.Number || isUpperStart(text, starts[next]!) || lower[next] === '(' || lower[next] === '—';
+    index = next - 1;
+    if (startsNew) {
+      current++;
+      boundaries.push(next);
+    }
+  }
+  if (count === 0) return { sentence, sentenceStarts: Int32Array.of(0) };
+  const sentenceStarts = new Int32Array(boundaries.length + 1);
+  sentenceStarts.set(boundaries);
+  sentenceStarts[boundaries.length] = count;
+  return { sentence, sentenceStarts };
+}
