@@ -1,19 +1,82 @@
-import type { Analysis, SourceDocument } from '../model/types.js';
+import type { AliasOverrides } from './aliases.js';
+import type { Analysis, Diagnostic, SourceDocument, Statement } from '../model/types.js';
+import { tokenize } from '../text/tokenize.js';
+import { findClaims } from './claims.js';
+import { findEntities } from './entities.js';
+import { extractFeatures } from './features.js';
+import { findNestedStatements } from './nested.js';
+import { findQuotations } from './quotations.js';
+import { findRelays } from './relays.js';
+import { completeSources } from './sources.js';
+import { resolveSpeakers } from './speakers.js';
+import { attachStatementTimes } from './statement-times.js';
+import { assembleStatements } from './statements.js';
+import { labelsToSpans, loadDefaultModel, tagTokens, type AttributionModel } from './tagger.js';
+import { findTimes } from './times.js';
 
 export interface AnalyzeOptions {
   /** Publication date (YYYY-MM-DD) used when the document has none. */
   readonly publishedAt?: string;
+  /** A tagger model other than the shipped one (tests, training experiments). */
+  readonly model?: AttributionModel;
+  /** User alias overrides (add or forbid merges). */
+  readonly aliases?: AliasOverrides;
 }
 
-/** Runs every extraction stage, in order, over one document. */
+/** Runs every extraction stage, in order, over one document. The source text is never changed. */
 export function analyzeDocument(document: SourceDocument, options: AnalyzeOptions = {}): Analysis {
+  const text = document.text;
   const publishedAt = document.publishedAt ?? options.publishedAt ?? null;
+  const diagnostics: Diagnostic[] = [];
+
+  // 1. Tokens and sentences: every later stage reads them.
+  const tokens = tokenize(text);
+  // 2. Quotations before tagging: the tagger's features ask whether a token is quoted and what follows the quote.
+  const quotations = findQuotations(tokens);
+  diagnostics.push(...quotations.diagnostics);
+  const quotationSpans = quotations.quotations.map((quotation) => ({ start: quotation.start, end: quotation.end, text: text.slice(quotation.start, quotation.end) }));
+  // 3. The learned tagger marks source, cue and content spans (two passes; the second reads the first's labels).
+  const labels = tagTokens(options.model ?? loadDefaultModel(), tokens, extractFeatures(tokens, quotations));
+  // 4. Spans become statements: each cue takes its content pieces and source.
+  const assembled = assembleStatements({ tokens, spans: labelsToSpans(labels), quotations });
+  // 5. Relay phrases before sources: "cited by X" and "according to X" must not be taken for speakers.
+  const relayed = findRelays({ tokens, drafts: assembled, quotations });
+  // 6. Entities and coreference (independent of statements); sources are widened to the mentions they cut.
+  const aliasOptions = options.aliases === undefined ? {} : { aliases: options.aliases };
+  const entities = findEntities({ text, tokens, quotations: quotationSpans, ...aliasOptions });
+  // 7. Sources the tagger missed, speakers shared by participle/coordinated cues, then each source's entity.
+  const sourced = completeSources({ tokens, drafts: relayed.drafts, quotations, entities });
+  const speakers = resolveSpeakers({ drafts: sourced.drafts, sharesSpeakerWith: sourced.sharesSpeakerWith, entities });
+
+  const outer: Statement[] = sourced.drafts.map((draft, index) => ({
+    id: `s${index + 1}`,
+    kind: draft.kind,
+    content: draft.content,
+    cue: draft.cue,
+    source: draft.source,
+    speaker: speakers[index] ?? null,
+    via: relayed.via[index] ?? [],
+  }));
+  // 8. Statements reported inside other statements, after speakers: the outer speaker becomes their relay.
+  const nested = findNestedStatements({
+    tokens,
+    statements: outer,
+    contentTokens: sourced.drafts.map((draft) => draft.contentTokens),
+    speakerOf: (source) => resolveSpeakers({ drafts: [{ kind: 'indirect', content: [], cue: null, source, contentTokens: [], cueTokens: null, sourceTokens: null }], sharesSpeakerWith: Int32Array.of(-1), entities })[0] ?? null,
+  });
+  const ordered = [...outer, ...nested.map((statement, index) => ({ ...statement, id: `s${outer.length + index + 1}` }))];
+
+  // 9. Times, then statement time axes and numeric claims (claims skip numbers that are dates).
+  const times = findTimes({ text, tokens, publishedAt, quotations: quotationSpans });
+  const statements = attachStatementTimes({ statements: ordered, times, publishedAt, text, tokens });
+  const claims = findClaims({ text, tokens, statements, times });
+
   return {
-    document: { id: document.id, title: document.title, url: document.url, publishedAt, text: document.text },
-    statements: [],
-    entities: [],
-    times: [],
-    claims: [],
-    diagnostics: [],
+    document: { id: document.id, title: document.title, url: document.url, publishedAt, text },
+    statements,
+    entities,
+    times,
+    claims,
+    diagnostics,
   };
 }

@@ -20,6 +20,10 @@ export interface Library {
   stats(): Promise<LibraryStats>;
   /** Every stored statement with its article, in a stable order, for export. */
   exportStatements(): AsyncIterable<StatementHit>;
+  /** Every current article version with its analysis and text, in a stable order (for span-anchored exports). */
+  exportArticles(): AsyncIterable<StoredArticleWithAnalysis>;
+  /** The id of the stored article with this document's exact (normalized) text, if any: lets a re-run skip analysis. */
+  lookup(document: SourceDocument): Promise<string | null>;
   close(): Promise<void>;
 }
 
@@ -31,6 +35,10 @@ export interface Page {
 export interface Paged<T> {
   readonly items: readonly T[];
   readonly total: number;
+  /** True when `total` is a lower bound (a very broad search stops counting). */
+  readonly approximate?: boolean;
+  /** For text search: 'relevance' (bm25), or 'newest' when the words match too many statements to rank them all quickly. */
+  readonly order?: 'relevance' | 'newest';
   readonly limit: number;
   readonly offset: number;
 }
@@ -42,6 +50,8 @@ export interface IngestResult {
   readonly articleId: string | null;
   /** For 'updated': the id of the previous version at the same URL. */
   readonly previousVersion?: string;
+  /** For a syndicated copy: the id of the original (earliest) article of its group. */
+  readonly copyOf?: string;
   readonly error?: string;
 }
 
@@ -56,6 +66,11 @@ export interface StoredArticle {
   readonly ingestedAt: string;
   readonly textHash: string;
   readonly version: number;
+  /** The id of the previous version at the same canonical URL, or null for a first version. */
+  readonly previousVersion?: string | null;
+  /** False once a newer version at the same URL is stored. */
+  readonly current?: boolean;
+  readonly canonicalUrl?: string | null;
   /** The article this one is a syndicated copy of (the earliest), or null for originals. */
   readonly copyOf: string | null;
   readonly statementCount: number;
@@ -139,11 +154,18 @@ export interface StatementCluster {
 }
 
 export interface LibraryStats {
+  /** Current articles (the latest version of each). */
   readonly articles: number;
+  /** Stored article versions, superseded ones included. */
   readonly versions: number;
   readonly copies: number;
   readonly statements: number;
   readonly entities: number;
   readonly clusters: number;
   readonly failedJobs?: number;
+  /** Articles stored as a newer version of an earlier one (same URL, changed text). */
+  readonly updated?: number;
+  readonly outlets?: number;
+  /** Statements whose cluster has more than one report. */
+  readonly clusteredStatements?: number;
 }

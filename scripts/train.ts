@@ -1,0 +1,237 @@
+/**
+ * Trains the attribution tagger (an averaged structured perceptron over hashed features, Viterbi-decoded)
+ * on a brat corpus — PolNeAR train — and writes models/attribution.bin. Reproducible: a seeded shuffle.
+ *
+ *   npm run train -- --corpus ../shared/corpus/polnear/train [--dev ../shared/corpus/polnear/dev] [--epochs 8] [--bits 20]
+ *
+ * --dev only prints tagger span scores per epoch (tuning); it never trains on dev.
+ */
+import { writeFileSync } from 'node:fs';
+import { readBratCorpus, type BratAnnotation, type BratDocument } from '../src/eval/brat.js';
+import { extractFeatures, extractStackedFeatures, STACKED_TEMPLATE_COUNT, TEMPLATE_COUNT } from '../src/extract/features.js';
+import { findQuotations } from '../src/extract/quotations.js';
+import { DEFAULT_MODEL_PATH, decode, isAllowed, LABEL_COUNT, labelsToSpans, serializeModel, tagTokens, type AttributionModel, type TaggerModel } from '../src/extract/tagger.js';
+import { tokenize, type Tokens } from '../src/text/tokenize.js';
+
+interface Example {
+  readonly document: number;
+  readonly tokens: Tokens;
+  /** Base keys, then (for the second pass) stacked keys. */
+  keys: Uint32Array;
+  readonly baseKeys: Uint32Array;
+  readonly gold: Uint8Array;
+}
+
+const TYPE_LABEL: Readonly<Record<string, number>> = { Source: 1, Cue: 3, Content: 5 };
+
+/** Gold labels: a token takes the type of the annotated piece covering most of it; the first token of a piece is B-. */
+export function goldLabels(tokens: Tokens, annotation: BratAnnotation): Uint8Array {
+  const labels = new Uint8Array(tokens.count);
+  const used = new Set<string>();
+  for (const relation of annotation.relations) {
+    for (const id of [relation.source, relation.cue, relation.content]) if (id !== null) used.add(id);
+  }
+  for (const id of used) {
+    const span = annotation.spans.get(id);
+    if (span === undefined) continue;
+    const begin = TYPE_LABEL[span.type];
+    if (begin === undefined) continue;
+    for (const [start, end] of span.pieces) {
+      let first = true;
+      for (let token = lowerToken(tokens, start); token < tokens.count && tokens.starts[token]! < end; token++) {
+        const tokenStart = tokens.starts[token]!;
+        const tokenEnd = tokens.ends[token]!;
+        const covered = Math.min(end, tokenEnd) - Math.max(start, tokenStart);
+        if (covered * 2 < tokenEnd - tokenStart) continue;
+        labels[token] = first ? begin : begin + 1;
+        first = false;
+      }
+    }
+  }
+  return labels;
+}
+
+function lowerToken(tokens: Tokens, offset: number): number {
+  let low = 0;
+  let high = tokens.count;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (tokens.ends[middle]! <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function prepare(documents: readonly BratDocument[], allAnnotations: boolean): Example[] {
+  const examples: Example[] = [];
+  documents.forEach((document, documentIndex) => {
+    const tokens = tokenize(document.text);
+    const keys = extractFeatures(tokens, findQuotations(tokens));
+    const annotations = allAnnotations ? document.annotations : document.annotations.slice(0, 1);
+    for (const annotation of annotations) examples.push({ document: documentIndex, tokens, keys, baseKeys: keys, gold: goldLabels(tokens, annotation) });
+  });
+  return examples;
+}
+
+/** A small seeded generator (mulberry32), so training is reproducible. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let value = Math.imul(state ^ (state >>> 15), 1 | state);
+    value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
+    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function spanKey(tokens: Tokens, type: string, first: number, last: number): string {
+  return `${type}:${tokens.starts[first]}:${tokens.ends[last]}`;
+}
+
+/** Exact span F1 of the tagger alone against gold labels, per type (a quick tuning signal, not the real eval). */
+function scoreTagger(model: AttributionModel, examples: readonly Example[]): Record<string, number> {
+  const counts: Record<string, { tp: number; fp: number; fn: number }> = { source: { tp: 0, fp: 0, fn: 0 }, cue: { tp: 0, fp: 0, fn: 0 }, content: { tp: 0, fp: 0, fn: 0 } };
+  for (const example of examples) {
+    const predicted = new Set(labelsToSpans(tagTokens(model, example.tokens, example.baseKeys)).map((span) => spanKey(example.tokens, span.type, span.first, span.last)));
+    const gold = new Set(labelsToSpans(example.gold).map((span) => spanKey(example.tokens, span.type, span.first, span.last)));
+    for (const key of predicted) {
+      const count = counts[key.split(':')[0]!]!;
+      if (gold.has(key)) count.tp++;
+      else count.fp++;
+    }
+    for (const key of gold) if (!predicted.has(key)) counts[key.split(':')[0]!]!.fn++;
+  }
+  const result: Record<string, number> = {};
+  for (const [type, count] of Object.entries(counts)) {
+    const precision = count.tp / Math.max(1, count.tp + count.fp);
+    const recall = count.tp / Math.max(1, count.tp + count.fn);
+    result[type] = Number(((2 * precision * recall) / Math.max(1e-9, precision + recall)).toFixed(4));
+  }
+  return result;
+}
+
+function train(examples: Example[], options: { epochs: number; bits: number; width: number; report: (model: TaggerModel) => string }): TaggerModel {
+  const size = (1 << options.bits) * LABEL_COUNT;
+  const mask = (1 << options.bits) - 1;
+  const weights = new Float32Array(size);
+  const totals = new Float64Array(size); // sum of step * update, for averaging
+  const transitions = new Float32Array(LABEL_COUNT * LABEL_COUNT);
+  const transitionTotals = new Float64Array(LABEL_COUNT * LABEL_COUNT);
+  const starts = new Float32Array(LABEL_COUNT);
+  const startTotals = new Float64Array(LABEL_COUNT);
+  const model: TaggerModel = { bits: options.bits, width: options.width, weights, transitions, starts };
+  const random = seeded(17);
+  let step = 1;
+  const order = examples.map((_, index) => index);
+
+  const width = options.width;
+  const update = (keys: Uint32Array, token: number, label: number, amount: number): void => {
+    const base = token * width;
+    for (let template = 0; template < width; template++) {
+      const index = (keys[base + template]! & mask) * LABEL_COUNT + label;
+      weights[index]! += amount;
+      totals[index]! += step * amount;
+    }
+  };
+
+  for (let epoch = 1; epoch <= options.epochs; epoch++) {
+    for (let index = order.length - 1; index > 0; index--) {
+      const other = Math.floor(random() * (index + 1));
+      [order[index], order[other]] = [order[other]!, order[index]!];
+    }
+    let errors = 0;
+    for (const exampleIndex of order) {
+      const example = examples[exampleIndex]!;
+      const { keys, gold } = example;
+      const count = example.tokens.count;
+      const predicted = decode(model, keys, count);
+      for (let token = 0; token < count; token++) {
+        const goldLabel = gold[token]!;
+        const predictedLabel = predicted[token]!;
+        if (goldLabel !== predictedLabel) {
+          errors++;
+          update(keys, token, goldLabel, 1);
+          update(keys, token, predictedLabel, -1);
+        }
+        const goldPrevious = token > 0 ? gold[token - 1]! : -1;
+        const predictedPrevious = token > 0 ? predicted[token - 1]! : -1;
+        if (goldLabel !== predictedLabel || goldPrevious !== predictedPrevious) {
+          if (token === 0) {
+            starts[goldLabel]! += 1;
+            startTotals[goldLabel]! += step;
+            starts[predictedLabel]! -= 1;
+            startTotals[predictedLabel]! -= step;
+          } else {
+            // A gold sequence may break the B/I constraint where tokens split oddly; never reward a forbidden pair.
+            if (isAllowed(goldPrevious, goldLabel)) {
+              transitions[goldPrevious * LABEL_COUNT + goldLabel]! += 1;
+              transitionTotals[goldPrevious * LABEL_COUNT + goldLabel]! += step;
+            }
+            transitions[predictedPrevious * LABEL_COUNT + predictedLabel]! -= 1;
+            transitionTotals[predictedPrevious * LABEL_COUNT + predictedLabel]! -= step;
+          }
+        }
+      }
+      step++;
+    }
+    const report = epoch === options.epochs || epoch % 4 === 0 ? options.report(average(model, { totals, transitionTotals, startTotals, step })) : '';
+    process.stderr.write(`epoch ${epoch}: token errors ${errors} ${report}\n`);
+  }
+  return average(model, { totals, transitionTotals, startTotals, step });
+}
+
+function average(model: TaggerModel, sums: { totals: Float64Array; transitionTotals: Float64Array; startTotals: Float64Array; step: number }): TaggerModel {
+  const weights = new Float32Array(model.weights.length);
+  for (let index = 0; index < weights.length; index++) weights[index] = model.weights[index]! - sums.totals[index]! / sums.step;
+  const transitions = new Float32Array(model.transitions.length);
+  for (let index = 0; index < transitions.length; index++) transitions[index] = model.transitions[index]! - sums.transitionTotals[index]! / sums.step;
+  const starts = new Float32Array(model.starts.length);
+  for (let index = 0; index < starts.length; index++) starts[index] = model.starts[index]! - sums.startTotals[index]! / sums.step;
+  return { bits: model.bits, width: model.width, weights, transitions, starts };
+}
+
+function argument(args: readonly string[], name: string): string | undefined {
+  const index = args.indexOf(name);
+  return index >= 0 ? args[index + 1] : undefined;
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const corpus = argument(args, '--corpus');
+  if (corpus === undefined) {
+    process.stderr.write('usage: npm run train -- --corpus <brat train dir> [--dev <brat dev dir>] [--epochs N] [--bits B] [--out FILE]\n');
+    process.exitCode = 2;
+    return;
+  }
+  const epochs = Number(argument(args, '--epochs') ?? 8);
+  const bits = Number(argument(args, '--bits') ?? 20);
+  const out = argument(args, '--out') ?? DEFAULT_MODEL_PATH;
+  const devPath = argument(args, '--dev');
+  const started = Date.now();
+  const examples = prepare(readBratCorpus(corpus), true);
+  const dev = devPath === undefined ? [] : prepare(readBratCorpus(devPath), false);
+  const folds = Number(argument(args, '--folds') ?? 4);
+  const stack = !args.includes('--no-stack');
+  process.stderr.write(`training on ${examples.length} annotations (${((Date.now() - started) / 1000).toFixed(1)} s to prepare)\n`);
+  const devReport = (model: AttributionModel): string => (dev.length > 0 ? `dev tagger F1 ${JSON.stringify(scoreTagger(model, dev))}` : '');
+  const first = train(examples, { epochs, bits, width: TEMPLATE_COUNT, report: (model) => devReport({ first: model, second: null }) });
+  let model: AttributionModel = { first, second: null };
+  if (stack) {
+    // Jackknife: the second pass learns from first-pass labels predicted by models that never saw that document.
+    const firstPass = new Map<Example, Uint8Array>();
+    for (let fold = 0; fold < folds; fold++) {
+      const held = examples.filter((example) => example.document % folds === fold);
+      const rest = examples.filter((example) => example.document % folds !== fold);
+      const foldModel = train(rest, { epochs, bits, width: TEMPLATE_COUNT, report: () => `(fold ${fold + 1}/${folds})` });
+      for (const example of held) firstPass.set(example, decode(foldModel, example.baseKeys, example.tokens.count));
+    }
+    for (const example of examples) example.keys = extractStackedFeatures(example.tokens, example.baseKeys, firstPass.get(example)!);
+    const second = train(examples, { epochs, bits, width: TEMPLATE_COUNT + STACKED_TEMPLATE_COUNT, report: (candidate) => devReport({ first, second: candidate }) });
+    model = { first, second };
+  }
+  const bytes = serializeModel(model, Number(argument(args, '--prune') ?? 0));
+  writeFileSync(out, bytes);
+  process.stderr.write(`wrote ${out}: ${(bytes.length / 1024).toFixed(0)} KiB in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+}
+
+main();

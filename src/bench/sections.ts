@@ -1,0 +1,50 @@
+import type { BenchCorpus } from './corpus.js';
+
+export interface BenchSettings {
+  readonly corpus: BenchCorpus;
+  /** Measuring time per section, in seconds (warm-up is a tenth of it, at most one pass). */
+  readonly seconds: number;
+  /** Most passes over the corpus for sections that repeat it (hearsay extraction). */
+  readonly passes: number;
+  /** A tagger model file to use instead of the shipped one. */
+  readonly model?: string;
+}
+
+/** A section's figures: one flat object of numbers, under `key` in the JSON output. */
+export type SectionFigures = { readonly [name: string]: number };
+
+export interface BenchSection {
+  /** The name `--only` takes. */
+  readonly name: string;
+  /** The key of its figures in the JSON object. */
+  readonly key: string;
+  readonly title: string;
+  run(settings: BenchSettings): Promise<SectionFigures>;
+}
+
+const warmupSeconds = (settings: BenchSettings): number => settings.seconds / 10;
+
+/**
+ * Every bench section, in run order; each runs in its own child process so peak RSS belongs to it alone.
+ * Add a section here (library ingest, search latency) and it gets `--only`, a child process and a JSON key.
+ * Modules load lazily, so a section's process holds only its own code.
+ */
+export const BENCH_SECTIONS: readonly BenchSection[] = [
+  {
+    name: 'extract',
+    key: 'hearsay',
+    title: 'hearsay',
+    run: async (settings) => {
+      const model = settings.model === undefined ? undefined : (await import('../eval/model.js')).readModelFile(settings.model);
+      const budget = { seconds: settings.seconds, passes: settings.passes, warmupSeconds: warmupSeconds(settings) };
+      return (await import('./extract.js')).benchExtract(settings.corpus, budget, model);
+    },
+  },
+  {
+    name: 'peer',
+    key: 'compromise',
+    title: 'compromise',
+    run: async (settings) =>
+      (await import('./peer.js')).benchCompromise(settings.corpus, { seconds: settings.seconds, passes: 1, warmupSeconds: warmupSeconds(settings) }),
+  },
+];

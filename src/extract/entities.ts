@@ -1,0 +1,791 @@
+import { countryOfWord, demonymOf, knownLower, knownName, PLACE_PREFIXES } from '../lexicon/demonyms.js';
+import { NOT_NAME_WORDS, PREPOSITIONS, PRONOUNS } from '../lexicon/pronouns.js';
+import {
+  DETERMINERS,
+  DOCUMENT_HEADS,
+  FEMALE_TITLES,
+  GROUP_MODIFIERS,
+  GROUP_NEEDS_MODIFIER,
+  GROUP_NOUNS,
+  MALE_TITLES,
+  MEDIA_SUFFIXES,
+  MEDIA_WORDS,
+  NAME_CONNECTORS,
+  ORGANIZATION_WORDS,
+  ROLE_MODIFIERS,
+  SINGULAR_GROUP_HEADS,
+  STANDALONE_DOCUMENTS,
+  TITLE_WORDS,
+} from '../lexicon/titles.js';
+import type { Span } from '../model/span.js';
+import type { Entity, EntityMention, EntityType, MergeReason } from '../model/types.js';
+import { TokenKind, type Tokens } from '../text/tokenize.js';
+import { aliasKey, sameEntity, type AliasOverrides } from './aliases.js';
+import { resolveCoreference, type Anaphor, type ClusterFacts, type NamedMention } from './coreference.js';
+
+export interface FindEntitiesInput {
+  readonly text: string;
+  readonly tokens: Tokens;
+  /** Quotation spans (delimiters included or not): names inside still count; pronouns inside are left alone. */
+  readonly quotations: readonly Span[];
+  readonly aliases?: AliasOverrides;
+}
+
+type Form = 'name' | 'surname' | 'possessive' | 'nominal' | 'pronoun';
+type Reason = MergeReason['reason'];
+
+/** One mention found by a scan, before clustering. */
+interface Found {
+  readonly start: number;
+  readonly end: number;
+  readonly name: string;
+  /** Index of the first token of the name. */
+  readonly token: number;
+  readonly tokenCount: number;
+  /** Right after a preposition (before the name or its role): not its sentence's subject ("with blogger Mario Naufal"). */
+  readonly governed: boolean;
+  readonly sentence: number;
+  readonly type: EntityType;
+  /** 4 context or gazetteer, 3 role or head word, 2 demonym or group pattern, 1 guessed person, 0 unknown. */
+  readonly strength: number;
+  readonly role: Span | null;
+  readonly roleWords: readonly string[];
+  readonly countries: readonly string[];
+  readonly gender: 'm' | 'f' | null;
+  readonly possessive: boolean;
+  readonly inQuote: boolean;
+  /** A single capitalized word at a sentence start with no type cue: kept only when something else supports it. */
+  readonly initialOnly: boolean;
+  /** Demonyms and group descriptions: clustered by this key instead of the written name. */
+  readonly key: string | null;
+  readonly form: Form;
+  /** Gazetteer canonical name, used as the entity name when no proper name is written (demonyms only). */
+  readonly canonical: string | null;
+}
+
+interface Cluster {
+  members: number[];
+  type: EntityType;
+  strength: number;
+  readonly keys: Set<string>;
+  /** Written names already in the cluster: a repeat is 'same-name' without comparing. */
+  readonly names: Set<string>;
+  /** Token count of the longest person name: surnames join multi-word person names only. */
+  longest: number;
+}
+
+const POSSESSIVE = new Set(['’s', "'s"]);
+
+// One lookup per token in pass 2: which patterns a word can start or head.
+const PRONOUN_BIT = 1;
+const DESCRIPTION_BIT = 2;
+const PLURAL_GROUP_BIT = 4;
+const SINGULAR_GROUP_BIT = 8;
+const TRIGGERS = new Map<string, number>();
+const addTrigger = (word: string, bit: number): void => {
+  TRIGGERS.set(word, (TRIGGERS.get(word) ?? 0) | bit);
+};
+for (const word of PRONOUNS.keys()) addTrigger(word, PRONOUN_BIT);
+for (const word of ['the', ...POSSESSIVE]) addTrigger(word, DESCRIPTION_BIT);
+for (const word of GROUP_NOUNS) addTrigger(word, PLURAL_GROUP_BIT);
+for (const word of SINGULAR_GROUP_HEADS) addTrigger(word, SINGULAR_GROUP_BIT);
+
+/** A bit per first letter a-z, to skip set lookups for words that cannot match. */
+function letterBit(word: string): number {
+  const code = word.charCodeAt(0) - 97;
+  return code >= 0 && code < 26 ? 1 << code : 1 << 26;
+}
+
+function isUpperCode(text: string, offset: number): boolean {
+  const code = text.charCodeAt(offset);
+  if (code >= 65 && code <= 90) return true;
+  if (code < 128) return false;
+  const char = text[offset] ?? '';
+  return char !== char.toLowerCase() && char === char.toUpperCase();
+}
+
+function isLowerCode(text: string, offset: number): boolean {
+  const code = text.charCodeAt(offset);
+  if (code >= 97 && code <= 122) return true;
+  if (code < 128) return false;
+  const char = text[offset] ?? '';
+  return char !== char.toUpperCase() && char === char.toLowerCase();
+}
+
+/** Marks tokens that lie inside any quotation span. Linear after sorting the quotations. */
+function markQuoted(tokens: Tokens, quotations: readonly Span[]): Uint8Array {
+  const marks = new Uint8Array(tokens.count);
+  if (quotations.length === 0) return marks;
+  const sorted = quotations.slice().sort((a, b) => a.start - b.start);
+  let index = 0;
+  for (const quotation of sorted) {
+    // Quotations are sorted by start, so the token cursor only moves forward (nested quotations re-scan a little).
+    while (index > 0 && tokens.starts[index - 1]! >= quotation.start) index--;
+    while (index < tokens.count && tokens.starts[index]! < quotation.start) index++;
+    for (let token = index; token < tokens.count && tokens.ends[token]! <= quotation.end; token++) marks[token] = 1;
+  }
+  return marks;
+}
+
+/**
+ * Finds mentions of people, organizations, places, media, groups and documents, clusters them into one entity per
+ * referent (names, surnames, possessives, transliteration variants, gazetteer aliases, user aliases), and resolves
+ * pronouns and descriptions ("the Belarusian leader") by salience. Linear in the tokens.
+ * Limits: capitalization-driven (all-caps or lower-case text finds little); a guessed person is any two-to-four-word
+ * capitalized name without other cues; titles and roles come from a fixed table.
+ */
+export function findEntities(input: FindEntitiesInput): Entity[] {
+  const { text, tokens, quotations } = input;
+  const { count, starts, ends, kinds, lower, sentence, sentenceStarts, breaksBefore } = tokens;
+  const quoted = markQuoted(tokens, quotations);
+  const found: Found[] = [];
+  const anaphors: Array<Anaphor & { end: number; text: string }> = [];
+
+  const capital = new Uint8Array(count);
+  for (let index = 0; index < count; index++) {
+    if (kinds[index] === TokenKind.Word && isUpperCode(text, starts[index]!)) capital[index] = 1;
+  }
+
+  // Headline-style sentences (most long words capitalized): capitalization says little there.
+  const sentenceCount = sentenceStarts.length - 1;
+  const headline = new Uint8Array(Math.max(0, sentenceCount));
+  const firstWord = new Int32Array(Math.max(0, sentenceCount)).fill(-1);
+  for (let current = 0; current < sentenceCount; current++) {
+    let capitals = 0;
+    let long = 0;
+    for (let index = sentenceStarts[current]!; index < sentenceStarts[current + 1]!; index++) {
+      if (firstWord[current] === -1 && (kinds[index] === TokenKind.Word || kinds[index] === TokenKind.Number)) firstWord[current] = index;
+      if (kinds[index] !== TokenKind.Word || ends[index]! - starts[index]! < 4) continue;
+      long++;
+      if (capital[index] === 1) capitals++;
+    }
+    // A headline has no final period or stands alone on its line; a name-dense sentence in a paragraph is prose.
+    const lastToken = sentenceStarts[current + 1]! - 1;
+    const endsWithPeriod = lastToken >= 0 && (lower[lastToken] === '.' || (kinds[lastToken] === TokenKind.Quote && lower[lastToken - 1] === '.'));
+    const first = sentenceStarts[current]!;
+    const alone = (first === 0 || breaksBefore[first]! > 0) && (lastToken + 1 >= count || breaksBefore[lastToken + 1]! > 0);
+    if ((!endsWithPeriod || alone) && long >= 4 && capitals * 10 > long * 7) headline[current] = 1;
+  }
+
+  // "US" is not "us": an all-capital word is never taken for a function word.
+  const isAcronym = (index: number): boolean => ends[index]! - starts[index]! >= 2 && isUpperCode(text, starts[index]! + 1);
+  // After an opening quotation mark or a colon a capital says nothing either.
+  const firstWordOfSentence = (index: number): boolean =>
+    firstWord[sentence[index]!] === index || (index > 0 && (kinds[index - 1] === TokenKind.Quote || lower[index - 1] === ':'));
+
+  // Capitalized words where a capital says nothing (sentence starts, headlines) that also occur in lower case are not names.
+  const doubtful = new Set<string>();
+  let doubtfulLetters = 0;
+  let doubtfulLengths = 0;
+  for (let index = 0; index < count; index++) {
+    if (capital[index] === 1 && (headline[sentence[index]!] === 1 || firstWordOfSentence(index)) && !NOT_NAME_WORDS.has(lower[index]!)) {
+      doubtful.add(lower[index]!);
+      doubtfulLetters |= letterBit(lower[index]!);
+      doubtfulLengths |= 1 << Math.min(31, lower[index]!.length);
+    }
+  }
+  const lowerVocabulary = new Set<string>();
+  if (doubtful.size > 0) {
+    for (let index = 0; index < count; index++) {
+      if (capital[index] !== 0 || kinds[index] !== TokenKind.Word) continue;
+      const word = lower[index]!;
+      if ((doubtfulLengths & (1 << Math.min(31, word.length))) === 0 || (doubtfulLetters & letterBit(word)) === 0) continue;
+      if (doubtful.has(word) && isLowerCode(text, starts[index]!)) lowerVocabulary.add(word);
+    }
+  }
+
+  const isWord = (index: number): boolean => index >= 0 && index < count && kinds[index] === TokenKind.Word;
+  const sameRun = (from: number, to: number): boolean => to < count && sentence[to] === sentence[from] && breaksBefore[to] === 0;
+  const spanOf = (from: number, to: number): Span => ({ start: starts[from]!, end: ends[to]!, text: text.slice(starts[from]!, ends[to]!) });
+  const isCapitalWord = (index: number): boolean => isWord(index) && capital[index] === 1;
+  const isGoverned = (index: number): boolean => index > 0 && sentence[index - 1] === sentence[index] && PREPOSITIONS.has(lower[index - 1]!);
+
+  const pushPlaceWord = (index: number, leadToken: number): void => {
+    const word = lower[index]!;
+    const demonym = demonymOf(word);
+    const country = demonym?.country ?? countryOfWord(word);
+    if (country === undefined) return;
+    const isDemonym = demonym !== undefined;
+    if (isDemonym && demonym.plural) {
+      found.push(makeFound(index, index, leadToken, 'group', 2, `group:${word}`, 'name', null));
+      return;
+    }
+    found.push(makeFound(index, index, leadToken, 'place', isDemonym ? 2 : 4, isDemonym ? aliasKey(country) : null, isDemonym ? 'nominal' : 'name', country));
+  };
+
+  function makeFound(from: number, to: number, leadToken: number, type: EntityType, strength: number, key: string | null, form: Form, canonical: string | null): Found {
+    return {
+      start: starts[from]!,
+      end: ends[to]!,
+      name: text.slice(starts[from]!, ends[to]!),
+      token: from,
+      tokenCount: to - from + 1,
+      governed: isGoverned(leadToken),
+      sentence: sentence[from]!,
+      type,
+      strength,
+      role: null,
+      roleWords: [],
+      countries: [],
+      gender: null,
+      possessive: POSSESSIVE.has(lower[to + 1] ?? ''),
+      inQuote: quoted[from] === 1,
+      initialOnly: false,
+      key,
+      form,
+      canonical,
+    };
+  }
+
+  // Tokens inside some name's role: an unknown capitalized word there ("Republican" in a role) is part of the role.
+  const roleTokens = new Uint8Array(count);
+
+  // Pass 1: capitalized chunks.
+  let index = 0;
+  while (index < count) {
+    if (!isCapitalWord(index)) {
+      index++;
+      continue;
+    }
+    let last = index;
+    for (;;) {
+      const next = last + 1;
+      // A determiner starts a new name ("Calif. The Islamic State").
+      if (sameRun(last, next) && isCapitalWord(next) && !DETERMINERS.has(lower[next]!)) {
+        last = next;
+        continue;
+      }
+      if (sameRun(last, next) && sameRun(next, next + 1) && NAME_CONNECTORS.has(lower[next]!) && isLowerCode(text, starts[next]!) && isCapitalWord(next + 1)) {
+        last = next + 1;
+        continue;
+      }
+      break;
+    }
+    handleChunk(index, last);
+    index = last + 1;
+  }
+
+  function handleChunk(chunkStart: number, chunkEnd: number): void {
+    let first = chunkStart;
+    let last = chunkEnd;
+    const inHeadline = headline[sentence[first]!] === 1;
+    const lookup = (from: number, to: number) => (from === to ? knownLower(lower[from]!) : knownName(text.slice(starts[from]!, ends[to]!)));
+    let whole = lookup(first, last);
+    if (whole === undefined) {
+      // Leading function words, determiners, and (at a sentence start or in a headline) ordinary words are not the name.
+      while (first <= last && ((NOT_NAME_WORDS.has(lower[first]!) && !isAcronym(first)) || ((inHeadline || firstWordOfSentence(first)) && lowerVocabulary.has(lower[first]!) && demonymOf(lower[first]!) === undefined))) first++;
+      if (inHeadline) {
+        for (let cut = first + 1; cut <= last; cut++) {
+          const word = lower[cut]!;
+          if ((lowerVocabulary.has(word) && !TITLE_WORDS.has(word) && !ROLE_MODIFIERS.has(word)) || (NOT_NAME_WORDS.has(word) && !isAcronym(cut))) {
+            last = cut - 1;
+            break;
+          }
+        }
+      }
+      while (last >= first && NAME_CONNECTORS.has(lower[last]!)) last--;
+      if (first > last) return;
+      if (first !== chunkStart || last !== chunkEnd) whole = lookup(first, last);
+    }
+
+    // A lone demonym is a mention of its country ("Belarusian interests"); compounds ("Russo-Ukrainian") are adjectives.
+    if (first === last && whole === undefined) {
+      const word = lower[first]!;
+      if (demonymOf(word) !== undefined) {
+        pushPlaceWord(first, first);
+        return;
+      }
+      if (word.includes('-') && word.split('-').some((part) => demonymOf(part) !== undefined || part === 'russo' || part === 'anglo' || part === 'franco' || part === 'sino')) return;
+    }
+
+    // A title inside the chunk: "Russian President Vladimir Putin" → role "Russian President", name "Vladimir Putin".
+    let roleFrom = -1;
+    let roleTo = -1;
+    if (whole === undefined) {
+      let titleAt = -1;
+      for (let at = last; at >= first; at--) {
+        if (TITLE_WORDS.has(lower[at]!)) {
+          titleAt = at;
+          break;
+        }
+      }
+      if (titleAt >= 0) {
+        let end = titleAt;
+        if (lower[titleAt + 1] === 'of' && titleAt + 3 <= last) end = titleAt + 2;
+        const rest = last - end;
+        const restIsOrganization = ORGANIZATION_WORDS.has(lower[last]!) || DOCUMENT_HEADS.has(lower[last]!) || MEDIA_SUFFIXES.has(lower[last]!);
+        if (rest >= 1 && !restIsOrganization) {
+          roleFrom = first;
+          roleTo = end;
+          first = end + 1;
+        } else if (rest === 0) {
+          let roleOnly = true;
+          for (let at = first; at <= last; at++) {
+            const word = lower[at]!;
+            if (!TITLE_WORDS.has(word) && !ROLE_MODIFIERS.has(word) && countryOfWord(word) === undefined && word !== 'of') roleOnly = false;
+          }
+          // A title with no name after it ("Russian President") is a description, found by pass 2; its country words are places.
+          if (roleOnly) {
+            for (let at = first; at <= last; at++) pushPlaceWord(at, first);
+            return;
+          }
+        }
+      }
+      if (roleFrom >= 0) whole = lookup(first, last);
+    }
+
+    // A lower-case role right before the name: "blogger Mario Naufal", "Russian president Vladimir Putin".
+    if (roleFrom < 0 && first === chunkStart && isWord(first - 1) && TITLE_WORDS.has(lower[first - 1]!) && !capital[first - 1] && sentence[first - 1] === sentence[first]) {
+      roleTo = first - 1;
+      roleFrom = first - 1;
+      for (let at = first - 2; at >= 0 && first - at <= 6 && isWord(at) && sentence[at] === sentence[first]; at--) {
+        const word = lower[at]!;
+        if (TITLE_WORDS.has(word) || ROLE_MODIFIERS.has(word) || countryOfWord(word) !== undefined) roleFrom = at;
+        else break;
+      }
+    }
+
+    const nameText = text.slice(starts[first]!, ends[last]!);
+    const lastWord = lower[last]!;
+    const tokenCount = last - first + 1;
+    let type: EntityType = 'other';
+    let strength = 0;
+    const beforeName = kinds[first - 1] === TokenKind.Quote ? first - 2 : first - 1;
+    if (roleFrom < 0 && beforeName >= 0 && MEDIA_WORDS.has(lower[beforeName]!) && sentence[beforeName] === sentence[first]) {
+      type = 'media';
+      strength = 4;
+    } else if (whole !== undefined) {
+      type = whole.type;
+      strength = 4;
+    } else if (roleFrom >= 0) {
+      type = 'person';
+      strength = 3;
+    } else if (tokenCount === 1 ? STANDALONE_DOCUMENTS.has(lastWord) : DOCUMENT_HEADS.has(lastWord)) {
+      type = 'document';
+      strength = 3;
+    } else if (tokenCount > 1 && MEDIA_SUFFIXES.has(lastWord)) {
+      type = 'media';
+      strength = 3;
+    } else if (ORGANIZATION_WORDS.has(lastWord) || ORGANIZATION_WORDS.has(lower[first]!)) {
+      type = 'organization';
+      strength = 3;
+    } else if (tokenCount >= 2 && PLACE_PREFIXES.has(lower[first]!)) {
+      type = 'place';
+      strength = 2;
+    } else if (tokenCount >= 2 && tokenCount <= 4) {
+      let plain = true;
+      for (let at = first; at <= last; at++) {
+        // All-caps words, connectors and calendar or function words ("Born May") make it something else than a personal name.
+        if (!capital[at] || ends[at]! - starts[at]! < 2 || !isLowerCode(text, starts[at]! + 1) || NOT_NAME_WORDS.has(lower[at]!)) plain = false;
+      }
+      if (plain) {
+        type = 'person';
+        strength = 1;
+      }
+    }
+
+    // An appositive role: "Alexander Lukashenko, self-proclaimed president of Belarus, ...".
+    let role: Span | null = null;
+    const roleWords: string[] = [];
+    const countries: string[] = [];
+    if (roleFrom < 0 && (type === 'person' || type === 'other') && lower[last + 1] === ',' && sentence[last + 1] === sentence[last]) {
+      let at = last + 2;
+      if (DETERMINERS.has(lower[at] ?? '')) at++;
+      const from = at;
+      let titleAt = -1;
+      for (; at < count && at - from < 5 && isWord(at) && sentence[at] === sentence[last]; at++) {
+        const word = lower[at]!;
+        if (TITLE_WORDS.has(word)) titleAt = at;
+        else if (!ROLE_MODIFIERS.has(word) && countryOfWord(word) === undefined) break;
+      }
+      if (titleAt >= 0 && titleAt === at - 1) {
+        let end = titleAt;
+        if (lower[titleAt + 1] === 'of' && isCapitalWord(titleAt + 2)) {
+          end = titleAt + 2;
+          while (end - titleAt < 4 && isCapitalWord(end + 1) && sameRun(end, end + 1)) end++;
+          const place = knownName(text.slice(starts[titleAt + 2]!, ends[end]!));
+          if (place?.country !== null && place?.country !== undefined) countries.push(place.country);
+          else if (place !== undefined) countries.push(place.canonical);
+        }
+        roleFrom = from;
+        roleTo = end;
+        type = 'person';
+        strength = 3;
+      }
+    }
+    if (roleFrom >= 0) {
+      role = spanOf(roleFrom, roleTo);
+      roleTokens.fill(1, roleFrom, roleTo + 1);
+      for (let at = roleFrom; at <= roleTo; at++) {
+        const word = lower[at]!;
+        roleWords.push(word);
+        const country = countryOfWord(word);
+        if (country !== undefined) countries.push(country);
+        // Country words inside a role are mentions of the country ("US" in "US President").
+        if (country !== undefined && capital[at] === 1) pushPlaceWord(at, roleFrom);
+      }
+    }
+    let gender: 'm' | 'f' | null = null;
+    for (const word of roleWords) {
+      if (FEMALE_TITLES.has(word)) gender = 'f';
+      else if (MALE_TITLES.has(word)) gender = 'm';
+    }
+    const leadToken = roleFrom >= 0 && roleFrom < first ? roleFrom : first;
+    found.push({
+      start: starts[first]!,
+      end: ends[last]!,
+      name: nameText,
+      token: first,
+      tokenCount,
+      governed: isGoverned(leadToken),
+      sentence: sentence[first]!,
+      type,
+      strength,
+      role,
+      roleWords,
+      countries,
+      gender,
+      possessive: POSSESSIVE.has(lower[last + 1] ?? ''),
+      inQuote: quoted[first] === 1,
+      initialOnly: tokenCount === 1 && strength === 0 && firstWordOfSentence(first),
+      key: null,
+      form: 'name',
+      canonical: whole?.canonical ?? null,
+    });
+  }
+
+  // Unknown words inside a role found later (the role reached back over them) are not names.
+  for (let at = found.length - 1; at >= 0; at--) {
+    const mention = found[at]!;
+    if (mention.strength === 0 && roleTokens[mention.token] === 1) found.splice(at, 1);
+  }
+
+  // Pass 2: pronouns, descriptions ("the Belarusian leader", "Belarus’s president") and groups ("Ukrainian authorities").
+  for (let at = 0; at < count; at++) {
+    if (kinds[at] !== TokenKind.Word) continue;
+    const word = lower[at]!;
+    const trigger = TRIGGERS.get(word);
+    if (trigger === undefined) continue;
+    const pronoun = (trigger & PRONOUN_BIT) !== 0 ? PRONOUNS.get(word) : undefined;
+    if (pronoun !== undefined) {
+      if (quoted[at] === 1) continue;
+      const governed = PREPOSITIONS.has(lower[at - 1] ?? '');
+      anaphors.push({
+        start: starts[at]!,
+        end: ends[at]!,
+        text: text.slice(starts[at]!, ends[at]!),
+        sentence: sentence[at]!,
+        kind: 'pronoun',
+        gender: pronoun.gender,
+        plural: pronoun.plural,
+        subjectCandidate: pronoun.subject && !governed,
+        head: null,
+        country: null,
+        modifiers: [],
+      });
+      continue;
+    }
+    const possessivePlace = (trigger & DESCRIPTION_BIT) !== 0 && word !== 'the' && at > 0 && capital[at - 1] === 1 && knownLower(lower[at - 1]!)?.country != null;
+    if (word === 'the' || possessivePlace) {
+      let headAt = -1;
+      let country: string | null = possessivePlace ? (knownLower(lower[at - 1]!)?.country ?? null) : null;
+      const modifiers: string[] = [];
+      let next = at + 1;
+      for (; next < count && next - at <= 5 && isWord(next) && sentence[next] === sentence[at]; next++) {
+        const part = lower[next]!;
+        if (TITLE_WORDS.has(part)) headAt = next;
+        else if (headAt < 0 && ROLE_MODIFIERS.has(part)) modifiers.push(part);
+        else if (headAt < 0 && countryOfWord(part) !== undefined) country = countryOfWord(part) ?? null;
+        else break;
+      }
+      // The description must end at its title, and a name right after makes it a role ("the blogger Mario Naufal").
+      if (headAt < 0 || headAt !== next - 1 || (isCapitalWord(headAt + 1) && sameRun(headAt, headAt + 1))) continue;
+      let end = headAt;
+      if (lower[headAt + 1] === 'of' && isCapitalWord(headAt + 2)) {
+        const place = knownLower(lower[headAt + 2]!);
+        if (place !== undefined && (place.country !== null || place.type === 'place')) {
+          country = place.country ?? place.canonical;
+          end = headAt + 2;
+        }
+      }
+      const from = possessivePlace ? at - 1 : at;
+      anaphors.push({
+        start: starts[from]!,
+        end: ends[end]!,
+        text: text.slice(starts[from]!, ends[end]!),
+        sentence: sentence[at]!,
+        kind: 'nominal',
+        gender: FEMALE_TITLES.has(lower[headAt]!) ? 'f' : MALE_TITLES.has(lower[headAt]!) ? 'm' : null,
+        plural: false,
+        subjectCandidate: quoted[at] !== 1 && !PREPOSITIONS.has(lower[from - 1] ?? ''),
+        head: lower[headAt]!,
+        country,
+        modifiers,
+      });
+      continue;
+    }
+    const plural = (trigger & PLURAL_GROUP_BIT) !== 0;
+    const singular = (trigger & SINGULAR_GROUP_BIT) !== 0;
+    if ((plural || singular) && (capital[at] === 0 || firstWordOfSentence(at))) {
+      let from = at;
+      while (from - 1 >= 0 && at - from < 3 && isWord(from - 1) && sentence[from - 1] === sentence[at] && (GROUP_MODIFIERS.has(lower[from - 1]!) || (capital[from - 1] === 1 && demonymOf(lower[from - 1]!) !== undefined))) from--;
+      const determiner = lower[from - 1] ?? '';
+      if (!plural && !(determiner === 'a' || determiner === 'an' || determiner === 'one')) continue;
+      if (plural && from === at && GROUP_NEEDS_MODIFIER.has(word)) continue;
+      const keyWords = lower.slice(from, at + 1).join(' ');
+      const spanFrom = plural ? from : from - 1;
+      found.push({
+        ...makeFound(spanFrom, at, spanFrom, 'group', 2, `group:${keyWords}`, 'name', null),
+        possessive: false,
+      });
+    }
+  }
+
+  return cluster(found, anaphors, input.aliases);
+}
+
+/** Groups the found mentions into entities, resolves anaphors, and writes the entities out. */
+function cluster(found: Found[], anaphors: Array<Anaphor & { end: number; text: string }>, overrides: AliasOverrides | undefined): Entity[] {
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const clusters: Cluster[] = [];
+  const owner = new Int32Array(found.length).fill(-1);
+  const reasons: Array<Reason | null> = new Array<Reason | null>(found.length).fill(null);
+  const forms: Form[] = found.map((mention) => (mention.possessive && mention.form === 'name' ? 'possessive' : mention.form));
+  const byKey = new Map<string, number>();
+  // A small per-article memo in front of the large process-wide key cache (fewer cache misses).
+  const localKeys = new Map<string, string>();
+  const keyFor = (name: string): string => {
+    let key = localKeys.get(name);
+    if (key === undefined) {
+      key = aliasKey(name);
+      localKeys.set(name, key);
+    }
+    return key;
+  };
+  const keyOf = found.map((mention) => mention.key ?? keyFor(mention.name));
+
+  const forbidden = (clusterIndex: number, name: string): boolean => {
+    if (overrides === undefined || overrides.forbid.length === 0) return false;
+    for (const member of clusters[clusterIndex]!.members) if (!sameEntity(found[member]!.name, name, { merge: [], forbid: overrides.forbid }).same && sameEntity(found[member]!.name, name).same) return true;
+    return false;
+  };
+  const join = (mentionIndex: number, clusterIndex: number, reason: Reason): void => {
+    const target = clusters[clusterIndex]!;
+    const mention = found[mentionIndex]!;
+    target.members.push(mentionIndex);
+    target.keys.add(keyOf[mentionIndex]!);
+    target.names.add(mention.name);
+    owner[mentionIndex] = clusterIndex;
+    reasons[mentionIndex] = reason;
+    if (mention.strength > target.strength) {
+      target.strength = mention.strength;
+      target.type = mention.type;
+    }
+    if (mention.type === 'person' && mention.tokenCount > target.longest) target.longest = mention.tokenCount;
+  };
+  const open = (mentionIndex: number): number => {
+    const mention = found[mentionIndex]!;
+    clusters.push({ members: [], type: mention.type, strength: -1, keys: new Set(), names: new Set(), longest: 0 });
+    join(mentionIndex, clusters.length - 1, 'same-name');
+    reasons[mentionIndex] = null;
+    return clusters.length - 1;
+  };
+  const reasonBetween = (mention: Found, clusterIndex: number, fallback: Reason): Reason => {
+    if (clusters[clusterIndex]!.names.has(mention.name)) return 'same-name';
+    if (mention.key !== null) return mention.form === 'nominal' ? 'known-alias' : 'same-name';
+    const first = found[clusters[clusterIndex]!.members[0]!]!;
+    const verdict = sameEntity(mention.name, first.name);
+    return verdict.same && verdict.reason !== null ? verdict.reason : fallback;
+  };
+
+  // Step 1: full names, typed names and keyed mentions meet by key; bare single words wait for step 2.
+  const single = (mention: Found): boolean => mention.key === null && mention.tokenCount === 1 && (mention.type === 'person' || mention.type === 'other');
+  for (let index = 0; index < found.length; index++) {
+    const mention = found[index]!;
+    if (single(mention)) continue;
+    const key = keyOf[index]!;
+    const existing = byKey.get(key);
+    if (existing !== undefined && !forbidden(existing, mention.name)) join(index, existing, reasonBetween(mention, existing, 'transliteration'));
+    else byKey.set(key, open(index));
+  }
+
+  // Step 2: single words join a multi-word person whose last word has the same key (before or after: headlines), else their key.
+  const surnames = new Map<string, number[]>();
+  for (let index = 0; index < found.length; index++) {
+    const mention = found[index]!;
+    if (owner[index]! < 0 || mention.key !== null || mention.tokenCount < 2 || clusters[owner[index]!]!.type !== 'person') continue;
+    const lastWord = mention.name.slice(mention.name.search(/\S+$/));
+    const key = keyFor(lastWord);
+    const list = surnames.get(key) ?? [];
+    if (!list.includes(owner[index]!)) list.push(owner[index]!);
+    surnames.set(key, list);
+  }
+  for (let index = 0; index < found.length; index++) {
+    const mention = found[index]!;
+    if (!single(mention)) continue;
+    const key = keyOf[index]!;
+    const candidates = surnames.get(key);
+    let chosen = -1;
+    if (candidates !== undefined) {
+      // Several full names share the surname: the nearest one named before, else the first named after.
+      let bestBefore = -1;
+      let bestStart = -1;
+      for (const candidate of candidates) {
+        if (forbidden(candidate, mention.name)) continue;
+        for (const member of clusters[candidate]!.members) {
+          const start = found[member]!.start;
+          if (start < mention.start && start > bestStart) {
+            bestStart = start;
+            bestBefore = candidate;
+          }
+        }
+        if (chosen < 0) chosen = candidate;
+      }
+      if (bestBefore >= 0) chosen = bestBefore;
+    }
+    if (chosen >= 0) {
+      const fullName = clusters[chosen]!.members.map((member) => found[member]!.name).find((name) => name.includes(' ')) ?? '';
+      const written = fullName.slice(fullName.search(/\S+$/));
+      const reason: Reason = written === mention.name ? 'surname' : knownName(written)?.canonical === knownName(mention.name)?.canonical && knownName(written) !== undefined ? 'known-alias' : written.toLowerCase() === mention.name.toLowerCase() ? 'surname' : 'transliteration';
+      join(index, chosen, reason);
+      if (forms[index] === 'name') forms[index] = 'surname';
+      continue;
+    }
+    const existing = byKey.get(key);
+    if (existing !== undefined && !forbidden(existing, mention.name)) join(index, existing, reasonBetween(mention, existing, 'transliteration'));
+    else byKey.set(key, open(index));
+  }
+
+  // Step 3: user merges join whole clusters.
+  const redirect = clusters.map((_, clusterIndex) => clusterIndex);
+  const root = (clusterIndex: number): number => {
+    let current = clusterIndex;
+    while (redirect[current] !== current) current = redirect[current]!;
+    return current;
+  };
+  if (overrides !== undefined && overrides.merge.length > 0) {
+    for (const [left, right] of overrides.merge) {
+      const leftCluster = byKey.get(aliasKey(left));
+      const rightCluster = byKey.get(aliasKey(right));
+      if (leftCluster === undefined || rightCluster === undefined) continue;
+      const into = root(leftCluster);
+      const from = root(rightCluster);
+      if (into === from) continue;
+      redirect[from] = into;
+      for (const member of clusters[from]!.members) {
+        reasons[member] = 'user-alias';
+        join(member, into, 'user-alias');
+      }
+      clusters[from]!.members = [];
+    }
+  }
+
+  // Step 4: coreference over the named mentions, in text order.
+  const facts: ClusterFacts[] = clusters.map((entry) => {
+    const roles = new Set<string>();
+    const countries = new Set<string>();
+    let gender: 'm' | 'f' | null = null;
+    for (const member of entry.members) {
+      const mention = found[member]!;
+      for (const word of mention.roleWords) roles.add(word);
+      for (const country of mention.countries) countries.add(country);
+      gender ??= mention.gender;
+    }
+    return { type: entry.type, roles, countries, gender };
+  });
+  const named: NamedMention[] = [];
+  for (let index = 0; index < found.length; index++) {
+    const mention = found[index]!;
+    const clusterIndex = owner[index]!;
+    if (clusterIndex < 0 || clusters[clusterIndex]!.members.length === 0 || mention.form === 'nominal') continue;
+    named.push({ start: mention.start, sentence: mention.sentence, cluster: clusterIndex, subjectCandidate: !mention.inQuote && !mention.possessive && !mention.governed });
+  }
+  anaphors.sort((a, b) => a.start - b.start);
+  const resolved = resolveCoreference({ mentions: named, anaphors, clusters: facts });
+
+  // Step 5: write entities, dropping lone sentence-initial capitalized words nothing supports.
+  const extra = clusters.map((): Array<{ mention: EntityMention; reason: MergeReason }> => []);
+  anaphors.forEach((anaphor, anaphorIndex) => {
+    const clusterIndex = resolved[anaphorIndex]!;
+    if (clusterIndex < 0) return;
+    const span: Span = { start: anaphor.start, end: anaphor.end, text: anaphor.text };
+    const mention: EntityMention = { start: anaphor.start, end: anaphor.end, text: anaphor.text, form: anaphor.kind };
+    extra[clusterIndex]!.push({ mention, reason: { alias: anaphor.text, reason: 'coreference', evidence: span } });
+  });
+  const entities: Array<{ -readonly [K in keyof Entity]: Entity[K] }> = [];
+  clusters.forEach((entry, clusterIndex) => {
+    if (entry.members.length === 0) return;
+    entry.members.sort((a, b) => a - b);
+    const members = entry.members.map((member) => found[member]!);
+    if (entry.strength <= 0 && members.every((mention) => mention.initialOnly)) return;
+    const mentions: EntityMention[] = [];
+    let previousStart = -1;
+    let previousEnd = -1;
+    for (const member of entry.members) {
+      const mention = found[member]!;
+      // Members are in text order, so a repeated span is the previous one.
+      if (mention.start === previousStart && mention.end === previousEnd) continue;
+      previousStart = mention.start;
+      previousEnd = mention.end;
+      mentions.push(
+        mention.role !== null
+          ? { start: mention.start, end: mention.end, text: mention.name, form: forms[member]!, role: mention.role }
+          : { start: mention.start, end: mention.end, text: mention.name, form: forms[member]! },
+      );
+    }
+    const resolvedHere = extra[clusterIndex]!;
+    for (const { mention } of resolvedHere) mentions.push(mention);
+    if (resolvedHere.length > 0) mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+    // The longest proper name written; a cluster of demonyms only takes the gazetteer name.
+    let name = '';
+    for (const member of entry.members) {
+      const mention = found[member]!;
+      if (mention.form === 'name' && mention.name.length > name.length) name = mention.name;
+    }
+    if (name === '') name = members.find((mention) => mention.canonical !== null)?.canonical ?? members[0]!.name;
+    const aliases: string[] = [];
+    const why: MergeReason[] = [];
+    for (const member of entry.members) {
+      const mention = found[member]!;
+      if (mention.name === name || aliases.includes(mention.name)) continue;
+      aliases.push(mention.name);
+      const recorded = reasons[member] ?? null;
+      const verdict = sameEntity(mention.name, name, overrides);
+      // Against the entity's name when the two meet directly, else how the mention joined (through another alias).
+      const reason: Reason =
+        mention.form === 'nominal' ? 'known-alias' : verdict.same && verdict.reason !== null && verdict.reason !== 'same-name' ? verdict.reason : recorded ?? 'same-name';
+      why.push({ alias: mention.name, reason, evidence: { start: mention.start, end: mention.end, text: mention.name } });
+    }
+    for (const { reason } of extra[clusterIndex]!) why.push(reason);
+    entities.push({ id: '', name, type: entry.type, aliases, mentions, why });
+  });
+  entities.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+  for (let position = 0; position < entities.length; position++) entities[position]!.id = `e${position + 1}`;
+  return entities;
+}
+
+/**
+ * The entity with a mention overlapping [start, end), preferring the longest overlap, then a written name over a
+ * pronoun, then the shorter mention. An empty range matches a mention containing the offset.
+ */
+export function entityAt(entities: readonly Entity[], start: number, end: number): Entity | undefined {
+  let best: Entity | undefined;
+  let bestOverlap = -1;
+  let bestNamed = false;
+  let bestLength = Number.POSITIVE_INFINITY;
+  for (const entity of entities) {
+    for (const mention of entity.mentions) {
+      const overlap = start === end ? (mention.start <= start && start < mention.end ? 0 : -1) : Math.min(end, mention.end) - Math.max(start, mention.start);
+      if (overlap < 0 || (overlap === 0 && start !== end)) continue;
+      const named = mention.form !== 'pronoun';
+      const length = mention.end - mention.start;
+      if (overlap > bestOverlap || (overlap === bestOverlap && ((named && !bestNamed) || (named === bestNamed && length < bestLength)))) {
+        best = entity;
+        bestOverlap = overlap;
+        bestNamed = named;
+        bestLength = length;
+      }
+    }
+  }
+  return best;
+}

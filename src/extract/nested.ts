@@ -1,0 +1,86 @@
+import { CUE_VERBS } from '../lexicon/cues.js';
+import { makeSpan, trimRange, type Span } from '../model/span.js';
+import type { Relay, ResolvedSpeaker, Statement } from '../model/types.js';
+import { TokenKind, type Tokens } from '../text/tokenize.js';
+
+/** Stances whose verbs report an utterance or a speech act; beliefs and questions inside a report are not nested statements. */
+const SPEECH_STANCES = new Set(['neutral', 'emphatic', 'distancing', 'admission', 'denial', 'warning', 'revelation', 'argument']);
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we']);
+const SKIPPABLE = new Set(['also', 'later', 'had', 'has', 'have', 'then', 'reportedly', 'once', 'privately', 'publicly', 'personally', 'even']);
+
+function isCapitalized(tokens: Tokens, index: number): boolean {
+  const char = tokens.text[tokens.starts[index]!] ?? '';
+  return char !== char.toLowerCase();
+}
+
+function isPast(word: string): boolean {
+  return word.endsWith('ed') || word === 'said' || word === 'told' || word === 'wrote' || word === 'spoke' || word === 'thought';
+}
+
+export interface NestedInput {
+  readonly tokens: Tokens;
+  readonly statements: readonly Statement[];
+  /** Token ranges of each statement's content pieces, parallel to `statements`. */
+  readonly contentTokens: ReadonlyArray<ReadonlyArray<readonly [number, number]>>;
+  readonly speakerOf: (source: Span) => ResolvedSpeaker | null;
+}
+
+/**
+ * Finds statements reported inside another statement's content ("Zelenskyy revealed that Lukashenko apologized … and
+ * denied responsibility …"): a past-tense speech verb with a named or pronoun subject inside the content, and verbs
+ * coordinated with it. Each becomes a statement `within` the outer one, with the outer speaker as its first relay.
+ * Linear in the content tokens. Limit: one level deep, subjects written right before the verb.
+ */
+export function findNestedStatements(input: NestedInput): Statement[] {
+  const { tokens, statements, contentTokens } = input;
+  const nested: Statement[] = [];
+  statements.forEach((outer, statementIndex) => {
+    if (outer.within !== undefined) return;
+    const outerRelay: Relay | null =
+      outer.source === null ? null : { ...outer.source, name: outer.speaker?.name ?? outer.source.text, role: 'relay' };
+    for (const [first, last] of contentTokens[statementIndex] ?? []) {
+      let previousInner: { source: Span | null; speaker: ResolvedSpeaker | null } | null = null;
+      const found: Array<{ cue: number; subject: [number, number] | null }> = [];
+      for (let index = first + 1; index <= last; index++) {
+        const word = tokens.lower[index]!;
+        const entry = CUE_VERBS.get(word);
+        if (entry === undefined || !SPEECH_STANCES.has(entry.stance) || !isPast(word)) continue;
+        let subjectEnd = index - 1;
+        while (subjectEnd > first && SKIPPABLE.has(tokens.lower[subjectEnd]!)) subjectEnd--;
+        const subjectWord = tokens.lower[subjectEnd]!;
+        if (SUBJECT_PRONOUNS.has(subjectWord) || (tokens.kinds[subjectEnd] === TokenKind.Word && isCapitalized(tokens, subjectEnd) && subjectEnd > first - 1)) {
+          let subjectStart = subjectEnd;
+          while (subjectStart - 1 >= first && tokens.kinds[subjectStart - 1] === TokenKind.Word && isCapitalized(tokens, subjectStart - 1)) subjectStart--;
+          found.push({ cue: index, subject: [subjectStart, subjectEnd] });
+        } else if ((subjectWord === 'and' || subjectWord === 'but') && found.length > 0) {
+          found.push({ cue: index, subject: null });
+        }
+      }
+      found.forEach((item, position) => {
+        const contentFirst = item.cue + 1;
+        const next = found[position + 1];
+        // The clause runs to the next coordinated verb (without its "and") or to the end of the outer content.
+        let contentLast = next === undefined ? last : (next.subject?.[0] ?? next.cue) - 1;
+        while (contentLast >= contentFirst && (tokens.lower[contentLast] === 'and' || tokens.lower[contentLast] === 'but' || tokens.kinds[contentLast] === TokenKind.Punct)) contentLast--;
+        if (contentLast < contentFirst) return;
+        const [start, end] = trimRange(tokens.text, tokens.starts[contentFirst]!, tokens.ends[contentLast]!);
+        const source = item.subject === null ? null : makeSpan(tokens.text, tokens.starts[item.subject[0]]!, tokens.ends[item.subject[1]]!);
+        const speaker = source !== null ? input.speakerOf(source) : (previousInner?.speaker ?? null);
+        const cueWord = tokens.lower[item.cue]!;
+        const entry = CUE_VERBS.get(cueWord)!;
+        nested.push({
+          id: '',
+          kind: 'indirect',
+          content: [makeSpan(tokens.text, start, end)],
+          cue: { ...makeSpan(tokens.text, tokens.starts[item.cue]!, tokens.ends[item.cue]!), stance: entry.stance, lemma: entry.lemma },
+          source,
+          speaker,
+          via: outerRelay === null ? [...outer.via] : [outerRelay, ...outer.via],
+          within: outer.id,
+        });
+        previousInner = { source, speaker };
+      });
+    }
+  });
+  return nested;
+}

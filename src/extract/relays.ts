@@ -1,0 +1,143 @@
+import { RELAY_BACK_REFERENCES, RELAY_DESCRIPTORS, RELAY_PHRASES, type RelayPhrase } from '../lexicon/relays.js';
+import { makeSpan, overlaps } from '../model/span.js';
+import type { Relay } from '../model/types.js';
+import { TokenKind, type Tokens } from '../text/tokenize.js';
+import type { QuotationResult } from './quotations.js';
+import type { DraftStatement } from './statements.js';
+
+interface FoundRelay {
+  readonly relay: Relay;
+  readonly order: number;
+  /** Token range of the phrase and the name, so a statement built on the phrase itself can be recognised. */
+  readonly first: number;
+  readonly last: number;
+  readonly sentence: number;
+}
+
+const PHRASES_BY_FIRST_WORD = new Map<string, RelayPhrase[]>();
+for (const phrase of RELAY_PHRASES) {
+  const list = PHRASES_BY_FIRST_WORD.get(phrase.words[0]!) ?? [];
+  list.push(phrase);
+  PHRASES_BY_FIRST_WORD.set(phrase.words[0]!, list);
+}
+
+function isCapitalized(tokens: Tokens, index: number): boolean {
+  if (tokens.kinds[index] !== TokenKind.Word && tokens.kinds[index] !== TokenKind.Number) return false;
+  const code = tokens.text.charCodeAt(tokens.starts[index]!);
+  const char = tokens.text[tokens.starts[index]!] ?? '';
+  return (code >= 65 && code <= 90) || (code > 127 && char !== char.toLowerCase());
+}
+
+const NAME_CONNECTORS = new Set(['of', 'de', 'al', 'bin', 'von', 'van', 'der', '-', '&', 'and']);
+
+/** The relay's name after a phrase: a capitalised run, or the words of a quotation (“Pool Pervogo”). */
+function readName(tokens: Tokens, from: number, sentenceEnd: number, quotations: QuotationResult): [number, number] | null {
+  let index = from;
+  while (index < sentenceEnd && RELAY_DESCRIPTORS.has(tokens.lower[index]!) && !isCapitalizedName(tokens, index, sentenceEnd)) index++;
+  if (index >= sentenceEnd) return null;
+  if (tokens.kinds[index] === TokenKind.Quote) {
+    const quotation = quotations.quotations[quotations.tokenQuotation[index]!];
+    if (quotation === undefined || quotation.openToken !== index) return null;
+    let last = quotation.closeToken - 1;
+    while (last > index && tokens.kinds[last] === TokenKind.Punct) last--;
+    return last > index && last - index <= 8 ? [index + 1, last] : null;
+  }
+  if (!isCapitalized(tokens, index)) return null;
+  let last = index;
+  while (last + 1 < sentenceEnd) {
+    if (isCapitalized(tokens, last + 1) && tokens.lower[last + 1] !== '’s') {
+      last++;
+    } else if (NAME_CONNECTORS.has(tokens.lower[last + 1]!) && last + 2 < sentenceEnd && isCapitalized(tokens, last + 2) && tokens.lower[last + 1] !== 'and') {
+      last += 2;
+    } else break;
+  }
+  return [index, last];
+}
+
+function isCapitalizedName(tokens: Tokens, index: number, sentenceEnd: number): boolean {
+  // "US" or "State" in descriptor position is part of a name when another capitalised word follows.
+  return isCapitalized(tokens, index) && index + 1 < sentenceEnd && isCapitalized(tokens, index + 1) && tokens.lower[index] !== 'the';
+}
+
+function matchPhrase(tokens: Tokens, index: number, sentenceEnd: number): RelayPhrase | null {
+  const candidates = PHRASES_BY_FIRST_WORD.get(tokens.lower[index]!);
+  if (candidates === undefined) return null;
+  let best: RelayPhrase | null = null;
+  for (const phrase of candidates) {
+    if (index + phrase.words.length > sentenceEnd) continue;
+    if (phrase.words.every((word, offset) => tokens.lower[index + offset] === word) && (best === null || phrase.words.length > best.words.length)) best = phrase;
+  }
+  return best;
+}
+
+export interface RelayResult {
+  /** Statements left after removing those that were only a relay phrase ("cited by X" read as a statement). */
+  readonly drafts: readonly DraftStatement[];
+  /** Relay chain of each remaining statement, innermost first. */
+  readonly via: ReadonlyArray<readonly Relay[]>;
+}
+
+/**
+ * Finds relay phrases (in an interview with X, cited by X, according to X, told X, in a post on X) in each sentence
+ * outside quotations, and gives every statement cued in that sentence its chain, innermost first. "according to X"
+ * is a relay only when the statement names another source. A later statement that refers back to "the interview"
+ * inherits the most recent chain that had one. Linear: one scan of the tokens, phrase lookup by first word.
+ */
+export function findRelays(input: { tokens: Tokens; drafts: readonly DraftStatement[]; quotations: QuotationResult }): RelayResult {
+  const { tokens, drafts, quotations } = input;
+  const found: FoundRelay[] = [];
+  const backReferenceSentences = new Set<number>();
+  for (let sentenceIndex = 0; sentenceIndex + 1 < tokens.sentenceStarts.length; sentenceIndex++) {
+    const first = tokens.sentenceStarts[sentenceIndex]!;
+    const end = tokens.sentenceStarts[sentenceIndex + 1]!;
+    for (let index = first; index < end; index++) {
+      if (quotations.tokenQuotation[index]! >= 0) continue;
+      if (tokens.lower[index] === 'the' && index + 1 < end && RELAY_BACK_REFERENCES.has(tokens.lower[index + 1]!)) backReferenceSentences.add(sentenceIndex);
+      const phrase = matchPhrase(tokens, index, end);
+      if (phrase === null) continue;
+      const name = readName(tokens, index + phrase.words.length, end, quotations);
+      if (name === null) continue;
+      const span = makeSpan(tokens.text, tokens.starts[name[0]]!, tokens.ends[name[1]]!);
+      found.push({ relay: { ...span, name: span.text, role: phrase.role }, order: phrase.order, first: index, last: name[1], sentence: sentenceIndex });
+      index = name[1];
+    }
+  }
+
+  const kept: DraftStatement[] = [];
+  const via: Relay[][] = [];
+  let lastInterviewChain: Relay[] | null = null;
+  // A relay seen before with relays inside it ("the interview, cited by Pool Pervogo") brings them along later.
+  const innerRelaysOf = new Map<string, Relay[]>();
+  for (const draft of drafts) {
+    const cueToken = draft.cueTokens?.[0] ?? draft.contentTokens[0]![0];
+    const sentenceIndex = tokens.sentence[cueToken]!;
+    // A "statement" whose cue is a relay phrase ("cited by the channel") is a relay, not an utterance; so is
+    // "according to X" after another cue of the same sentence ("Lukashenko stated, according to Pool Pervogo").
+    const cueStart = draft.cueTokens?.[0] ?? -1;
+    const relayCue = found.find((relay) => relay.first <= cueStart && cueStart <= relay.last);
+    if (relayCue !== undefined && relayCue.order === 2) continue;
+    if (relayCue !== undefined && relayCue.order === 3 && drafts.some((other) => other !== draft && other.cueTokens !== null && other.cueTokens[1] < cueStart && tokens.sentence[other.cueTokens[0]] === sentenceIndex && other.cue?.lemma !== 'according to')) continue;
+    const chain = found
+      .filter((relay) => relay.sentence === sentenceIndex)
+      .filter((relay) => draft.source === null || !overlaps(relay.relay, draft.source))
+      .filter((relay) => draft.cue === null || !(relay.order === 3 && draft.cue.lemma === 'according to'))
+      .filter((relay) => !draft.content.some((piece) => overlaps(piece, relay.relay)))
+      .sort((a, b) => a.order - b.order || a.first - b.first)
+      .map((relay) => relay.relay);
+    for (let position = 0; position < chain.length; position++) {
+      const known = innerRelaysOf.get(chain[position]!.name.toLowerCase());
+      if (known === undefined) continue;
+      const missing = known.filter((relay) => !chain.some((present) => present.name.toLowerCase() === relay.name.toLowerCase()));
+      chain.splice(position, 0, ...missing);
+      position += missing.length;
+    }
+    chain.forEach((relay, position) => {
+      if (position > 0) innerRelaysOf.set(relay.name.toLowerCase(), chain.slice(0, position));
+    });
+    if (chain.some((relay) => relay.role === 'interview')) lastInterviewChain = chain;
+    else if (chain.length === 0 && backReferenceSentences.has(sentenceIndex) && lastInterviewChain !== null) chain.push(...lastInterviewChain);
+    kept.push(draft);
+    via.push(chain);
+  }
+  return { drafts: kept, via };
+}

@@ -1,0 +1,121 @@
+import { GROUP_MODIFIERS } from '../lexicon/titles.js';
+import { lowerBound, makeSpan } from '../model/span.js';
+import type { Entity, EntityMention } from '../model/types.js';
+import { TokenKind, type Tokens } from '../text/tokenize.js';
+import type { QuotationResult } from './quotations.js';
+import type { DraftStatement } from './statements.js';
+
+/** Words that may stand between a subject and its reporting verb ("He also said", "Lukashenko has previously insisted"). */
+const BETWEEN_SUBJECT_AND_CUE = new Set([
+  'also', 'further', 'previously', 'has', 'had', 'have', 'later', 'repeatedly', 'then', 'again', 'reportedly', 'once', 'already',
+  'never', 'not', 'recently', 'initially', 'subsequently', 'directly', 'openly', 'publicly', 'privately', 'himself', 'herself',
+  'is', 'was', 'were', 'are', 'would', 'will', 'could', 'did', 'does', 'do', 'even', 'now', 'still', 'just', 'first', 'last',
+  'earlier', 'separately', 'similarly', 'likewise', 'however', 'often', 'frequently', 'explicitly', 'bluntly', 'flatly', 'angrily',
+]);
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it']);
+/** Tokens that may open the clause whose subject we look for. */
+const CLAUSE_OPENERS = new Set([',', ';', ':', 'and', 'but', 'that', 'while', 'as', 'because', 'when', 'though', 'although', '—', '–', '(']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its', 'some', 'many', 'several', 'other', 'another']);
+const NOT_SUBJECT_WORDS = new Set(['and', 'but', 'or', 'that', 'which', 'who', 'whom', 'whose', 'to', 'of', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'as', 'than', 'if', 'when', 'while', 'because', 'not', 'it', 'there', 'this']);
+
+function isCapitalized(tokens: Tokens, index: number): boolean {
+  const char = tokens.text[tokens.starts[index]!] ?? '';
+  return char !== char.toLowerCase();
+}
+
+/** The subject noun phrase that ends right before `cueFirst` (skipping adverbs and auxiliaries), as a token range. */
+function subjectBefore(tokens: Tokens, cueFirst: number, quotations: QuotationResult): [number, number] | null {
+  const sentenceStart = tokens.sentenceStarts[tokens.sentence[cueFirst]!]!;
+  let last = cueFirst - 1;
+  while (last >= sentenceStart && BETWEEN_SUBJECT_AND_CUE.has(tokens.lower[last]!)) last--;
+  if (last < sentenceStart || quotations.tokenQuotation[last]! >= 0) return null;
+  if (tokens.kinds[last] !== TokenKind.Word) return null;
+  const opensClause = (index: number): boolean => index < sentenceStart || CLAUSE_OPENERS.has(tokens.lower[index]!) || tokens.kinds[index] === TokenKind.Quote;
+  if (SUBJECT_PRONOUNS.has(tokens.lower[last]!)) return opensClause(last - 1) ? [last, last] : null;
+  if (NOT_SUBJECT_WORDS.has(tokens.lower[last]!)) return null;
+  // A short noun phrase: capitalised words, or lower-case words introduced by a determiner ("The Belarusian leader").
+  let first = last;
+  while (first - 1 >= sentenceStart && last - first < 6) {
+    const previous = first - 1;
+    const word = tokens.lower[previous]!;
+    if (tokens.kinds[previous] !== TokenKind.Word || NOT_SUBJECT_WORDS.has(word) || CLAUSE_OPENERS.has(word)) break;
+    first = previous;
+    if (DETERMINERS.has(word)) break;
+  }
+  const startsWell = DETERMINERS.has(tokens.lower[first]!) || isCapitalized(tokens, first);
+  const headIsName = isCapitalized(tokens, last);
+  if (!startsWell || !opensClause(first - 1)) return null;
+  if (!headIsName && !DETERMINERS.has(tokens.lower[first]!)) return null;
+  return [first, last];
+}
+
+/** A participle or coordinated cue ("…, claiming that", "and highlighted") shares the speaker of the statement before it. */
+function sharesPreviousSpeaker(tokens: Tokens, cueFirst: number): boolean {
+  const word = tokens.lower[cueFirst]!;
+  const previous = cueFirst > 0 ? tokens.lower[cueFirst - 1]! : '';
+  return word.endsWith('ing') || previous === 'and' || previous === 'but' || previous === ',';
+}
+
+export interface SourceResult {
+  readonly drafts: readonly DraftStatement[];
+  /** For each statement, the index of an earlier statement whose speaker it shares (same sentence), or -1. */
+  readonly sharesSpeakerWith: Int32Array;
+}
+
+/**
+ * Completes sources the tagger left out: the subject right before the cue ("He warned that"), and for participle or
+ * coordinated cues, a link to the previous statement of the same sentence whose speaker is shared — the source as
+ * written stays empty there, since the text does not repeat it.
+ */
+export function completeSources(input: { tokens: Tokens; drafts: readonly DraftStatement[]; quotations: QuotationResult; entities: readonly Entity[] }): SourceResult {
+  const { tokens, drafts, quotations } = input;
+  const sharesSpeakerWith = new Int32Array(drafts.length).fill(-1);
+  const mentions = input.entities.flatMap((entity) => entity.mentions).sort((a, b) => a.start - b.start);
+  const completed = drafts.map((draft, index) => {
+    if (draft.source !== null) return widenSource(tokens, draft, mentions);
+    if (draft.cueTokens === null) {
+      // A quotation introduced by a colon after a statement of the same sentence ("He addressed Trump: “…”") is that speaker's.
+      const previous = index > 0 ? drafts[index - 1]! : undefined;
+      const opening = draft.contentTokens[0]![0];
+      const colon = tokens.lower[opening] === ':' ? opening : opening - 1;
+      if (previous?.cueTokens != null && colon > previous.cueTokens[1] && tokens.lower[colon] === ':' && tokens.sentence[colon] === tokens.sentence[previous.cueTokens[0]]) {
+        sharesSpeakerWith[index] = index - 1;
+        return { ...draft, source: previous.source, sourceTokens: previous.sourceTokens, cue: previous.cue, cueTokens: previous.cueTokens };
+      }
+      return draft;
+    }
+    const cueFirst = draft.cueTokens[0];
+    const previous = index > 0 ? drafts[index - 1]! : undefined;
+    const sameSentence = previous?.cueTokens !== null && previous !== undefined && tokens.sentence[previous.cueTokens![0]] === tokens.sentence[cueFirst];
+    if (sameSentence && sharesPreviousSpeaker(tokens, cueFirst)) {
+      sharesSpeakerWith[index] = index - 1;
+      return draft;
+    }
+    const subject = subjectBefore(tokens, cueFirst, quotations);
+    if (subject === null) return draft;
+    const source = makeSpan(tokens.text, tokens.starts[subject[0]]!, tokens.ends[subject[1]]!);
+    return widenSource(tokens, { ...draft, source, sourceTokens: subject }, mentions);
+  });
+  return { drafts: completed, sharesSpeakerWith };
+}
+
+/**
+ * Widens a source to the whole entity mention it cuts ("The Belarusian" → "The Belarusian leader") and over group
+ * modifiers right before it ("criticism" → "international criticism"). Only ever widens, within the sentence.
+ */
+function widenSource(tokens: Tokens, draft: DraftStatement, mentions: readonly EntityMention[]): DraftStatement {
+  if (draft.source === null || draft.sourceTokens === null) return draft;
+  let [first, last] = draft.sourceTokens;
+  const sentence = tokens.sentence[first]!;
+  for (let position = Math.max(0, lowerBound(mentions, draft.source.start) - 4); position < mentions.length; position++) {
+    const mention = mentions[position]!;
+    if (mention.start >= draft.source.end) break;
+    if (mention.end <= draft.source.start || mention.form === 'pronoun') continue;
+    while (first > 0 && tokens.starts[first - 1]! >= mention.start && tokens.sentence[first - 1] === sentence) first--;
+    while (last + 1 < tokens.count && tokens.ends[last + 1]! <= mention.end && tokens.sentence[last + 1] === sentence) last++;
+  }
+  while (first > 0 && tokens.sentence[first - 1] === sentence && GROUP_MODIFIERS.has(tokens.lower[first - 1]!) && tokens.kinds[first - 1] === TokenKind.Word) first--;
+  if (draft.cueTokens !== null && first <= draft.cueTokens[1] && last >= draft.cueTokens[0]) return draft;
+  if (first === draft.sourceTokens[0] && last === draft.sourceTokens[1]) return draft;
+  return { ...draft, source: makeSpan(tokens.text, tokens.starts[first]!, tokens.ends[last]!), sourceTokens: [first, last] };
+}

@@ -1,0 +1,74 @@
+import { lowerBound, type Span } from '../model/span.js';
+import type { Entity, EntityMention, ResolvedSpeaker } from '../model/types.js';
+import type { DraftStatement } from './statements.js';
+
+interface IndexedMention {
+  readonly start: number;
+  readonly end: number;
+  readonly mention: EntityMention;
+  readonly entity: Entity;
+}
+
+/** Every entity mention sorted by start, for binary search (mentions of one text do not nest deeply). */
+function indexMentions(entities: readonly Entity[]): IndexedMention[] {
+  const index: IndexedMention[] = [];
+  for (const entity of entities) for (const mention of entity.mentions) index.push({ start: mention.start, end: mention.end, mention, entity });
+  return index.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** Widest mention lookback: a mention that starts this far before the source cannot overlap it in practice. */
+const LOOKBACK = 8;
+
+/** The entity whose mention best covers `span`: the largest overlap, a written name before a pronoun. */
+function entityOf(index: readonly IndexedMention[], span: Span): { entity: Entity; mention: EntityMention } | null {
+  let best: IndexedMention | null = null;
+  let bestScore = 0;
+  for (let position = Math.max(0, lowerBound(index, span.start) - LOOKBACK); position < index.length; position++) {
+    const candidate = index[position]!;
+    if (candidate.start >= span.end) break;
+    const overlap = Math.min(span.end, candidate.end) - Math.max(span.start, candidate.start);
+    if (overlap <= 0) continue;
+    const score = overlap * 2 + (candidate.mention.form === 'pronoun' ? 0 : 1);
+    if (score > bestScore) {
+      best = candidate;
+      bestScore = score;
+    }
+  }
+  return best === null ? null : { entity: best.entity, mention: best.mention };
+}
+
+/** The first written name of an entity: the evidence a resolution rests on. */
+function nameEvidence(entity: Entity): EntityMention | undefined {
+  return entity.mentions.find((mention) => mention.form === 'name') ?? entity.mentions.find((mention) => mention.form !== 'pronoun');
+}
+
+/**
+ * Resolves each statement's speaker: the entity whose mention covers the source as written (pronouns and
+ * descriptions were clustered by coreference); a statement that shares the speaker of an earlier one
+ * ("…, claiming that") takes that speaker; an unnamed source ("sources", "international critics") stays as written.
+ * Evidence: the source span and the named mention it was linked to.
+ */
+export function resolveSpeakers(input: { drafts: readonly DraftStatement[]; sharesSpeakerWith: Int32Array; entities: readonly Entity[] }): Array<ResolvedSpeaker | null> {
+  const { drafts, sharesSpeakerWith, entities } = input;
+  const index = indexMentions(entities);
+  const speakers: Array<ResolvedSpeaker | null> = [];
+  drafts.forEach((draft, position) => {
+    const shared = sharesSpeakerWith[position]!;
+    if (draft.source === null) {
+      speakers.push(shared >= 0 ? (speakers[shared] ?? null) : null);
+      return;
+    }
+    const found = entityOf(index, draft.source);
+    if (found === null) {
+      speakers.push({ name: draft.source.text, entity: null, evidence: [draft.source] });
+      return;
+    }
+    const named = nameEvidence(found.entity);
+    const evidence: Span[] = [draft.source];
+    if (named !== undefined && (named.start !== draft.source.start || named.end !== draft.source.end)) {
+      evidence.push({ start: named.start, end: named.end, text: named.text });
+    }
+    speakers.push({ name: found.entity.name, entity: found.entity.id, evidence });
+  });
+  return speakers;
+}

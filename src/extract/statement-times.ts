@@ -1,0 +1,122 @@
+import type { Span } from '../model/span.js';
+import type { Statement, StatementTime, TimeExpression } from '../model/types.js';
+import type { Tokens } from '../text/tokenize.js';
+
+export interface AttachStatementTimesInput {
+  readonly statements: readonly Statement[];
+  /** Time expressions from findTimes, sorted by start. */
+  readonly times: readonly TimeExpression[];
+  readonly publishedAt: string | null;
+  readonly text: string;
+  readonly tokens: Tokens;
+}
+
+const PUNCT = 2; // the tokenizer's TokenKind.Punct
+
+/** Punctuation that separates the segments of a sentence (attribution clauses sit between commas). */
+const SEGMENT_BREAKS: ReadonlySet<string> = new Set([',', ';', ':', '—', '–', '(', ')']);
+
+/**
+ * Gives each statement its time axes: `reported` (the publication date), `said` (a time in the attribution —
+ * in the segment of the cue or source, between them, or in an introductory phrase right before them — outside the content),
+ * and `refers` (event times inside the content). Known limit: a said-time in another sentence ("On Monday he spoke. He said …")
+ * is not found.
+ */
+export function attachStatementTimes(input: AttachStatementTimesInput): Statement[] {
+  const { tokens } = input;
+  const times = isSorted(input.times) ? input.times : [...input.times].sort((left, right) => left.start - right.start);
+  let segments: Int32Array | null = null;
+  return input.statements.map((statement) => {
+    const refers: TimeExpression[] = [];
+    for (const piece of statement.content) {
+      for (let index = firstStartingAt(times, piece.start); index < times.length && times[index]!.start < piece.end; index++) {
+        const time = times[index]!;
+        if (time.end <= piece.end && time.event !== false) refers.push(time);
+      }
+    }
+    let said: TimeExpression | null = null;
+    if (times.length > 0 && (statement.cue !== null || statement.source !== null)) {
+      segments ??= segmentIndex(tokens);
+      said = saidTime(statement, times, tokens, segments);
+    }
+    if (input.publishedAt === null && said === null && refers.length === 0) return statement;
+    const time: StatementTime = {
+      ...statement.time,
+      ...(input.publishedAt !== null ? { reported: input.publishedAt } : {}),
+      ...(said !== null ? { said } : {}),
+      ...(refers.length > 0 ? { refers } : {}),
+    };
+    return { ...statement, time };
+  });
+}
+
+function isSorted(times: readonly TimeExpression[]): boolean {
+  for (let index = 1; index < times.length; index++) if (times[index - 1]!.start > times[index]!.start) return false;
+  return true;
+}
+
+/** Index of the first time starting at or after `offset`. */
+function firstStartingAt(times: readonly TimeExpression[], offset: number): number {
+  let low = 0;
+  let high = times.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (times[middle]!.start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** For each token, its segment number: segments restart at sentence starts and at segment punctuation. */
+function segmentIndex(tokens: Tokens): Int32Array {
+  const segments = new Int32Array(tokens.count);
+  let current = 0;
+  for (let index = 0; index < tokens.count; index++) {
+    if (index > 0 && (tokens.sentence[index] !== tokens.sentence[index - 1] || (tokens.kinds[index] === PUNCT && SEGMENT_BREAKS.has(tokens.lower[index]!)))) current++;
+    segments[index] = current;
+  }
+  return segments;
+}
+
+function tokenAt(tokens: Tokens, offset: number): number {
+  let low = 0;
+  let high = tokens.count;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (tokens.ends[middle]! <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low < tokens.count && tokens.starts[low]! <= offset ? low : -1;
+}
+
+function inside(span: { start: number; end: number }, pieces: readonly Span[]): boolean {
+  return pieces.some((piece) => span.start < piece.end && piece.start < span.end);
+}
+
+/** The attribution time nearest the cue (or the source), or null. */
+function saidTime(statement: Statement, times: readonly TimeExpression[], tokens: Tokens, segments: Int32Array): TimeExpression | null {
+  const anchors = [statement.cue, statement.source].filter((span): span is NonNullable<typeof span> => span !== null);
+  if (anchors.length === 0 || times.length === 0) return null;
+  const anchorTokens = anchors.map((span) => tokenAt(tokens, span.start)).filter((index) => index >= 0);
+  if (anchorTokens.length === 0) return null;
+  const sentence = tokens.sentence[anchorTokens[0]!]!;
+  const anchorSegments = anchorTokens.map((index) => segments[index]!);
+  const lowestSegment = Math.min(...anchorSegments);
+  const highestSegment = Math.max(...anchorSegments);
+  const firstSegmentOfSentence = segments[tokens.sentenceStarts[sentence]!]!;
+  const reference = anchors[0]!.start;
+  let best: TimeExpression | null = null;
+  for (const time of times) {
+    if (time.event === false || inside(time, statement.content)) continue;
+    const index = tokenAt(tokens, time.start);
+    if (index < 0 || tokens.sentence[index] !== sentence) continue;
+    const segment = segments[index]!;
+    const attribution =
+      (segment >= lowestSegment && segment <= highestSegment) ||
+      // "On Tuesday, X said …", "In an interview on Sunday, X said …": the sentence's opening phrase, right before the source or cue.
+      (segment === firstSegmentOfSentence && segment + 1 === lowestSegment);
+    if (!attribution) continue;
+    if (best === null || Math.abs(time.start - reference) < Math.abs(best.start - reference)) best = time;
+  }
+  return best;
+}

@@ -1,0 +1,144 @@
+import { stanceOf } from '../lexicon/cues.js';
+import { makeSpan, trimRange, type Span } from '../model/span.js';
+import type { Cue, StatementKind } from '../model/types.js';
+import { TokenKind, type Tokens } from '../text/tokenize.js';
+import type { Quotation, QuotationResult } from './quotations.js';
+import type { TaggedSpan } from './tagger.js';
+
+/** A statement before speaker resolution, relays and ids: spans and the token ranges they came from. */
+export interface DraftStatement {
+  readonly kind: StatementKind;
+  readonly content: readonly Span[];
+  readonly cue: Cue | null;
+  readonly source: Span | null;
+  /** Token ranges, for later stages that look around the statement. */
+  readonly contentTokens: ReadonlyArray<readonly [number, number]>;
+  readonly cueTokens: readonly [number, number] | null;
+  readonly sourceTokens: readonly [number, number] | null;
+}
+
+/** How far (in tokens, not counting the source and punctuation in between) a content may sit from its cue. */
+const MAX_CONTENT_GAP = 12;
+const MAX_SOURCE_GAP = 8;
+
+function spanOfTokens(tokens: Tokens, first: number, last: number): Span {
+  const [start, end] = trimRange(tokens.text, tokens.starts[first]!, tokens.ends[last]!);
+  return makeSpan(tokens.text, start, end);
+}
+
+/** Tokens strictly between two token ranges that are neither punctuation, quotation marks nor inside `skip`. */
+function gapBetween(tokens: Tokens, leftLast: number, rightFirst: number, skip: TaggedSpan | null): number {
+  let gap = 0;
+  for (let index = leftLast + 1; index < rightFirst; index++) {
+    if (skip !== null && index >= skip.first && index <= skip.last) continue;
+    const kind = tokens.kinds[index];
+    if (kind === TokenKind.Punct || kind === TokenKind.Quote) continue;
+    gap++;
+  }
+  return gap;
+}
+
+/** Whether a content span is a quotation (direct), contains one (partial), or neither (indirect). */
+function kindOf(pieces: ReadonlyArray<readonly [number, number]>, tokens: Tokens, quotations: QuotationResult): StatementKind {
+  let quotedTokens = 0;
+  let wordTokens = 0;
+  let containsQuote = false;
+  for (const [first, last] of pieces) {
+    for (let index = first; index <= last; index++) {
+      if (tokens.kinds[index] === TokenKind.Quote) containsQuote = true;
+      if (tokens.kinds[index] !== TokenKind.Word && tokens.kinds[index] !== TokenKind.Number) continue;
+      wordTokens++;
+      if (quotations.tokenQuotation[index]! >= 0) quotedTokens++;
+    }
+  }
+  if (wordTokens > 0 && quotedTokens === wordTokens) return 'direct';
+  if (quotedTokens > 0 || containsQuote) return quotedTokens * 2 >= wordTokens && quotedTokens > 0 && wordTokens - quotedTokens <= 2 ? 'direct' : 'partial';
+  return 'indirect';
+}
+
+function isQuotationContinuation(tokens: Tokens, quotations: readonly Quotation[], tokenQuotation: Int32Array, before: TaggedSpan, after: TaggedSpan): boolean {
+  // “We can sit down here,” he said, “and agree.” — the piece before ends inside a quotation and the piece after opens one.
+  const beforeQuote = tokenQuotation[before.last]!;
+  const afterQuote = tokenQuotation[after.first]!;
+  if (beforeQuote < 0 || afterQuote < 0 || beforeQuote === afterQuote) return false;
+  const closing = quotations[beforeQuote]!;
+  const lastInside = closing.closeToken - 1;
+  const endsWithComma = lastInside >= 0 && (tokens.lower[lastInside] === ',' || tokens.lower[before.last] === ',');
+  return endsWithComma || tokens.lower[after.first + 1]?.charCodeAt(0) !== undefined;
+}
+
+/**
+ * Links tagged spans into statements: each cue takes the nearest content on either side (both sides when a
+ * quotation is split by its attribution) and the nearest source. Contents left without a cue become statements
+ * when they are quotations. Linear in the number of spans (each side is searched a bounded distance).
+ */
+export function assembleStatements(input: { tokens: Tokens; spans: readonly TaggedSpan[]; quotations: QuotationResult }): DraftStatement[] {
+  const { tokens, spans, quotations } = input;
+  const contents = spans.filter((span) => span.type === 'content');
+  const sources = spans.filter((span) => span.type === 'source');
+  const cues = spans.filter((span) => span.type === 'cue');
+  const usedContent = new Uint8Array(contents.length);
+  const usedSource = new Uint8Array(sources.length);
+  const drafts: Array<{ cue: TaggedSpan | null; source: TaggedSpan | null; pieces: TaggedSpan[] }> = [];
+
+  // Index pointers: spans are sorted by token position, so a moving pointer finds the neighbours of each cue.
+  let contentPointer = 0;
+  let sourcePointer = 0;
+  for (const cue of cues) {
+    while (contentPointer < contents.length && contents[contentPointer]!.last < cue.first) contentPointer++;
+    while (sourcePointer < sources.length && sources[sourcePointer]!.last < cue.first) sourcePointer++;
+    const sourceBefore = sourcePointer > 0 ? sourcePointer - 1 : -1;
+    const sourceAfter = sourcePointer < sources.length ? sourcePointer : -1;
+    let source: number = -1;
+    const beforeGap = sourceBefore >= 0 && usedSource[sourceBefore] === 0 ? gapBetween(tokens, sources[sourceBefore]!.last, cue.first, null) : Infinity;
+    const afterGap = sourceAfter >= 0 && usedSource[sourceAfter] === 0 ? gapBetween(tokens, cue.last, sources[sourceAfter]!.first, null) : Infinity;
+    if (Math.min(beforeGap, afterGap) <= MAX_SOURCE_GAP) source = beforeGap <= afterGap ? sourceBefore : sourceAfter;
+    const sourceSpan = source >= 0 ? sources[source]! : null;
+
+    const before = contentPointer > 0 && usedContent[contentPointer - 1] === 0 ? contentPointer - 1 : -1;
+    const after = contentPointer < contents.length && usedContent[contentPointer] === 0 ? contentPointer : -1;
+    const gapBefore = before >= 0 ? gapBetween(tokens, contents[before]!.last, cue.first, sourceSpan) : Infinity;
+    const gapAfter = after >= 0 ? gapBetween(tokens, cue.last, contents[after]!.first, sourceSpan) : Infinity;
+    const pieces: TaggedSpan[] = [];
+    if (gapBefore <= MAX_CONTENT_GAP || gapAfter <= MAX_CONTENT_GAP) {
+      if (gapBefore <= MAX_CONTENT_GAP && gapAfter <= 3 && isQuotationContinuation(tokens, quotations.quotations, quotations.tokenQuotation, contents[before]!, contents[after]!)) {
+        pieces.push(contents[before]!, contents[after]!);
+        usedContent[before] = 1;
+        usedContent[after] = 1;
+      } else if (gapBefore < gapAfter || (gapBefore === gapAfter && before >= 0)) {
+        pieces.push(contents[before]!);
+        usedContent[before] = 1;
+      } else {
+        pieces.push(contents[after]!);
+        usedContent[after] = 1;
+      }
+    }
+    if (pieces.length === 0) continue;
+    if (source >= 0) usedSource[source] = 1;
+    drafts.push({ cue, source: sourceSpan, pieces });
+  }
+  // Quotations the tagger marked as content but no cue claimed: direct statements without a cue.
+  contents.forEach((content, index) => {
+    if (usedContent[index] === 1) return;
+    if (kindOf([[content.first, content.last]], tokens, quotations) !== 'direct') return;
+    drafts.push({ cue: null, source: null, pieces: [content] });
+  });
+  drafts.sort((a, b) => a.pieces[0]!.first - b.pieces[0]!.first);
+
+  return drafts.map((draft) => {
+    const pieceTokens = draft.pieces.map((piece) => [piece.first, piece.last] as const);
+    const cueSpan = draft.cue === null ? null : spanOfTokens(tokens, draft.cue.first, draft.cue.last);
+    const cueWords: string[] = [];
+    if (draft.cue !== null) for (let index = draft.cue.first; index <= draft.cue.last; index++) cueWords.push(tokens.lower[index]!);
+    const entry = stanceOf(cueWords);
+    return {
+      kind: kindOf(pieceTokens, tokens, quotations),
+      content: draft.pieces.map((piece) => spanOfTokens(tokens, piece.first, piece.last)),
+      cue: cueSpan === null ? null : { ...cueSpan, stance: entry.stance, lemma: entry.lemma },
+      source: draft.source === null ? null : spanOfTokens(tokens, draft.source.first, draft.source.last),
+      contentTokens: pieceTokens,
+      cueTokens: draft.cue === null ? null : [draft.cue.first, draft.cue.last],
+      sourceTokens: draft.source === null ? null : [draft.source.first, draft.source.last],
+    };
+  });
+}

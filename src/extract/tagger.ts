@@ -1,0 +1,218 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { Tokens } from '../text/tokenize.js';
+import { extractStackedFeatures } from './features.js';
+
+/** Token labels: outside, and begin/inside for each span type PolNeAR annotates. */
+export const LABELS = ['O', 'B-SOURCE', 'I-SOURCE', 'B-CUE', 'I-CUE', 'B-CONTENT', 'I-CONTENT'] as const;
+export const LABEL_COUNT = LABELS.length;
+export type SpanType = 'source' | 'cue' | 'content';
+const TYPE_OF_LABEL: ReadonlyArray<SpanType | null> = [null, 'source', 'source', 'cue', 'cue', 'content', 'content'];
+
+/** A linear-chain model: hashed feature weights per label, label-to-label transitions, start weights. */
+export interface TaggerModel {
+  readonly bits: number;
+  /** Feature templates per token. */
+  readonly width: number;
+  /** `weights[(key & mask) * LABEL_COUNT + label]`. */
+  readonly weights: Float32Array;
+  /** `transitions[previous * LABEL_COUNT + label]`. */
+  readonly transitions: Float32Array;
+  readonly starts: Float32Array;
+}
+
+/** A tagged span, as token indices [first, last]. */
+export interface TaggedSpan {
+  readonly type: SpanType;
+  readonly first: number;
+  readonly last: number;
+}
+
+/** True when `label` may follow `previous` (an inside label continues its own type only). */
+export function isAllowed(previous: number, label: number): boolean {
+  if (label === 2 || label === 4 || label === 6) return previous === label || previous === label - 1;
+  return true;
+}
+
+/** Adds each label's score for one token into `into`. */
+export function scoreToken(model: TaggerModel, keys: Uint32Array, token: number, into: Float64Array): void {
+  into.fill(0);
+  const mask = (1 << model.bits) - 1;
+  const weights = model.weights;
+  const width = model.width;
+  const base = token * width;
+  for (let template = 0; template < width; template++) {
+    const row = (keys[base + template]! & mask) * LABEL_COUNT;
+    for (let label = 0; label < LABEL_COUNT; label++) into[label]! += weights[row + label]!;
+  }
+}
+
+/** Viterbi decoding over the whole token sequence (linear in tokens). Returns one label per token. */
+export function decode(model: TaggerModel, keys: Uint32Array, count: number): Uint8Array {
+  const labels = new Uint8Array(count);
+  if (count === 0) return labels;
+  const back = new Uint8Array(count * LABEL_COUNT);
+  let previous = new Float64Array(LABEL_COUNT);
+  let current = new Float64Array(LABEL_COUNT);
+  const emission = new Float64Array(LABEL_COUNT);
+  scoreToken(model, keys, 0, emission);
+  for (let label = 0; label < LABEL_COUNT; label++) {
+    previous[label] = label === 2 || label === 4 || label === 6 ? -Infinity : emission[label]! + model.starts[label]!;
+  }
+  for (let token = 1; token < count; token++) {
+    scoreToken(model, keys, token, emission);
+    for (let label = 0; label < LABEL_COUNT; label++) {
+      let best = -Infinity;
+      let bestFrom = 0;
+      for (let from = 0; from < LABEL_COUNT; from++) {
+        if (!isAllowed(from, label)) continue;
+        const score = previous[from]! + model.transitions[from * LABEL_COUNT + label]!;
+        if (score > best) {
+          best = score;
+          bestFrom = from;
+        }
+      }
+      current[label] = best + emission[label]!;
+      back[token * LABEL_COUNT + label] = bestFrom;
+    }
+    const swap = previous;
+    previous = current;
+    current = swap;
+  }
+  let bestLabel = 0;
+  for (let label = 1; label < LABEL_COUNT; label++) if (previous[label]! > previous[bestLabel]!) bestLabel = label;
+  for (let token = count - 1; token >= 0; token--) {
+    labels[token] = bestLabel;
+    bestLabel = back[token * LABEL_COUNT + bestLabel]!;
+  }
+  return labels;
+}
+
+/** Groups a label sequence into spans of tokens. */
+export function labelsToSpans(labels: Uint8Array): TaggedSpan[] {
+  const spans: TaggedSpan[] = [];
+  let open: { type: SpanType; first: number } | null = null;
+  for (let token = 0; token <= labels.length; token++) {
+    const label = token < labels.length ? labels[token]! : 0;
+    const continues = open !== null && (label === 2 || label === 4 || label === 6) && TYPE_OF_LABEL[label] === open.type;
+    if (continues) continue;
+    if (open !== null) spans.push({ type: open.type, first: open.first, last: token - 1 });
+    const type = TYPE_OF_LABEL[label] ?? null;
+    open = type === null ? null : { type, first: token };
+  }
+  return spans;
+}
+
+const MAGIC = 0x48535932; // "HSY2"
+
+/** A stacked model: the first pass tags from text features, the second from text features plus the first pass's labels. */
+export interface AttributionModel {
+  readonly first: TaggerModel;
+  readonly second: TaggerModel | null;
+}
+
+/**
+ * Serializes one tagger compactly: rows with any weight that survives quantization to int16.
+ * Layout: magic, bits, width, scale, transitions, starts, row count, then (row delta, LABEL_COUNT int16) per row.
+ */
+function encodeTagger(model: TaggerModel, minWeight: number): Buffer {
+  let maxAbs = 0;
+  for (const weight of model.weights) maxAbs = Math.max(maxAbs, Math.abs(weight));
+  const scale = maxAbs / 32767 || 1;
+  const rows: number[] = [];
+  const rowCount = model.weights.length / LABEL_COUNT;
+  for (let row = 0; row < rowCount; row++) {
+    let rowMax = 0;
+    for (let label = 0; label < LABEL_COUNT; label++) rowMax = Math.max(rowMax, Math.abs(model.weights[row * LABEL_COUNT + label]!));
+    // Rows whose weights are all small barely move any score: dropping them keeps the file small.
+    if (rowMax >= minWeight && Math.round(rowMax / scale) !== 0) rows.push(row);
+  }
+  const header = 4 * (4 + LABEL_COUNT * LABEL_COUNT + LABEL_COUNT + 1);
+  const buffer = Buffer.alloc(header + rows.length * (4 + 2 * LABEL_COUNT));
+  let offset = 0;
+  offset = buffer.writeUInt32LE(MAGIC, offset);
+  offset = buffer.writeUInt32LE(model.bits, offset);
+  offset = buffer.writeUInt32LE(model.width, offset);
+  offset = buffer.writeFloatLE(scale, offset);
+  for (const value of model.transitions) offset = buffer.writeFloatLE(value, offset);
+  for (const value of model.starts) offset = buffer.writeFloatLE(value, offset);
+  offset = buffer.writeUInt32LE(rows.length, offset);
+  let previousRow = 0;
+  for (const row of rows) {
+    offset = buffer.writeUInt32LE(row - previousRow, offset); // deltas compress better
+    previousRow = row;
+    for (let label = 0; label < LABEL_COUNT; label++) {
+      const weight = model.weights[row * LABEL_COUNT + label]!;
+      offset = buffer.writeInt16LE(Math.max(-32767, Math.min(32767, Math.round(weight / scale))), offset);
+    }
+  }
+  return buffer;
+}
+
+function decodeTagger(buffer: Buffer, start: number): { model: TaggerModel; end: number } {
+  let offset = start;
+  const magic = buffer.readUInt32LE(offset);
+  if (magic !== MAGIC) throw new Error(`attribution model: expected magic ${MAGIC.toString(16)}, found ${magic.toString(16)}`);
+  offset += 4;
+  const bits = buffer.readUInt32LE(offset);
+  offset += 4;
+  const width = buffer.readUInt32LE(offset);
+  offset += 4;
+  const scale = buffer.readFloatLE(offset);
+  offset += 4;
+  const transitions = new Float32Array(LABEL_COUNT * LABEL_COUNT);
+  for (let index = 0; index < transitions.length; index++, offset += 4) transitions[index] = buffer.readFloatLE(offset);
+  const starts = new Float32Array(LABEL_COUNT);
+  for (let index = 0; index < starts.length; index++, offset += 4) starts[index] = buffer.readFloatLE(offset);
+  const rowCount = buffer.readUInt32LE(offset);
+  offset += 4;
+  const weights = new Float32Array((1 << bits) * LABEL_COUNT);
+  let row = 0;
+  for (let index = 0; index < rowCount; index++) {
+    row += buffer.readUInt32LE(offset);
+    offset += 4;
+    for (let label = 0; label < LABEL_COUNT; label++, offset += 2) weights[row * LABEL_COUNT + label] = buffer.readInt16LE(offset) * scale;
+  }
+  return { model: { bits, width, weights, transitions, starts }, end: offset };
+}
+
+/** One gzip file holding the first pass and, when present, the second; rows with max |weight| < minWeight are dropped. */
+export function serializeModel(model: AttributionModel, minWeight = 0): Buffer {
+  const parts = [encodeTagger(model.first, minWeight)];
+  if (model.second !== null) parts.push(encodeTagger(model.second, minWeight));
+  return gzipSync(Buffer.concat(parts), { level: 9 });
+}
+
+export function deserializeModel(compressed: Buffer): AttributionModel {
+  const buffer = gunzipSync(compressed);
+  const first = decodeTagger(buffer, 0);
+  const second = first.end < buffer.length ? decodeTagger(buffer, first.end).model : null;
+  return { first: first.model, second };
+}
+
+/** Where the shipped model lives: models/attribution.bin at the package root (two levels above dist/src/extract). */
+export const DEFAULT_MODEL_PATH = fileURLToPath(new URL('../../../models/attribution.bin', import.meta.url));
+
+let cached: AttributionModel | undefined;
+
+/** The shipped model, loaded once. */
+export function loadDefaultModel(): AttributionModel {
+  if (cached === undefined) {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(DEFAULT_MODEL_PATH);
+    } catch (error) {
+      throw new Error(`attribution model: expected ${DEFAULT_MODEL_PATH} (run 'npm run train' to build it)`, { cause: error });
+    }
+    cached = deserializeModel(bytes);
+  }
+  return cached;
+}
+
+/** Runs both passes over one document's base feature keys; returns one label per token. */
+export function tagTokens(model: AttributionModel, tokens: Tokens, baseKeys: Uint32Array): Uint8Array {
+  const firstPass = decode(model.first, baseKeys, tokens.count);
+  if (model.second === null) return firstPass;
+  return decode(model.second, extractStackedFeatures(tokens, baseKeys, firstPass), tokens.count);
+}

@@ -1,0 +1,293 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { aliasKey } from '../extract/aliases.js';
+import { analyzeDocument } from '../extract/pipeline.js';
+import { readInputs } from '../ingest/index.js';
+import type { Analysis, SourceDocument, Statement } from '../model/types.js';
+import { filterTags, openLibrary, type SqliteLibrary } from './sqlite-library.js';
+import type { SearchQuery } from './types.js';
+
+export interface IngestBenchmarkOptions {
+  /** A directory of articles (.txt, .html, .jsonl), read once up front. */
+  readonly corpusDir: string;
+  /** Keep ingesting (further passes store slightly edited copies) until this many seconds have passed. */
+  readonly seconds: number;
+  /** Database file; it should not exist yet (a fresh library is measured). */
+  readonly db: string;
+  /** The extraction pipeline (default analyzeDocument). */
+  readonly analyze?: (document: SourceDocument) => Analysis;
+}
+
+export interface IngestFigures {
+  readonly articles: number;
+  readonly statements: number;
+  readonly seconds: number;
+  /** End to end: lookup, extraction and storage, per second of wall time on one core. */
+  readonly articlesPerSecond: number;
+  readonly analyzeMsPerArticle: number;
+  readonly storeMsPerArticle: number;
+  readonly copies: number;
+  readonly databaseBytes: number;
+}
+
+/** Ingests a corpus (repeatedly, with small edits, until `seconds` have passed) and reports articles per second. */
+export async function benchmarkIngest(options: IngestBenchmarkOptions): Promise<IngestFigures> {
+  const documents: SourceDocument[] = [];
+  for await (const result of readInputs([options.corpusDir], { recursive: true })) if (result.ok) documents.push(result.document);
+  if (documents.length === 0) throw new Error(`benchmarkIngest: no readable articles in ${options.corpusDir}`);
+  const analyze = options.analyze ?? ((document: SourceDocument) => analyzeDocument(document));
+  const library = openLibrary(options.db);
+  let articles = 0;
+  let statements = 0;
+  let analyzeMs = 0;
+  let storeMs = 0;
+  const started = performance.now();
+  const deadline = started + options.seconds * 1000;
+  try {
+    for (let pass = 0; performance.now() < deadline; pass++) {
+      for (const original of documents) {
+        // Later passes edit each article a little: new texts, found as near-duplicates of the first pass.
+        const document = pass === 0 ? original : { ...original, id: `${original.id}#${pass}`, text: `${original.text}\n\n(Updated, pass ${pass}.)` };
+        const storeStart = performance.now();
+        if ((await library.lookup(document)) !== null) continue;
+        const analyzeStart = performance.now();
+        const analysis = analyze(document);
+        const analyzeEnd = performance.now();
+        const result = await library.ingest(document, analysis);
+        const storeEnd = performance.now();
+        analyzeMs += analyzeEnd - analyzeStart;
+        storeMs += analyzeStart - storeStart + (storeEnd - analyzeEnd);
+        if (result.status === 'stored' || result.status === 'updated') {
+          articles++;
+          statements += analysis.statements.length;
+        }
+        if (performance.now() >= deadline) break;
+      }
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const stats = await library.stats();
+    return {
+      articles,
+      statements,
+      seconds: round(seconds, 2),
+      articlesPerSecond: round(articles / seconds, 1),
+      analyzeMsPerArticle: round(analyzeMs / Math.max(1, articles), 3),
+      storeMsPerArticle: round(storeMs / Math.max(1, articles), 3),
+      copies: stats.copies,
+      databaseBytes: fileBytes(options.db),
+    };
+  } finally {
+    await library.close();
+  }
+}
+
+export interface SearchBenchmarkOptions {
+  /** Statements the library should hold (built synthetically when the database holds fewer). */
+  readonly statements: number;
+  /** Number of timed queries. */
+  readonly queries: number;
+  readonly db: string;
+}
+
+export interface SearchFigures {
+  readonly statements: number;
+  /** Seconds spent building the synthetic library (0 when an existing one was reused). */
+  readonly buildSeconds: number;
+  readonly queries: number;
+  readonly p50Ms: number;
+  readonly p95Ms: number;
+  readonly p99Ms: number;
+  readonly meanMs: number;
+  readonly databaseBytes: number;
+}
+
+const STATEMENTS_PER_ARTICLE = 10;
+const WORDS_PER_STATEMENT = 14;
+const VOCABULARY_SIZE = 30_000;
+const SPEAKERS = 5_000;
+
+/** Fills a library with synthetic statements (once) and times ranked, filtered searches: p50/p95/p99 in ms. */
+export async function benchmarkSearch(options: SearchBenchmarkOptions): Promise<SearchFigures> {
+  const library = openLibrary(options.db) as SqliteLibrary;
+  try {
+    const random = seededRandom(42);
+    const vocabulary = makeVocabulary(VOCABULARY_SIZE, random);
+    const zipf = zipfSampler(VOCABULARY_SIZE, random);
+    const speakers = Array.from({ length: SPEAKERS }, (_, index) => `${capitalize(vocabulary[(index * 7) % VOCABULARY_SIZE]!)} ${capitalize(vocabulary[(index * 13 + 5) % VOCABULARY_SIZE]!)}`);
+    let buildSeconds = 0;
+    const present = (await library.stats()).statements;
+    if (present < options.statements) {
+      const started = performance.now();
+      bulkLoad(library, options.statements - present, vocabulary, zipf, speakers, random);
+      buildSeconds = (performance.now() - started) / 1000;
+    }
+    const timings: number[] = [];
+    for (let index = 0; index < options.queries; index++) {
+      const query = makeQuery(index, vocabulary, zipf, speakers, random);
+      const start = performance.now();
+      await library.search(query);
+      timings.push(performance.now() - start);
+    }
+    timings.sort((a, b) => a - b);
+    const stats = await library.stats();
+    return {
+      statements: stats.statements,
+      buildSeconds: round(buildSeconds, 1),
+      queries: timings.length,
+      p50Ms: round(percentile(timings, 0.5), 2),
+      p95Ms: round(percentile(timings, 0.95), 2),
+      p99Ms: round(percentile(timings, 0.99), 2),
+      meanMs: round(timings.reduce((sum, value) => sum + value, 0) / Math.max(1, timings.length), 2),
+      databaseBytes: fileBytes(options.db),
+    };
+  } finally {
+    await library.close();
+  }
+}
+
+/** A realistic query mix: one to three words (frequent and rare), phrases, speaker/outlet/date filters. */
+function makeQuery(index: number, vocabulary: readonly string[], zipf: () => number, speakers: readonly string[], random: () => number): SearchQuery {
+  const word = (): string => vocabulary[zipf()]!;
+  const shape = index % 6;
+  if (shape === 0) return { text: word(), limit: 20 };
+  if (shape === 1) return { text: `${word()} ${word()}`, limit: 20 };
+  if (shape === 2) return { text: `"${word()} ${word()}"`, limit: 20 };
+  if (shape === 3) return { text: word(), speaker: speakers[Math.floor(random() * speakers.length)]!, limit: 20 };
+  if (shape === 4) return { text: `${word()} ${word()} ${word()}`, from: '2023-01-01', to: '2023-12-31', limit: 20 };
+  return { text: `${word()} OR ${word()}`, outlet: `outlet${Math.floor(random() * 50)}.test`, limit: 20 };
+}
+
+/** Inserts synthetic articles, statements, entities and index rows in one transaction through prepared statements. */
+function bulkLoad(library: SqliteLibrary, count: number, vocabulary: readonly string[], zipf: () => number, speakers: readonly string[], random: () => number): void {
+  const database = library.connection;
+  const insertArticle = database.prepare(
+    `INSERT INTO articles (document_id, url, canonical_url, outlet, title, published_at, ingested_at, text, text_hash, version, statement_count, analysis)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+  );
+  const insertStatement = database.prepare(
+    `INSERT INTO statements (article_id, statement_id, kind, speaker_name, speaker_entity, stance, cue_lemma, content_text, snippet, published_at, sort_at, json)
+     VALUES (?, ?, ?, ?, ?, 'neutral', 'say', ?, ?, ?, ?, ?)`,
+  );
+  const insertFts = database.prepare('INSERT INTO statement_fts (rowid, content, speaker, title, tags) VALUES (?, ?, ?, ?, ?)');
+  const insertEntity = database.prepare('INSERT INTO entities (id, name, type, alias_key) VALUES (?, ?, ?, ?)');
+  const insertAlias = database.prepare("INSERT OR IGNORE INTO entity_aliases (entity_id, alias, alias_key, reason) VALUES (?, ?, ?, 'same-name')");
+  const entityBase = ((database.prepare('SELECT MAX(id) AS id FROM entities').get() as { id: number | null }).id ?? 0) + 1;
+  const ingestedAt = new Date().toISOString();
+  database.transaction(() => {
+    speakers.forEach((name, index) => {
+      insertEntity.run(entityBase + index, name, 'person', aliasKey(name));
+      insertAlias.run(entityBase + index, name, aliasKey(name));
+    });
+    for (let done = 0; done < count; ) {
+      const batch = Math.min(STATEMENTS_PER_ARTICLE, count - done);
+      const contents: string[] = [];
+      for (let index = 0; index < batch; index++) {
+        const words: string[] = [];
+        for (let position = 0; position < WORDS_PER_STATEMENT; position++) words.push(vocabulary[zipf()]!);
+        contents.push(`${words.join(' ')}.`);
+      }
+      const text = contents.join('\n');
+      const day = new Date(Date.UTC(2020, 0, 1) + Math.floor(random() * 5 * 365) * 86_400_000).toISOString().slice(0, 10);
+      const title = `${capitalize(vocabulary[zipf()]!)} ${vocabulary[zipf()]!} ${vocabulary[zipf()]!}`;
+      const outlet = `outlet${Math.floor(random() * 50)}.test`;
+      const url = `https://${outlet}/story/${done}`;
+      const articleId = Number(
+        insertArticle.run(`synthetic-${done}`, url, url, outlet, title, day, ingestedAt, text, `synthetic-${done}-${random()}`, batch, '{"synthetic":true}').lastInsertRowid,
+      );
+      let offset = 0;
+      contents.forEach((content, index) => {
+        const speakerIndex = Math.floor(random() * speakers.length);
+        const speaker = speakers[speakerIndex]!;
+        const statement: Statement = {
+          id: `s${index + 1}`,
+          kind: 'direct',
+          content: [{ start: offset, end: offset + content.length, text: content }],
+          cue: null,
+          source: null,
+          speaker: { name: speaker, entity: null, evidence: [] },
+          via: [],
+        };
+        offset += content.length + 1;
+        const rowId = Number(insertStatement.run(articleId, statement.id, 'direct', speaker, entityBase + speakerIndex, content, content, day, day, JSON.stringify(statement)).lastInsertRowid);
+        insertFts.run(rowId, content, speaker, title, filterTags(entityBase + speakerIndex, outlet, 'neutral', 'direct'));
+      });
+      done += batch;
+    }
+  })();
+  database.exec("INSERT INTO statement_fts(statement_fts) VALUES ('optimize')");
+  database.exec('ANALYZE');
+}
+
+/** Pronounceable pseudo-words, so the benchmark never needs (or copies) real text. */
+function makeVocabulary(size: number, random: () => number): string[] {
+  const onsets = ['b', 'c', 'd', 'f', 'g', 'h', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'w', 'z', 'br', 'st', 'tr', 'pl', 'gr', 'sh', 'ch'];
+  const vowels = ['a', 'e', 'i', 'o', 'u', 'ai', 'ou', 'ee'];
+  const words = new Set<string>();
+  while (words.size < size) {
+    const syllables = 1 + Math.floor(random() * 3);
+    let word = '';
+    for (let index = 0; index < syllables; index++) word += onsets[Math.floor(random() * onsets.length)]! + vowels[Math.floor(random() * vowels.length)]!;
+    if (random() < 0.5) word += onsets[Math.floor(random() * 17)]!;
+    words.add(word);
+  }
+  return [...words];
+}
+
+/** Word ranks drawn with a Zipf(1) distribution, like word frequencies in news text. */
+function zipfSampler(size: number, random: () => number): () => number {
+  const cumulative = new Float64Array(size);
+  let total = 0;
+  for (let rank = 0; rank < size; rank++) {
+    total += 1 / (rank + 1);
+    cumulative[rank] = total;
+  }
+  return () => {
+    const target = random() * total;
+    let low = 0;
+    let high = size - 1;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (cumulative[middle]! < target) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+}
+
+/** mulberry32: a small seeded generator, so every run builds the same library and asks the same queries. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let value = state;
+    value = Math.imul(value ^ (value >>> 15), value | 1);
+    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
+    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+function percentile(sorted: readonly number[], fraction: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))]!;
+}
+
+function round(value: number, digits: number): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+/** Size of the database with its WAL file. */
+function fileBytes(path: string): number {
+  let bytes = 0;
+  for (const file of [path, `${path}-wal`]) if (existsSync(file)) bytes += statSync(file).size;
+  return bytes;
+}
+
+/** Lists the corpus directory's size in files, for the report header. */
+export function corpusFileCount(directory: string): number {
+  return readdirSync(directory).filter((name) => !name.startsWith('.') && statSync(join(directory, name)).isFile()).length;
+}

@@ -1,0 +1,126 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * The library schema as code: an ordered list of IMMUTABLE migrations. Never edit a migration once released;
+ * add a new one with the next version instead. Applied on open, each in its own transaction.
+ */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'articles, statements, entities, clusters, full-text index',
+    sql: `
+      CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        document_id TEXT NOT NULL,
+        url TEXT,
+        canonical_url TEXT,
+        outlet TEXT,
+        title TEXT,
+        published_at TEXT,
+        ingested_at TEXT NOT NULL,
+        text TEXT NOT NULL,
+        text_hash TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1,
+        previous_version INTEGER REFERENCES articles(id),
+        is_current INTEGER NOT NULL DEFAULT 1,
+        copy_of INTEGER REFERENCES articles(id),
+        minhash BLOB,
+        statement_count INTEGER NOT NULL DEFAULT 0,
+        analysis TEXT NOT NULL
+      );
+      CREATE INDEX articles_text_hash ON articles(text_hash);
+      CREATE INDEX articles_canonical_url ON articles(canonical_url);
+      CREATE INDEX articles_copy_of ON articles(copy_of);
+
+      CREATE TABLE lsh_buckets (
+        band INTEGER NOT NULL,
+        bucket INTEGER NOT NULL,
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        PRIMARY KEY (band, bucket, article_id)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE entities (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        type TEXT NOT NULL,
+        alias_key TEXT NOT NULL
+      );
+      CREATE INDEX entities_alias_key ON entities(alias_key);
+
+      CREATE TABLE entity_aliases (
+        entity_id INTEGER NOT NULL REFERENCES entities(id),
+        alias TEXT NOT NULL,
+        alias_key TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        PRIMARY KEY (entity_id, alias)
+      );
+      CREATE INDEX entity_aliases_key ON entity_aliases(alias_key);
+
+      CREATE TABLE clusters (
+        id INTEGER PRIMARY KEY,
+        speaker_entity INTEGER REFERENCES entities(id)
+      );
+      CREATE INDEX clusters_speaker ON clusters(speaker_entity);
+
+      CREATE TABLE statements (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        statement_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        speaker_name TEXT,
+        speaker_entity INTEGER REFERENCES entities(id),
+        stance TEXT,
+        cue_lemma TEXT,
+        relay TEXT,
+        content_text TEXT NOT NULL,
+        snippet TEXT NOT NULL,
+        said_at TEXT,
+        published_at TEXT,
+        sort_at TEXT NOT NULL,
+        cluster_id INTEGER REFERENCES clusters(id),
+        json TEXT NOT NULL
+      );
+      CREATE INDEX statements_article ON statements(article_id);
+      CREATE INDEX statements_speaker ON statements(speaker_entity, sort_at);
+      CREATE INDEX statements_cluster ON statements(cluster_id);
+      CREATE INDEX statements_sort ON statements(sort_at);
+
+      CREATE TABLE statement_keys (
+        speaker_entity INTEGER NOT NULL,
+        word_key INTEGER NOT NULL,
+        statement INTEGER NOT NULL,
+        PRIMARY KEY (speaker_entity, word_key, statement)
+      ) WITHOUT ROWID;
+
+      -- tags holds filter tokens (speaker entity, outlet, stance, kind) so filters intersect inside the index.
+      CREATE VIRTUAL TABLE statement_fts USING fts5(
+        content, speaker, title, tags,
+        content='', contentless_delete=1,
+        tokenize='unicode61 remove_diacritics 2'
+      );
+    `,
+  },
+];
+
+/** Applies every migration newer than the database's version, in order; returns the resulting version. */
+export function applyMigrations(database: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {
+  database.exec('CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  const row = database.prepare('SELECT MAX(version) AS version FROM migrations').get() as { version: number | null };
+  let current = row.version ?? 0;
+  const record = database.prepare('INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  for (const migration of migrations) {
+    if (migration.version <= current) continue;
+    database.transaction(() => {
+      database.exec(migration.sql);
+      record.run(migration.version, migration.name, new Date().toISOString());
+    })();
+    current = migration.version;
+  }
+  return current;
+}

@@ -1,0 +1,96 @@
+import { wordTokens } from './normalize.js';
+
+/** Number of hash functions in a signature, and how they are banded for locality-sensitive lookup. */
+export const MINHASH_SIZE = 64;
+export const LSH_BANDS = 16;
+export const LSH_ROWS = MINHASH_SIZE / LSH_BANDS;
+/** Estimated Jaccard similarity (of word 5-gram shingles) above which two articles are the same story. */
+export const COPY_THRESHOLD = 0.5;
+export const SHINGLE_WORDS = 5;
+
+/** 32-bit FNV-1a of a string. */
+export function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** Murmur3's finalizer: a cheap bijective mix so one base hash yields many independent-looking ones. */
+function mix(value: number): number {
+  let hash = value;
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35);
+  hash ^= hash >>> 16;
+  return hash >>> 0;
+}
+
+const SEEDS: Uint32Array = (() => {
+  const seeds = new Uint32Array(MINHASH_SIZE);
+  let state = 0x9e3779b9;
+  for (let index = 0; index < MINHASH_SIZE; index++) {
+    state = mix(state + 0x6d2b79f5);
+    seeds[index] = state;
+  }
+  return seeds;
+})();
+
+/** Hashes of the word 5-grams of a text (fewer words: one shingle of all of them). */
+export function shingleHashes(text: string, size: number = SHINGLE_WORDS): Uint32Array {
+  const words = wordTokens(text);
+  const wordHashes = words.map(fnv1a);
+  const count = Math.max(1, wordHashes.length - size + 1);
+  const shingles = new Uint32Array(wordHashes.length === 0 ? 0 : count);
+  for (let start = 0; start < shingles.length; start++) {
+    let hash = 0x811c9dc5;
+    const end = Math.min(wordHashes.length, start + size);
+    for (let index = start; index < end; index++) hash = mix(hash ^ wordHashes[index]!);
+    shingles[start] = hash;
+  }
+  return shingles;
+}
+
+/** The MinHash signature of an article's word 5-grams. */
+export function minhashSignature(text: string): Uint32Array {
+  const shingles = shingleHashes(text);
+  const signature = new Uint32Array(MINHASH_SIZE).fill(0xffffffff);
+  for (let position = 0; position < shingles.length; position++) {
+    const shingle = shingles[position]!;
+    for (let index = 0; index < MINHASH_SIZE; index++) {
+      const value = mix(shingle ^ SEEDS[index]!);
+      if (value < signature[index]!) signature[index] = value;
+    }
+  }
+  return signature;
+}
+
+/** One bucket key per band: the band's rows hashed together (kept to 31 bits so it fits an integer column everywhere). */
+export function lshBuckets(signature: Uint32Array): number[] {
+  const buckets: number[] = [];
+  for (let band = 0; band < LSH_BANDS; band++) {
+    let hash = 0x811c9dc5 ^ band;
+    for (let row = 0; row < LSH_ROWS; row++) hash = mix(hash ^ signature[band * LSH_ROWS + row]!);
+    buckets.push(hash & 0x7fffffff);
+  }
+  return buckets;
+}
+
+/** Fraction of equal positions: an estimate of the Jaccard similarity of the two shingle sets. */
+export function estimatedJaccard(first: Uint32Array, second: Uint32Array): number {
+  let same = 0;
+  for (let index = 0; index < MINHASH_SIZE; index++) if (first[index] === second[index]) same++;
+  return same / MINHASH_SIZE;
+}
+
+export function signatureToBytes(signature: Uint32Array): Buffer {
+  return Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength);
+}
+
+export function signatureFromBytes(bytes: Uint8Array): Uint32Array {
+  const copy = new Uint8Array(bytes);
+  return new Uint32Array(copy.buffer, 0, MINHASH_SIZE);
+}

@@ -1,0 +1,775 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { aliasKey, sameEntity } from '../extract/aliases.js';
+import { HearsayError } from '../model/errors.js';
+import { isValidSpan } from '../model/span.js';
+import type { Analysis, Entity, EntityType, MergeReason, SourceDocument, Statement } from '../model/types.js';
+import { compareReports } from './drift.js';
+import { requireFtsQuery } from './fts-query.js';
+import { applyMigrations } from './migrations.js';
+import { COPY_THRESHOLD, estimatedJaccard, fnv1a, lshBuckets, minhashSignature, signatureFromBytes, signatureToBytes } from './minhash.js';
+import { canonicalUrl, outletOf, textHash } from './normalize.js';
+import { containment, contentKeys, contentWords, MIN_SHARED_WORDS, SAME_UTTERANCE_CONTAINMENT } from './statement-match.js';
+import { statementFrame } from './statement-frame.js';
+import type {
+  ClusterReport,
+  DriftReport,
+  IngestResult,
+  Library,
+  LibraryEntity,
+  LibraryStats,
+  Page,
+  Paged,
+  SearchQuery,
+  StatementCluster,
+  StatementHit,
+  StoredArticle,
+  StoredArticleWithAnalysis,
+} from './types.js';
+
+export const DEFAULT_LIBRARY_PATH = './data/hearsay.db';
+const DEFAULT_LIMIT = 20;
+/** Matches up to which search ranks by bm25 (cost grows with matches); broader searches list the newest first. */
+const RANK_LIMIT = 5000;
+/** Filtered counts stop here (reported as approximate). */
+const COUNT_LIMIT = 1000;
+const MAX_LIMIT = 10_000;
+const EXPORT_PAGE = 1000;
+/** Names that never become library entities on their own: an unresolved pronoun is not a speaker. */
+const PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'him', 'her', 'them', 'who', 'one']);
+
+interface ArticleRow {
+  id: number;
+  document_id: string;
+  url: string | null;
+  canonical_url: string | null;
+  outlet: string | null;
+  title: string | null;
+  published_at: string | null;
+  ingested_at: string;
+  text_hash: string;
+  version: number;
+  previous_version: number | null;
+  is_current: number;
+  copy_of: number | null;
+  statement_count: number;
+}
+
+interface HitRow {
+  id: number;
+  json: string;
+  article_id: number;
+  speaker_entity: number | null;
+  cluster_id: number | null;
+  snippet: string;
+  title: string | null;
+  url: string | null;
+  outlet: string | null;
+  published_at: string | null;
+  score: number;
+}
+
+interface EntityRow {
+  id: number;
+  name: string;
+  type: string;
+  alias_key: string;
+}
+
+const HIT_COLUMNS = 's.id, s.json, s.article_id, s.speaker_entity, s.cluster_id, s.snippet, a.title, a.url, a.outlet, a.published_at';
+const ARTICLE_COLUMNS =
+  'id, document_id, url, canonical_url, outlet, title, published_at, ingested_at, text_hash, version, previous_version, is_current, copy_of, statement_count';
+
+/** Opens (creating the file, its directory and the schema when needed) the embedded SQLite library. */
+export function openLibrary(path: string = DEFAULT_LIBRARY_PATH): Library {
+  if (path !== ':memory:') {
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+    } catch (error) {
+      throw new HearsayError(`cannot create the directory for the library database (expected a writable path)`, { input: path, cause: error });
+    }
+  }
+  let database: Database.Database;
+  try {
+    database = new Database(path);
+    database.pragma('journal_mode = WAL');
+    database.pragma('synchronous = NORMAL');
+    database.pragma('foreign_keys = ON');
+    database.pragma('busy_timeout = 5000');
+    applyMigrations(database);
+  } catch (error) {
+    if (error instanceof HearsayError) throw error;
+    throw new HearsayError(`cannot open the library database (expected a SQLite file): ${error instanceof Error ? error.message : String(error)}`, { input: path, cause: error });
+  }
+  return new SqliteLibrary(database);
+}
+
+/** The embedded library: one SQLite file, WAL mode, one transaction per article. */
+export class SqliteLibrary implements Library {
+  private readonly database: Database.Database;
+  private readonly statements: ReturnType<typeof prepareStatements>;
+  private readonly keyQueries = new Map<number, Database.Statement>();
+  /** alias key → library entity id; cleared when a transaction rolls back. */
+  private readonly entityCache = new Map<string, number>();
+
+  constructor(database: Database.Database) {
+    this.database = database;
+    this.statements = prepareStatements(database);
+  }
+
+  /** The underlying connection, for bulk loaders and benchmarks in this folder. */
+  get connection(): Database.Database {
+    return this.database;
+  }
+
+  async lookup(document: SourceDocument): Promise<string | null> {
+    const row = this.statements.articleByHash.get(textHash(document.text)) as { id: number } | undefined;
+    return row === undefined ? null : String(row.id);
+  }
+
+  async ingest(document: SourceDocument, analysis: Analysis): Promise<IngestResult> {
+    try {
+      return this.database.transaction(() => this.ingestNow(document, analysis))();
+    } catch (error) {
+      this.entityCache.clear();
+      return { status: 'failed', articleId: null, error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  private ingestNow(document: SourceDocument, analysis: Analysis): IngestResult {
+    checkAnalysis(document, analysis);
+    const s = this.statements;
+    const hash = textHash(document.text);
+    const same = s.articleByHash.get(hash) as { id: number } | undefined;
+    if (same !== undefined) return { status: 'unchanged', articleId: String(same.id) };
+    const url = document.url ?? analysis.document.url;
+    const canonical = canonicalUrl(url);
+    const previous = canonical === null ? undefined : (s.currentByUrl.get(canonical) as { id: number; version: number } | undefined);
+    const publishedAt = analysis.document.publishedAt ?? document.publishedAt ?? null;
+    const signature = minhashSignature(document.text);
+    const storedAnalysis = JSON.stringify({ ...analysis, document: { ...analysis.document, text: undefined } });
+    const info = s.insertArticle.run(
+      document.id,
+      url,
+      canonical,
+      outletOf(url),
+      document.title ?? analysis.document.title,
+      publishedAt,
+      new Date().toISOString(),
+      document.text,
+      hash,
+      previous === undefined ? 1 : previous.version + 1,
+      previous === undefined ? null : previous.id,
+      signatureToBytes(signature),
+      analysis.statements.length,
+      storedAnalysis,
+    );
+    const articleId = Number(info.lastInsertRowid);
+    if (previous !== undefined) {
+      s.supersede.run(previous.id);
+      // Superseded statements leave the full-text index (they stay stored, with their version).
+      s.deleteFts.run(previous.id);
+    }
+    const copyOf = this.linkCopies(articleId, canonical, publishedAt, signature);
+    this.storeStatements(articleId, document, analysis, publishedAt);
+    const result: { status: 'stored' | 'updated'; articleId: string; previousVersion?: string; copyOf?: string } = {
+      status: previous === undefined ? 'stored' : 'updated',
+      articleId: String(articleId),
+    };
+    if (previous !== undefined) result.previousVersion = String(previous.id);
+    if (copyOf !== null) result.copyOf = String(copyOf);
+    return result;
+  }
+
+  /** Finds near-duplicates through the LSH buckets, regroups them under the earliest article; returns this article's original. */
+  private linkCopies(articleId: number, canonical: string | null, publishedAt: string | null, signature: Uint32Array): number | null {
+    const s = this.statements;
+    const buckets = lshBuckets(signature);
+    const candidates = new Set<number>();
+    buckets.forEach((bucket, band) => {
+      for (const row of s.bucketMembers.all(band, bucket) as Array<{ article_id: number }>) candidates.add(row.article_id);
+      s.insertBucket.run(band, bucket, articleId);
+    });
+    const roots = new Set<number>();
+    for (const candidate of candidates) {
+      const row = s.copyCandidate.get(candidate) as { id: number; canonical_url: string | null; is_current: number; copy_of: number | null; minhash: Buffer } | undefined;
+      if (row === undefined || row.is_current === 0) continue;
+      // An earlier version of the same page is a version, not a copy.
+      if (canonical !== null && row.canonical_url === canonical) continue;
+      if (estimatedJaccard(signature, signatureFromBytes(row.minhash)) < COPY_THRESHOLD) continue;
+      roots.add(row.copy_of ?? row.id);
+    }
+    if (roots.size === 0) return null;
+    const members: Array<{ id: number; published_at: string | null }> = [{ id: articleId, published_at: publishedAt }];
+    for (const root of roots) members.push(...(s.groupMembers.all(root, root) as Array<{ id: number; published_at: string | null }>));
+    members.sort(compareByPublication);
+    const original = members[0]!.id;
+    for (const member of members) s.setCopyOf.run(member.id === original ? null : original, member.id);
+    return original === articleId ? null : original;
+  }
+
+  private storeStatements(articleId: number, document: SourceDocument, analysis: Analysis, publishedAt: string | null): void {
+    const s = this.statements;
+    const entitiesById = new Map<string, Entity>(analysis.entities.map((entity) => [entity.id, entity]));
+    const title = document.title ?? analysis.document.title ?? '';
+    const outlet = outletOf(document.url ?? analysis.document.url);
+    // One resolution per speaker per article: most articles quote the same few people many times.
+    const resolved = new Map<string, number | null>();
+    for (const statement of analysis.statements) {
+      const speakerName = statement.speaker?.name ?? statement.source?.text ?? null;
+      const memoKey = `${statement.speaker?.entity ?? ''}\u0000${statement.speaker?.name ?? ''}`;
+      let speakerEntity = resolved.get(memoKey);
+      if (speakerEntity === undefined) {
+        speakerEntity = this.resolveSpeaker(statement, entitiesById);
+        resolved.set(memoKey, speakerEntity);
+      }
+      const contentText = statement.content.map((piece) => piece.text).join(' … ');
+      const saidAt = statement.time?.said?.value ?? null;
+      const relay = statement.via.length === 0 ? null : statement.via[statement.via.length - 1]!.name;
+      const info = s.insertStatement.run(
+        articleId,
+        statement.id,
+        statement.kind,
+        speakerName,
+        speakerEntity,
+        statement.cue?.stance ?? null,
+        statement.cue?.lemma ?? null,
+        relay,
+        contentText,
+        statementFrame(document.text, statement),
+        saidAt,
+        publishedAt,
+        saidAt ?? publishedAt ?? '',
+        JSON.stringify(statement),
+      );
+      const rowId = Number(info.lastInsertRowid);
+      s.insertFts.run(rowId, contentText, speakerName ?? '', title, filterTags(speakerEntity, outlet, statement.cue?.stance ?? null, statement.kind));
+      if (speakerEntity !== null) this.clusterStatement(rowId, articleId, speakerEntity, contentText);
+    }
+  }
+
+  /** The library-wide entity of a statement's speaker: the article entity's names (and aliases) looked up by alias key. */
+  private resolveSpeaker(statement: Statement, entitiesById: ReadonlyMap<string, Entity>): number | null {
+    const speaker = statement.speaker;
+    if (speaker === null) return null;
+    const entity = speaker.entity === null ? undefined : entitiesById.get(speaker.entity);
+    if (entity !== undefined) return this.resolveEntity(entity.name, entity.type, entity.aliases, entity.why);
+    if (PRONOUNS.has(speaker.name.toLowerCase().trim())) return null;
+    return this.resolveEntity(speaker.name, 'other', [], []);
+  }
+
+  /** Finds the entity any of these names' alias keys points to, or creates it; records every new alias and why it was merged. */
+  private resolveEntity(name: string, type: EntityType, aliases: readonly string[], why: readonly MergeReason[]): number | null {
+    const s = this.statements;
+    const nameKey = aliasKey(name);
+    if (nameKey === '') return null;
+    const names = [name, ...aliases.filter((alias) => alias !== name)];
+    const keys = names.map((alias) => aliasKey(alias));
+    let entityId: number | undefined;
+    for (const key of keys) {
+      if (key === '') continue;
+      entityId = this.entityCache.get(key) ?? (s.entityByAliasKey.get(key) as { entity_id: number } | undefined)?.entity_id;
+      if (entityId !== undefined) break;
+    }
+    let created = false;
+    if (entityId === undefined) {
+      entityId = Number(s.insertEntity.run(name, type, nameKey).lastInsertRowid);
+      created = true;
+    }
+    const known = created ? undefined : (s.entityById.get(entityId) as EntityRow | undefined);
+    const reasons = new Map(why.map((reason) => [reason.alias, reason.reason]));
+    names.forEach((alias, index) => {
+      const key = keys[index]!;
+      if (key === '') return;
+      // Joining an entity from another article: say why the names meet (transliteration, surname, ...).
+      const across = known === undefined ? null : sameEntity(alias, known.name).reason;
+      const reason = reasons.get(alias) ?? (across !== null && across !== 'same-name' ? across : index === 0 ? 'same-name' : 'known-alias');
+      s.insertAlias.run(entityId, alias, key, reason);
+      this.entityCache.set(key, entityId!);
+    });
+    // A bare surname in a later article ("Kovalenka said") should find the full name ("Pavel Kovalenko").
+    const surname = type === 'person' && nameKey.includes(' ') ? name.trim().split(/\s+/u).pop() : undefined;
+    if (surname !== undefined) {
+      const surnameKey = aliasKey(surname);
+      if (surnameKey !== '' && s.entityByAliasKey.get(surnameKey) === undefined) s.insertAlias.run(entityId, surname, surnameKey, 'surname');
+    }
+    return entityId;
+  }
+
+  /** Puts a statement in the cluster of an earlier report of the same utterance by the same speaker, if one exists. */
+  private clusterStatement(rowId: number, articleId: number, speakerEntity: number, contentText: string): void {
+    const s = this.statements;
+    const words = contentWords(contentText);
+    const keys = [...new Set(contentKeys(words))];
+    if (words.length < MIN_SHARED_WORDS || keys.length === 0) {
+      for (const key of keys) s.insertKey.run(speakerEntity, key, rowId);
+      return;
+    }
+    const query = this.keyQuery(keys.length);
+    const needed = Math.min(MIN_SHARED_WORDS, keys.length);
+    const candidates = query.all(speakerEntity, ...keys, needed) as Array<{ statement: number }>;
+    let best: { id: number; cluster: number | null; score: number } | null = null;
+    for (const { statement } of candidates) {
+      const row = s.clusterCandidate.get(statement) as { id: number; article_id: number; cluster_id: number | null; content_text: string; is_current: number } | undefined;
+      if (row === undefined || row.article_id === articleId || row.is_current === 0) continue;
+      const score = containment(words, contentWords(row.content_text));
+      if (score >= SAME_UTTERANCE_CONTAINMENT && (best === null || score > best.score)) best = { id: row.id, cluster: row.cluster_id, score };
+    }
+    for (const key of keys) s.insertKey.run(speakerEntity, key, rowId);
+    if (best === null) return;
+    let cluster = best.cluster;
+    if (cluster === null) {
+      cluster = Number(s.insertCluster.run(speakerEntity).lastInsertRowid);
+      s.setCluster.run(cluster, best.id);
+    }
+    s.setCluster.run(cluster, rowId);
+  }
+
+  private keyQuery(count: number): Database.Statement {
+    let query = this.keyQueries.get(count);
+    if (query === undefined) {
+      const placeholders = new Array<string>(count).fill('?').join(', ');
+      query = this.database.prepare(
+        `SELECT statement, COUNT(*) AS shared FROM statement_keys WHERE speaker_entity = ? AND word_key IN (${placeholders}) GROUP BY statement HAVING COUNT(*) >= ? ORDER BY shared DESC LIMIT 50`,
+      );
+      this.keyQueries.set(count, query);
+    }
+    return query;
+  }
+
+  async getArticle(id: string): Promise<StoredArticleWithAnalysis | null> {
+    const articleId = parseId(id);
+    if (articleId === null) return null;
+    const row = this.database.prepare(`SELECT ${ARTICLE_COLUMNS}, text, analysis FROM articles WHERE id = ?`).get(articleId) as
+      | (ArticleRow & { text: string; analysis: string })
+      | undefined;
+    if (row === undefined) return null;
+    return { ...toArticle(row), analysis: restoreAnalysis(row.analysis, row.text) };
+  }
+
+  async listArticles(page: Page): Promise<Paged<StoredArticle>> {
+    const { limit, offset } = pageOf(page);
+    const rows = this.database.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles ORDER BY id LIMIT ? OFFSET ?`).all(limit, offset) as ArticleRow[];
+    const total = (this.database.prepare('SELECT COUNT(*) AS count FROM articles').get() as { count: number }).count;
+    return { items: rows.map(toArticle), total, limit, offset };
+  }
+
+  async search(query: SearchQuery): Promise<Paged<StatementHit>> {
+    const { limit, offset } = pageOf(query);
+    const where: string[] = ['a.is_current = 1'];
+    const parameters: unknown[] = [];
+    if (query.speaker !== undefined) {
+      const ids = this.entityIds(query.speaker);
+      if (ids.length === 0) return { items: [], total: 0, limit, offset };
+      where.push(`s.speaker_entity IN (${ids.map(() => '?').join(', ')})`);
+      parameters.push(...ids);
+    }
+    if (query.outlet !== undefined) {
+      const outlet = query.outlet.toLowerCase().replace(/^www\./u, '');
+      where.push("(a.outlet = ? OR a.outlet LIKE ? ESCAPE '\\')");
+      parameters.push(outlet, `%.${outlet.replace(/[\\%_]/gu, (char) => `\\${char}`)}`);
+    }
+    if (query.from !== undefined) {
+      where.push('s.sort_at >= ?');
+      parameters.push(query.from);
+    }
+    if (query.to !== undefined) {
+      where.push('s.sort_at <= ?');
+      parameters.push(`${query.to}~`);
+    }
+    if (query.stance !== undefined) {
+      where.push('s.stance = ?');
+      parameters.push(query.stance);
+    }
+    if (query.kind !== undefined) {
+      where.push('s.kind = ?');
+      parameters.push(query.kind);
+    }
+    if (query.originalsOnly === true) where.push('a.copy_of IS NULL');
+    const text = query.text?.trim() ?? '';
+    let rows: HitRow[];
+    let total: number;
+    if (text === '') {
+      const filter = where.join(' AND ');
+      rows = this.database
+        .prepare(`SELECT ${HIT_COLUMNS}, 0 AS score FROM statements s JOIN articles a ON a.id = s.article_id WHERE ${filter} ORDER BY s.sort_at DESC, s.id LIMIT ? OFFSET ?`)
+        .all(...parameters, limit, offset) as HitRow[];
+      total = (this.database.prepare(`SELECT COUNT(*) AS count FROM statements s JOIN articles a ON a.id = s.article_id WHERE ${filter}`).get(...parameters) as { count: number }).count;
+    } else {
+      return this.searchText(text, query, limit, offset);
+    }
+    return { items: rows.map(toHit), total, limit, offset };
+  }
+
+  /**
+   * Full-text search: speaker, outlet, stance and kind filters are tokens intersected inside the index; dates and
+   * originals-only are checked on the joined rows. Up to RANK_LIMIT matches are ranked by bm25; beyond that, ranking
+   * every match would cost more than the 50 ms budget, so the newest matches come first.
+   */
+  private searchText(text: string, query: SearchQuery, limit: number, offset: number): Paged<StatementHit> {
+    const tagClauses: string[] = [];
+    if (query.speaker !== undefined) {
+      const ids = this.entityIds(query.speaker);
+      if (ids.length === 0) return { items: [], total: 0, limit, offset };
+      tagClauses.push(`(${ids.map((id) => `"spk${id}"`).join(' OR ')})`);
+    }
+    if (query.outlet !== undefined) tagClauses.push(`"${outletTag(query.outlet.toLowerCase().replace(/^www\./u, ''))}"`);
+    if (query.stance !== undefined) tagClauses.push(`"stance${query.stance}"`);
+    if (query.kind !== undefined) tagClauses.push(`"kind${query.kind}"`);
+    const match = [`{content speaker title} : (${requireFtsQuery(text)})`, ...tagClauses.map((clause) => `tags : ${clause}`)].join(' AND ');
+    const post: string[] = [];
+    const parameters: unknown[] = [];
+    if (query.from !== undefined) {
+      post.push('s.sort_at >= ?');
+      parameters.push(query.from);
+    }
+    if (query.to !== undefined) {
+      post.push('s.sort_at <= ?');
+      parameters.push(`${query.to}~`);
+    }
+    if (query.originalsOnly === true) post.push('a.copy_of IS NULL');
+    const filter = ['statement_fts MATCH ?', ...post].join(' AND ');
+    // Rank on narrow rows first (rowid and score), then fetch the page's full rows: sorting wide rows is what costs.
+    const joins = `${post.length > 0 ? ' JOIN statements s ON s.id = statement_fts.rowid' : ''}${query.originalsOnly === true ? ' JOIN articles a ON a.id = s.article_id' : ''}`;
+    const from = `FROM statement_fts${joins}`;
+    try {
+      // Count no further than needed to choose the order: counting a near-stopword's whole doclist is what costs.
+      const matches = (this.statements.countFts.get(match, RANK_LIMIT + 1) as { count: number }).count;
+      const ranked = matches <= RANK_LIMIT;
+      const order = ranked ? 'score' : 'statement_fts.rowid DESC';
+      // bm25 scans every match of every term for its IDF, so the newest-first path must not call it.
+      const score = ranked ? 'bm25(statement_fts, 4.0, 2.0, 1.0, 0.0)' : '0';
+      const page = `SELECT statement_fts.rowid AS hit, ${score} AS score ${from} WHERE ${filter} ORDER BY ${order} LIMIT ? OFFSET ?`;
+      const rows = this.database
+        .prepare(`SELECT ${HIT_COLUMNS}, r.score AS score FROM (${page}) r JOIN statements s ON s.id = r.hit JOIN articles a ON a.id = s.article_id ORDER BY ${ranked ? 'r.score' : 'r.hit DESC'}`)
+        .all(match, ...parameters, limit, offset) as HitRow[];
+      let total = matches;
+      let approximate = !ranked;
+      if (post.length > 0) {
+        total = (this.database.prepare(`SELECT COUNT(*) AS count FROM (SELECT 1 ${from} WHERE ${filter} LIMIT ?)`).get(match, ...parameters, COUNT_LIMIT) as { count: number }).count;
+        approximate = approximate || total >= COUNT_LIMIT;
+      }
+      return { items: rows.map(toHit), total, limit, offset, order: ranked ? 'relevance' : 'newest', ...(approximate ? { approximate } : {}) };
+    } catch (error) {
+      // buildFtsQuery quotes every term, so this is a safety net that keeps raw SQLite errors away from users.
+      throw new HearsayError(`cannot search for '${text}' (expected words, "quoted phrases", OR, -excluded words): ${error instanceof Error ? error.message : String(error)}`, {
+        input: 'search',
+        exitCode: 2,
+      });
+    }
+  }
+
+  /** Library entity ids for an id or any name or alias (by alias key). */
+  private entityIds(idOrName: string): number[] {
+    const ids = new Set<number>();
+    const id = parseId(idOrName);
+    if (id !== null && this.statements.entityById.get(id) !== undefined) ids.add(id);
+    const key = aliasKey(idOrName);
+    if (key !== '') for (const row of this.statements.entitiesByAliasKey.all(key) as Array<{ entity_id: number }>) ids.add(row.entity_id);
+    return [...ids];
+  }
+
+  async getEntity(idOrName: string): Promise<LibraryEntity | null> {
+    const ids = this.entityIds(idOrName);
+    if (ids.length === 0) return null;
+    // Several entities can share a key (two people with one surname): prefer the one with most statements.
+    const entities = ids.map((id) => this.describeEntity(id)).filter((entity): entity is LibraryEntity => entity !== null);
+    entities.sort((a, b) => b.statementCount - a.statementCount);
+    return entities[0] ?? null;
+  }
+
+  private describeEntity(id: number): LibraryEntity | null {
+    const row = this.statements.entityById.get(id) as EntityRow | undefined;
+    if (row === undefined) return null;
+    const aliases = this.database.prepare('SELECT alias, reason FROM entity_aliases WHERE entity_id = ? ORDER BY rowid').all(id) as Array<{ alias: string; reason: string }>;
+    const statementCount = (
+      this.database.prepare('SELECT COUNT(*) AS count FROM statements s JOIN articles a ON a.id = s.article_id WHERE s.speaker_entity = ? AND a.is_current = 1').get(id) as {
+        count: number;
+      }
+    ).count;
+    const relays = this.database
+      .prepare(
+        'SELECT COALESCE(s.relay, a.outlet) AS name, COUNT(*) AS count FROM statements s JOIN articles a ON a.id = s.article_id WHERE s.speaker_entity = ? AND a.is_current = 1 AND COALESCE(s.relay, a.outlet) IS NOT NULL GROUP BY COALESCE(s.relay, a.outlet) ORDER BY count DESC, name LIMIT 10',
+      )
+      .all(id) as Array<{ name: string; count: number }>;
+    return {
+      id: String(row.id),
+      name: row.name,
+      type: row.type as EntityType,
+      aliases: aliases.map((alias) => alias.alias),
+      why: aliases.filter((alias) => alias.reason !== 'same-name').map((alias) => ({ alias: alias.alias, reason: alias.reason as MergeReason['reason'] })),
+      statementCount,
+      relays,
+    };
+  }
+
+  async listEntities(page: Page & { readonly type?: EntityType; readonly query?: string }): Promise<Paged<LibraryEntity>> {
+    const { limit, offset } = pageOf(page);
+    const where: string[] = [];
+    const parameters: unknown[] = [];
+    if (page.type !== undefined) {
+      where.push('e.type = ?');
+      parameters.push(page.type);
+    }
+    if (page.query !== undefined && page.query.trim() !== '') {
+      where.push('e.id IN (SELECT entity_id FROM entity_aliases WHERE alias_key LIKE ? OR alias LIKE ?)');
+      parameters.push(`${aliasKey(page.query)}%`, `%${page.query}%`);
+    }
+    const filter = where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`;
+    const rows = this.database
+      .prepare(`SELECT e.id, (SELECT COUNT(*) FROM statements s WHERE s.speaker_entity = e.id) AS count FROM entities e ${filter} ORDER BY count DESC, e.id LIMIT ? OFFSET ?`)
+      .all(...parameters, limit, offset) as Array<{ id: number }>;
+    const total = (this.database.prepare(`SELECT COUNT(*) AS count FROM entities e ${filter}`).get(...parameters) as { count: number }).count;
+    return { items: rows.map((row) => this.describeEntity(row.id)).filter((entity): entity is LibraryEntity => entity !== null), total, limit, offset };
+  }
+
+  async timeline(idOrName: string, range: Page & { readonly from?: string; readonly to?: string }): Promise<Paged<StatementHit>> {
+    const { limit, offset } = pageOf(range);
+    const entity = await this.getEntity(idOrName);
+    if (entity === null) return { items: [], total: 0, limit, offset };
+    const where = ['s.speaker_entity = ?', 'a.is_current = 1'];
+    const parameters: unknown[] = [Number(entity.id)];
+    if (range.from !== undefined) {
+      where.push('s.sort_at >= ?');
+      parameters.push(range.from);
+    }
+    if (range.to !== undefined) {
+      where.push('s.sort_at <= ?');
+      parameters.push(`${range.to}~`);
+    }
+    const filter = where.join(' AND ');
+    const rows = this.database
+      .prepare(`SELECT ${HIT_COLUMNS}, 0 AS score FROM statements s JOIN articles a ON a.id = s.article_id WHERE ${filter} ORDER BY s.sort_at, a.published_at, s.id LIMIT ? OFFSET ?`)
+      .all(...parameters, limit, offset) as HitRow[];
+    const total = (this.database.prepare(`SELECT COUNT(*) AS count FROM statements s JOIN articles a ON a.id = s.article_id WHERE ${filter}`).get(...parameters) as { count: number }).count;
+    return { items: rows.map(toHit), total, limit, offset };
+  }
+
+  async getCluster(id: string): Promise<StatementCluster | null> {
+    const clusterId = parseId(id);
+    if (clusterId === null) return null;
+    const cluster = this.database.prepare('SELECT c.id, c.speaker_entity, e.name FROM clusters c LEFT JOIN entities e ON e.id = c.speaker_entity WHERE c.id = ?').get(clusterId) as
+      | { id: number; speaker_entity: number | null; name: string | null }
+      | undefined;
+    if (cluster === undefined) return null;
+    const rows = this.database
+      .prepare(
+        `SELECT s.article_id, s.statement_id, s.kind, s.content_text, s.snippet, s.json, a.outlet, a.published_at, a.copy_of
+         FROM statements s JOIN articles a ON a.id = s.article_id
+         WHERE s.cluster_id = ? AND a.is_current = 1
+         ORDER BY a.published_at IS NULL, a.published_at, a.id, s.id`,
+      )
+      .all(clusterId) as Array<{
+      article_id: number;
+      statement_id: string;
+      kind: Statement['kind'];
+      content_text: string;
+      snippet: string;
+      json: string;
+      outlet: string | null;
+      published_at: string | null;
+      copy_of: number | null;
+    }>;
+    const reports: ClusterReport[] = rows.map((row) => ({
+      articleId: String(row.article_id),
+      statementId: row.statement_id,
+      outlet: row.outlet,
+      publishedAt: row.published_at,
+      kind: row.kind,
+      text: row.content_text,
+      via: (JSON.parse(row.json) as Statement).via,
+      copy: row.copy_of !== null,
+    }));
+    const drift: DriftReport[] = [];
+    for (let index = 1; index < rows.length; index++) {
+      const earlier = rows[index - 1]!;
+      const later = rows[index]!;
+      drift.push(
+        compareReports(index - 1, index, { kind: earlier.kind, text: earlier.content_text, frame: earlier.snippet }, { kind: later.kind, text: later.content_text, frame: later.snippet }),
+      );
+    }
+    return { id: String(cluster.id), speaker: cluster.name, speakerEntity: cluster.speaker_entity === null ? null : String(cluster.speaker_entity), reports, drift };
+  }
+
+  async listClusters(page: Page & { readonly speaker?: string }): Promise<Paged<StatementCluster>> {
+    const { limit, offset } = pageOf(page);
+    const where = ['a.is_current = 1'];
+    const parameters: unknown[] = [];
+    if (page.speaker !== undefined) {
+      const ids = this.entityIds(page.speaker);
+      if (ids.length === 0) return { items: [], total: 0, limit, offset };
+      where.push(`s.speaker_entity IN (${ids.map(() => '?').join(', ')})`);
+      parameters.push(...ids);
+    }
+    const grouped = `SELECT s.cluster_id AS id, COUNT(*) AS reports, MIN(a.published_at) AS first FROM statements s JOIN articles a ON a.id = s.article_id WHERE s.cluster_id IS NOT NULL AND ${where.join(' AND ')} GROUP BY s.cluster_id HAVING COUNT(*) > 1`;
+    const rows = this.database.prepare(`${grouped} ORDER BY reports DESC, id LIMIT ? OFFSET ?`).all(...parameters, limit, offset) as Array<{ id: number }>;
+    const total = (this.database.prepare(`SELECT COUNT(*) AS count FROM (${grouped})`).get(...parameters) as { count: number }).count;
+    const items: StatementCluster[] = [];
+    for (const row of rows) {
+      const cluster = await this.getCluster(String(row.id));
+      if (cluster !== null) items.push(cluster);
+    }
+    return { items, total, limit, offset };
+  }
+
+  async stats(): Promise<LibraryStats> {
+    const count = (sql: string): number => (this.database.prepare(sql).get() as { count: number }).count;
+    return {
+      articles: count('SELECT COUNT(*) AS count FROM articles WHERE is_current = 1'),
+      versions: count('SELECT COUNT(*) AS count FROM articles'),
+      updated: count('SELECT COUNT(*) AS count FROM articles WHERE previous_version IS NOT NULL'),
+      copies: count('SELECT COUNT(*) AS count FROM articles WHERE is_current = 1 AND copy_of IS NOT NULL'),
+      outlets: count('SELECT COUNT(DISTINCT outlet) AS count FROM articles WHERE is_current = 1'),
+      statements: count('SELECT COUNT(*) AS count FROM statements s JOIN articles a ON a.id = s.article_id WHERE a.is_current = 1'),
+      entities: count('SELECT COUNT(*) AS count FROM entities'),
+      clusters: count(
+        'SELECT COUNT(*) AS count FROM (SELECT s.cluster_id FROM statements s JOIN articles a ON a.id = s.article_id WHERE s.cluster_id IS NOT NULL AND a.is_current = 1 GROUP BY s.cluster_id HAVING COUNT(*) > 1)',
+      ),
+      clusteredStatements: count('SELECT COUNT(*) AS count FROM statements s JOIN articles a ON a.id = s.article_id WHERE s.cluster_id IS NOT NULL AND a.is_current = 1'),
+    };
+  }
+
+  async *exportStatements(): AsyncIterable<StatementHit> {
+    // Keyset pages rather than one open cursor, so the connection stays usable while the consumer writes.
+    let after = 0;
+    const page = this.database.prepare(`SELECT ${HIT_COLUMNS}, 0 AS score FROM statements s JOIN articles a ON a.id = s.article_id WHERE a.is_current = 1 AND s.id > ? ORDER BY s.id LIMIT ?`);
+    for (;;) {
+      const rows = page.all(after, EXPORT_PAGE) as HitRow[];
+      if (rows.length === 0) return;
+      for (const row of rows) yield toHit(row);
+      after = rows[rows.length - 1]!.id;
+    }
+  }
+
+  async *exportArticles(): AsyncIterable<StoredArticleWithAnalysis> {
+    let after = 0;
+    const page = this.database.prepare(`SELECT ${ARTICLE_COLUMNS}, text, analysis FROM articles WHERE is_current = 1 AND id > ? ORDER BY id LIMIT ?`);
+    for (;;) {
+      const rows = page.all(after, 100) as Array<ArticleRow & { text: string; analysis: string }>;
+      if (rows.length === 0) return;
+      for (const row of rows) yield { ...toArticle(row), analysis: restoreAnalysis(row.analysis, row.text) };
+      after = rows[rows.length - 1]!.id;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.database.open) this.database.close();
+  }
+}
+
+function prepareStatements(database: Database.Database) {
+  return {
+    articleByHash: database.prepare('SELECT id FROM articles WHERE text_hash = ? ORDER BY id DESC LIMIT 1'),
+    currentByUrl: database.prepare('SELECT id, version FROM articles WHERE canonical_url = ? AND is_current = 1 ORDER BY id DESC LIMIT 1'),
+    insertArticle: database.prepare(
+      `INSERT INTO articles (document_id, url, canonical_url, outlet, title, published_at, ingested_at, text, text_hash, version, previous_version, minhash, statement_count, analysis)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    supersede: database.prepare('UPDATE articles SET is_current = 0 WHERE id = ?'),
+    bucketMembers: database.prepare('SELECT article_id FROM lsh_buckets WHERE band = ? AND bucket = ?'),
+    insertBucket: database.prepare('INSERT OR IGNORE INTO lsh_buckets (band, bucket, article_id) VALUES (?, ?, ?)'),
+    copyCandidate: database.prepare('SELECT id, canonical_url, is_current, copy_of, minhash FROM articles WHERE id = ?'),
+    groupMembers: database.prepare('SELECT id, published_at FROM articles WHERE (id = ? OR copy_of = ?) AND is_current = 1'),
+    setCopyOf: database.prepare('UPDATE articles SET copy_of = ? WHERE id = ?'),
+    insertStatement: database.prepare(
+      `INSERT INTO statements (article_id, statement_id, kind, speaker_name, speaker_entity, stance, cue_lemma, relay, content_text, snippet, said_at, published_at, sort_at, json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    insertFts: database.prepare('INSERT INTO statement_fts (rowid, content, speaker, title, tags) VALUES (?, ?, ?, ?, ?)'),
+    countFts: database.prepare('SELECT COUNT(*) AS count FROM (SELECT 1 FROM statement_fts WHERE statement_fts MATCH ? LIMIT ?)'),
+    deleteFts: database.prepare('DELETE FROM statement_fts WHERE rowid IN (SELECT id FROM statements WHERE article_id = ?)'),
+    insertKey: database.prepare('INSERT OR IGNORE INTO statement_keys (speaker_entity, word_key, statement) VALUES (?, ?, ?)'),
+    clusterCandidate: database.prepare('SELECT s.id, s.article_id, s.cluster_id, s.content_text, a.is_current FROM statements s JOIN articles a ON a.id = s.article_id WHERE s.id = ?'),
+    insertCluster: database.prepare('INSERT INTO clusters (speaker_entity) VALUES (?)'),
+    setCluster: database.prepare('UPDATE statements SET cluster_id = ? WHERE id = ?'),
+    entityByAliasKey: database.prepare('SELECT entity_id FROM entity_aliases WHERE alias_key = ? ORDER BY entity_id LIMIT 1'),
+    entitiesByAliasKey: database.prepare('SELECT DISTINCT entity_id FROM entity_aliases WHERE alias_key = ?'),
+    entityById: database.prepare('SELECT id, name, type, alias_key FROM entities WHERE id = ?'),
+    insertEntity: database.prepare('INSERT INTO entities (name, type, alias_key) VALUES (?, ?, ?)'),
+    insertAlias: database.prepare('INSERT OR IGNORE INTO entity_aliases (entity_id, alias, alias_key, reason) VALUES (?, ?, ?, ?)'),
+  };
+}
+
+/** Filter tokens of one statement for the index's tags column (letters and digits only, so the tokenizer keeps them whole). */
+export function filterTags(speakerEntity: number | null, outlet: string | null, stance: string | null, kind: string): string {
+  const tags = [`kind${kind}`];
+  if (speakerEntity !== null) tags.push(`spk${speakerEntity}`);
+  if (outlet !== null) tags.push(outletTag(outlet));
+  if (stance !== null) tags.push(`stance${stance}`);
+  return tags.join(' ');
+}
+
+function outletTag(outlet: string): string {
+  return `out${fnv1a(outlet).toString(36)}`;
+}
+
+/** A stored analysis must describe exactly the stored text, and every content span must slice it. */
+function checkAnalysis(document: SourceDocument, analysis: Analysis): void {
+  if (analysis.document.text !== document.text) throw new Error(`analysis of ${document.id} is for a different text`);
+  for (const statement of analysis.statements) {
+    for (const piece of statement.content) {
+      if (!isValidSpan(document.text, piece)) throw new Error(`statement ${statement.id} of ${document.id} has a content span that does not match the text`);
+    }
+  }
+}
+
+/** Earliest publication first (undated last), then ingest order. */
+function compareByPublication(a: { id: number; published_at: string | null }, b: { id: number; published_at: string | null }): number {
+  if (a.published_at !== b.published_at) {
+    if (a.published_at === null) return 1;
+    if (b.published_at === null) return -1;
+    return a.published_at < b.published_at ? -1 : 1;
+  }
+  return a.id - b.id;
+}
+
+function parseId(id: string): number | null {
+  return /^\d{1,15}$/u.test(id.trim()) ? Number(id.trim()) : null;
+}
+
+function pageOf(page: Page): { limit: number; offset: number } {
+  const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(page.limit ?? DEFAULT_LIMIT)));
+  const offset = Math.max(0, Math.floor(page.offset ?? 0));
+  return { limit, offset };
+}
+
+function toArticle(row: ArticleRow): StoredArticle {
+  return {
+    id: String(row.id),
+    documentId: row.document_id,
+    title: row.title,
+    url: row.url,
+    canonicalUrl: row.canonical_url,
+    outlet: row.outlet,
+    publishedAt: row.published_at,
+    ingestedAt: row.ingested_at,
+    textHash: row.text_hash,
+    version: row.version,
+    previousVersion: row.previous_version === null ? null : String(row.previous_version),
+    current: row.is_current === 1,
+    copyOf: row.copy_of === null ? null : String(row.copy_of),
+    statementCount: row.statement_count,
+  };
+}
+
+function toHit(row: HitRow): StatementHit {
+  return {
+    statement: JSON.parse(row.json) as Statement,
+    articleId: String(row.article_id),
+    title: row.title,
+    url: row.url,
+    outlet: row.outlet,
+    publishedAt: row.published_at,
+    speakerEntity: row.speaker_entity === null ? null : String(row.speaker_entity),
+    clusterId: row.cluster_id === null ? null : String(row.cluster_id),
+    snippet: row.snippet,
+    score: row.score,
+  };
+}
+
+/** The stored analysis without its text (kept once, in the text column), made whole again. */
+function restoreAnalysis(json: string, text: string): Analysis {
+  const stored = JSON.parse(json) as Analysis;
+  return { ...stored, document: { ...stored.document, text } };
+}

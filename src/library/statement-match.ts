@@ -1,0 +1,50 @@
+import { fnv1a } from './minhash.js';
+import { wordTokens } from './normalize.js';
+import { STOPWORDS } from './stopwords.js';
+
+/** Containment (shared / smaller set) of content words at or above which two reports are the same utterance. */
+export const SAME_UTTERANCE_CONTAINMENT = 0.7;
+/** Fewer shared content words than this is never enough, however short the quote. */
+export const MIN_SHARED_WORDS = 3;
+/** How many content-word keys of a statement go into the candidate index. */
+export const MAX_INDEX_KEYS = 32;
+
+/** Light stemming so "cuts"/"cut", "warned"/"warn" meet; the words stay readable enough for debugging. */
+function stem(word: string): string {
+  if (word.length > 5 && word.endsWith('ing')) return word.slice(0, -3);
+  if (word.length > 4 && word.endsWith('ed')) return word.slice(0, -2);
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  return word;
+}
+
+/** The distinct content words of a statement (stopwords dropped, numbers kept, lightly stemmed). */
+export function contentWords(text: string): string[] {
+  const words = new Set<string>();
+  for (const word of wordTokens(text)) {
+    if (STOPWORDS.has(word)) continue;
+    words.add(stem(word.replace(/[’']s$/u, '')));
+  }
+  return [...words];
+}
+
+/** Integer keys for the candidate index: hashes of the content words (31 bits, portable integer column). */
+export function contentKeys(words: readonly string[]): number[] {
+  return words.slice(0, MAX_INDEX_KEYS).map((word) => fnv1a(word) & 0x7fffffff);
+}
+
+/** Containment of the smaller set in the larger: a partial quote inside a longer quote scores 1. */
+export function containment(first: readonly string[], second: readonly string[]): number {
+  const [small, large] = first.length <= second.length ? [first, second] : [second, first];
+  if (small.length === 0) return 0;
+  const lookup = new Set(large);
+  let shared = 0;
+  for (const word of small) if (lookup.has(word)) shared++;
+  return shared < Math.min(MIN_SHARED_WORDS, small.length) ? 0 : shared / small.length;
+}
+
+/** True when two reports' words say the same thing (same speaker is checked by the caller). */
+export function sameUtterance(first: readonly string[], second: readonly string[]): boolean {
+  const small = Math.min(first.length, second.length);
+  if (small < MIN_SHARED_WORDS) return false;
+  return containment(first, second) >= SAME_UTTERANCE_CONTAINMENT;
+}

@@ -1,0 +1,176 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { entityAt, findEntities } from '../src/extract/entities.js';
+import type { Span } from '../src/model/span.js';
+import type { Entity } from '../src/model/types.js';
+import { tokenize } from '../src/text/tokenize.js';
+import type { AliasOverrides } from '../src/extract/aliases.js';
+import { assertSpan } from './helpers/spans.js';
+
+/** Quotation spans between curly double quotes, for fixtures. */
+function quotationsOf(text: string): Span[] {
+  const spans: Span[] = [];
+  for (let open = text.indexOf('“'); open >= 0; open = text.indexOf('“', open + 1)) {
+    const close = text.indexOf('”', open + 1);
+    if (close < 0) break;
+    spans.push({ start: open, end: close + 1, text: text.slice(open, close + 1) });
+    open = close;
+  }
+  return spans;
+}
+
+function analyze(text: string, aliases?: AliasOverrides): Entity[] {
+  const entities = findEntities(aliases === undefined ? { text, tokens: tokenize(text), quotations: quotationsOf(text) } : { text, tokens: tokenize(text), quotations: quotationsOf(text), aliases });
+  checkSpans(text, entities);
+  return entities;
+}
+
+function checkSpans(text: string, entities: readonly Entity[]): void {
+  for (const entity of entities) {
+    assert.ok(entity.mentions.length > 0, `${entity.id} has mentions`);
+    entity.mentions.forEach((mention, index) => {
+      assertSpan(text, mention, `${entity.id}.mentions[${index}]`);
+      if (mention.role !== undefined) assertSpan(text, mention.role, `${entity.id}.mentions[${index}].role`);
+    });
+    entity.why.forEach((reason, index) => {
+      if (reason.evidence !== undefined) assertSpan(text, reason.evidence, `${entity.id}.why[${index}]`);
+    });
+  }
+}
+
+function named(entities: readonly Entity[], name: string): Entity {
+  const entity = entities.find((candidate) => candidate.name === name);
+  assert.ok(entity !== undefined, `no entity named ${name}; found ${entities.map((candidate) => candidate.name).join(', ')}`);
+  return entity;
+}
+
+/** Mention texts with their forms, "text/form". */
+function forms(entity: Entity): string[] {
+  return entity.mentions.map((mention) => `${mention.text}/${mention.form ?? ''}`);
+}
+
+test('findEntities: types, names and mention forms', () => {
+  const table: Array<{ text: string; name: string; type: string; mentions: string[]; role?: string }> = [
+    { text: 'Finnish Prime Minister Anna Berg said talks would resume. Berg added that she was hopeful.', name: 'Anna Berg', type: 'person', mentions: ['Anna Berg/name', 'Berg/surname', 'she/pronoun'], role: 'Finnish Prime Minister' },
+    { text: 'Senator Maria Lopez’s office declined to comment.', name: 'Maria Lopez', type: 'person', mentions: ['Maria Lopez/possessive'], role: 'Senator' },
+    { text: 'The deal was praised by blogger Tariq Osman on Sunday.', name: 'Tariq Osman', type: 'person', mentions: ['Tariq Osman/name'], role: 'blogger' },
+    { text: 'Ilse Brandt, former chancellor of Austria, said the vote was fair.', name: 'Ilse Brandt', type: 'person', mentions: ['Ilse Brandt/name'], role: 'former chancellor of Austria' },
+    { text: 'Okafor wins vote\nNigerian senator Daniel Okafor won the vote on Tuesday.', name: 'Daniel Okafor', type: 'person', mentions: ['Okafor/surname', 'Daniel Okafor/name'] },
+    { text: 'It was shared by the Telegram channel “Morning Bell,” which is popular. According to Morning Bell, talks were tense.', name: 'Morning Bell', type: 'media', mentions: ['Morning Bell/name', 'Morning Bell/name'] },
+    { text: 'Both sides signed the Vienna Memorandum in 2019.', name: 'Vienna Memorandum', type: 'document', mentions: ['Vienna Memorandum/name'] },
+    { text: 'Changes to the Constitution were debated.', name: 'Constitution', type: 'document', mentions: ['Constitution/name'] },
+    { text: 'The Ministry of Defence issued a statement.', name: 'Ministry of Defence', type: 'organization', mentions: ['Ministry of Defence/name'] },
+    { text: 'A report in the Riverside Herald said otherwise.', name: 'Riverside Herald', type: 'media', mentions: ['Riverside Herald/name'] },
+    { text: 'Delegates met in Geneva and later in Kiev.', name: 'Geneva', type: 'place', mentions: ['Geneva/name'] },
+    { text: 'Western diplomats said the plan was flawed.', name: 'Western diplomats', type: 'group', mentions: ['Western diplomats/name'] },
+    { text: 'A source close to the talks said otherwise.', name: 'A source', type: 'group', mentions: ['A source/name'] },
+    { text: 'Ukrainian authorities said the border was closed. They gave no reason.', name: 'Ukrainian authorities', type: 'group', mentions: ['Ukrainian authorities/name', 'They/pronoun'] },
+    { text: 'Officials declined to comment.', name: 'Officials', type: 'group', mentions: ['Officials/name'] },
+    { text: 'Volodymyr Zelenskyy spoke in Warsaw. Zelensky later left.', name: 'Volodymyr Zelenskyy', type: 'person', mentions: ['Volodymyr Zelenskyy/name', 'Zelensky/surname'] },
+  ];
+  for (const row of table) {
+    const entity = named(analyze(row.text), row.name);
+    assert.equal(entity.type, row.type, row.text);
+    assert.deepEqual(forms(entity), row.mentions, row.text);
+    if (row.role !== undefined) assert.equal(entity.mentions.find((mention) => mention.role !== undefined)?.role?.text, row.role, row.text);
+  }
+});
+
+test('findEntities: demonyms join their country, and gazetteer aliases meet', () => {
+  const entities = analyze('Turkish officials said Türkiye would host the talks. Turkey has done so before.');
+  const country = named(entities, 'Türkiye');
+  assert.equal(country.type, 'place');
+  assert.deepEqual([...country.aliases].sort(), ['Turkey', 'Turkish']);
+  assert.ok(country.why.some((reason) => reason.alias === 'Turkey' && reason.reason === 'known-alias'));
+});
+
+test('findEntities: sentence-initial function words and calendar words are not names', () => {
+  const entities = analyze('However, the plan failed. Read more below. In May the vote was held. These results stand.');
+  assert.deepEqual(entities.map((entity) => entity.name), []);
+});
+
+test('findEntities: pronouns resolve to the subject, not the object', () => {
+  const text = 'Senator Paul Ivers spoke at length. He then criticized Tom Hale by name. He said the dispute was over.';
+  const entities = analyze(text);
+  assert.deepEqual(forms(named(entities, 'Paul Ivers')), ['Paul Ivers/name', 'He/pronoun', 'He/pronoun']);
+  assert.deepEqual(forms(named(entities, 'Tom Hale')), ['Tom Hale/name']);
+});
+
+test('findEntities: a pronoun source after a quotation resolves to the last subject', () => {
+  const text = 'Paul Ivers spoke first. “We will not wait for him,” he said.';
+  const entity = named(analyze(text), 'Paul Ivers');
+  assert.deepEqual(forms(entity), ['Paul Ivers/name', 'he/pronoun']);
+});
+
+test('findEntities: a subject inside a prepositional phrase does not win', () => {
+  const text = 'In an interview with reporter Jane Wills, Governor Omar Reyes praised the plan. He said it would pass.';
+  const entities = analyze(text);
+  assert.ok(forms(named(entities, 'Omar Reyes')).includes('He/pronoun'));
+});
+
+test('findEntities: descriptions resolve by country and role', () => {
+  const text = 'Brazilian President Lucas Moreno and Chilean President Ana Soto met. The Chilean leader said trade would grow. The Brazilian president’s aides agreed.';
+  const entities = analyze(text);
+  assert.deepEqual(forms(named(entities, 'Ana Soto')), ['Ana Soto/name', 'The Chilean leader/nominal']);
+  assert.deepEqual(forms(named(entities, 'Lucas Moreno')), ['Lucas Moreno/name', 'The Brazilian president/nominal']);
+  const former = analyze('Former president Carl Jensen visited Oslo. The former president praised the city.');
+  assert.deepEqual(forms(named(former, 'Carl Jensen')), ['Carl Jensen/name', 'The former president/nominal']);
+  const appositive = analyze('Ilse Brandt, former chancellor of Austria, said the vote was fair. The Austrian leader also thanked voters.');
+  assert.ok(forms(named(appositive, 'Ilse Brandt')).includes('The Austrian leader/nominal'));
+});
+
+test('findEntities: merge reasons carry evidence spans', () => {
+  const text = 'Senator Paul Ivers spoke. Ivers said he would vote no.';
+  const entity = named(analyze(text), 'Paul Ivers');
+  assert.deepEqual(entity.aliases, ['Ivers']);
+  assert.deepEqual(entity.why.map((reason) => reason.reason), ['surname', 'coreference']);
+  assert.equal(entity.why[1]?.evidence?.text, 'he');
+});
+
+test('findEntities: user aliases merge and forbid', () => {
+  const text = 'Robert Smith opened the session. Later Bob Smith closed it.';
+  const merged = analyze(text, { merge: [['Robert Smith', 'Bob Smith']], forbid: [] });
+  const entity = named(merged, 'Robert Smith');
+  assert.deepEqual(entity.aliases, ['Bob Smith']);
+  assert.equal(entity.why[0]?.reason, 'user-alias');
+  const apart = analyze('Donald Trump spoke. Then Trump left.', { merge: [], forbid: [['Trump', 'Donald Trump']] });
+  assert.equal(apart.filter((candidate) => candidate.name === 'Donald Trump' || candidate.name === 'Trump').length, 2);
+});
+
+test('entityAt: the longest overlap wins; a point inside a mention matches', () => {
+  const text = 'The Chilean leader Ana Soto spoke. Later the Chilean leader left.';
+  const entities = analyze(text);
+  const start = text.indexOf('the Chilean leader');
+  const person = entityAt(entities, start, start + 'the Chilean leader'.length);
+  assert.equal(person?.name, 'Ana Soto');
+  const chile = entityAt(entities, start + 4, start + 11);
+  assert.equal(chile?.name, 'Chile');
+  const inside = entityAt(entities, text.indexOf('Soto') + 1, text.indexOf('Soto') + 1);
+  assert.equal(inside?.name, 'Ana Soto');
+  assert.equal(entityAt(entities, 0, 0), undefined);
+});
+
+test('findEntities: empty and odd inputs', () => {
+  for (const text of ['', '   ', '“”', 'A', 'THE END', '’s', 'he he he', 'The the The', 'Mr.', 'of Of of', '\n\n\n', 'Лукашенко сказал.']) {
+    assert.doesNotThrow(() => analyze(text), JSON.stringify(text));
+  }
+});
+
+test('findEntities: random text never throws and every span is valid (property)', () => {
+  const word = fc.constantFrom('the', 'The', 'He', 'he', 'said', 'President', 'president', 'of', 'Anna', 'Berg', 'Belarusian', 'leader', 'Kyiv', '’s', ',', '.', '“', '”', 'channel', 'officials', 'a', 'source', 'Minsk', 'Agreement', 'they', '\n', 'Лукашенко', 'Ünal', 'US');
+  fc.assert(
+    fc.property(fc.array(fc.oneof(word, fc.string({ maxLength: 6 })), { maxLength: 60 }), (parts) => {
+      const text = parts.join(' ');
+      const entities = findEntities({ text, tokens: tokenize(text), quotations: quotationsOf(text) });
+      checkSpans(text, entities);
+    }),
+    { numRuns: 300 },
+  );
+  fc.assert(
+    fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (text) => {
+      checkSpans(text, findEntities({ text, tokens: tokenize(text), quotations: quotationsOf(text) }));
+    }),
+    { numRuns: 300 },
+  );
+});

@@ -1,0 +1,184 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import Database from 'better-sqlite3';
+import fc from 'fast-check';
+import { compareReports } from '../src/library/drift.js';
+import { csvField } from '../src/library/export.js';
+import { buildFtsQuery } from '../src/library/fts-query.js';
+import { applyMigrations, MIGRATIONS } from '../src/library/migrations.js';
+import { estimatedJaccard, minhashSignature } from '../src/library/minhash.js';
+import { canonicalUrl, outletOf, textHash } from '../src/library/normalize.js';
+import { containment, contentWords, sameUtterance } from '../src/library/statement-match.js';
+import { IngestProgress } from '../src/library/progress.js';
+import { diffWords } from '../src/library/word-diff.js';
+import { Writable } from 'node:stream';
+
+describe('word diff', () => {
+  test('applying the script rebuilds both sides (property)', () => {
+    const words = fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'the', 'not'), { maxLength: 30 });
+    fc.assert(
+      fc.property(words, words, (before, after) => {
+        const changes = diffWords(before, after);
+        const left = changes.filter((change) => change.op !== 'insert').flatMap((change) => change.words.split(' '));
+        const right = changes.filter((change) => change.op !== 'delete').flatMap((change) => change.words.split(' '));
+        assert.deepEqual(left, before);
+        assert.deepEqual(right, after);
+      }),
+    );
+  });
+
+  test('a minimal script for a one-word substitution', () => {
+    assert.deepEqual(diffWords('it might cost more'.split(' '), 'it will cost more'.split(' ')), [
+      { op: 'same', words: 'it' },
+      { op: 'delete', words: 'might' },
+      { op: 'insert', words: 'will' },
+      { op: 'same', words: 'cost more' },
+    ]);
+  });
+});
+
+describe('quote drift flags', () => {
+  const report = (kind: 'direct' | 'partial' | 'indirect', text: string, frame = text) => ({ kind, text, frame });
+  const cases: ReadonlyArray<[string, ReturnType<typeof report>, ReturnType<typeof report>, string[], string[]]> = [
+    ['identical', report('direct', 'We will win'), report('direct', 'We will win'), [], ['words-changed']],
+    ['truncated', report('direct', 'The plan will not be ready before 2027, and it costs more'), report('partial', 'will not be ready before 2027'), ['truncated'], ['meaning-changed']],
+    ['hedge lost', report('direct', 'it might cost 4 billion'), report('indirect', 'it will cost 4 billion'), ['hedge-lost', 'meaning-changed', 'direct-to-indirect'], []],
+    ['negation dropped', report('direct', 'we will not raise taxes'), report('direct', 'we will raise taxes'), ['meaning-changed', 'truncated'], []],
+    ['number changed', report('direct', 'it costs 4 billion'), report('direct', 'it costs 5 billion'), ['meaning-changed', 'words-changed'], ['truncated']],
+    ['indirect turned direct', report('indirect', 'the talks failed'), report('direct', 'the talks failed'), ['indirect-to-direct'], ['words-changed']],
+    ['reportedly outside the quote', report('indirect', 'the link opens in 2026', 'He reportedly said the link opens in 2026.'), report('indirect', 'the link opens in 2026', 'He said the link opens in 2026.'), ['hedge-lost'], []],
+  ];
+  for (const [name, earlier, later, present, absent] of cases) {
+    test(name, () => {
+      const flags = compareReports(0, 1, earlier, later).flags;
+      for (const flag of present) assert.ok(flags.includes(flag), `${flag} expected in [${flags.join(', ')}]`);
+      for (const flag of absent) assert.ok(!flags.includes(flag), `${flag} unexpected in [${flags.join(', ')}]`);
+    });
+  }
+});
+
+describe('FTS query building', () => {
+  const cases: ReadonlyArray<[string, string | null]> = [
+    ['rail link', '("rail" "link")'],
+    ['"rail link" delay', '("rail link" "delay")'],
+    ['"unbalanced quote', '"unbalanced quote"'],
+    ['rail OR tram', '("rail" OR "tram")'],
+    ['rail -audit', '"rail" NOT "audit"'],
+    ['rail NOT audit', '"rail" NOT "audit"'],
+    ['corn*', '"corn"*'],
+    ['AND OR', null],
+    ['*', null],
+    ['"', null],
+    ['NEAR(rail', '"NEAR rail"'],
+    ['col:umn', '"col umn"'],
+  ];
+  for (const [input, expected] of cases) {
+    test(`${JSON.stringify(input)} → ${String(expected)}`, () => assert.equal(buildFtsQuery(input), expected));
+  }
+
+  test('any input compiles in SQLite FTS5 (property)', () => {
+    const database = new Database(':memory:');
+    database.exec("CREATE VIRTUAL TABLE t USING fts5(a); INSERT INTO t VALUES ('rail link delay')");
+    const query = database.prepare('SELECT COUNT(*) AS count FROM t WHERE t MATCH ?');
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), fc.array(fc.constantFrom('"', '*', '(', ')', 'AND', 'OR', 'NOT', 'NEAR', ':', '-', '^', '+', 'rail', ' '), { maxLength: 12 }), (noise, tokens) => {
+        const fts = buildFtsQuery(`${noise} ${tokens.join(' ')}`);
+        if (fts !== null) assert.doesNotThrow(() => query.get(fts), fts);
+      }),
+      { numRuns: 500 },
+    );
+    database.close();
+  });
+});
+
+describe('near-duplicates and identity', () => {
+  const story = Array.from({ length: 80 }, (_, index) => `word${index % 37} item${index} said the minister on day ${index}.`).join(' ');
+  test('the same story with other boilerplate is estimated similar; another story is not', () => {
+    const copy = `Subscribe now | Daily News\n\n${story.replace('item40', 'thing40')}\n\nAll rights reserved.`;
+    assert.ok(estimatedJaccard(minhashSignature(story), minhashSignature(copy)) >= 0.6);
+    assert.ok(estimatedJaccard(minhashSignature(story), minhashSignature('A completely different article about the weather and the hills.')) < 0.2);
+  });
+
+  test('normalized hash ignores case, white space and Unicode composition', () => {
+    assert.equal(textHash('Café  said\n"Yes"'), textHash('cafe\u0301 said "yes"'.replace('cafe\u0301', 'Cafe\u0301')));
+    assert.notEqual(textHash('one text'), textHash('another text'));
+  });
+
+  test('canonical URLs drop tracking, fragments, www and trailing slashes', () => {
+    assert.equal(canonicalUrl('https://WWW.Example.test/a/b/?utm_source=x&b=2&a=1#top'), 'https://example.test/a/b?a=1&b=2');
+    assert.equal(canonicalUrl('not a url'), null);
+    assert.equal(outletOf('https://www.daily-ledger.test/x'), 'daily-ledger.test');
+  });
+});
+
+describe('same utterance', () => {
+  test('a partial quote inside a longer quote counts; a different statement does not', () => {
+    const full = contentWords('The new rail link will not be ready before 2027, and it might cost up to 4.2 billion euros');
+    assert.ok(sameUtterance(full, contentWords('will not be ready before 2027')));
+    assert.equal(containment(full, contentWords('ready before 2027')), 1);
+    assert.ok(!sameUtterance(full, contentWords('We will not cut corners on safety')));
+    assert.ok(!sameUtterance(contentWords('yes'), contentWords('yes')), 'too short to tell');
+  });
+});
+
+describe('CSV and migrations', () => {
+  test('CSV fields are quoted only when needed, quotes doubled', () => {
+    assert.equal(csvField('plain'), 'plain');
+    assert.equal(csvField('a, b'), '"a, b"');
+    assert.equal(csvField('say "hi"'), '"say ""hi"""');
+    assert.equal(csvField('two\nlines'), '"two\nlines"');
+    assert.equal(csvField(null), '');
+    assert.equal(csvField(42), '42');
+  });
+
+  test('migrations apply once, in order, and are recorded', () => {
+    const directory = mkdtempSync(join(tmpdir(), 'hearsay-migrations-'));
+    try {
+      const database = new Database(join(directory, 'm.db'));
+      assert.equal(applyMigrations(database), MIGRATIONS.length);
+      assert.equal(applyMigrations(database), MIGRATIONS.length);
+      const rows = database.prepare('SELECT version FROM migrations ORDER BY version').all() as Array<{ version: number }>;
+      assert.deepEqual(rows.map((row) => row.version), MIGRATIONS.map((migration) => migration.version));
+      database.close();
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('progress', () => {
+  class Collect extends Writable {
+    text = '';
+    override _write(chunk: Buffer | string, _encoding: BufferEncoding, done: () => void): void {
+      this.text += chunk.toString();
+      done();
+    }
+  }
+  test('plain progress lines every N articles and a summary', () => {
+    const stream = new Collect();
+    let clock = 0;
+    const progress = new IngestProgress({ stream, total: 5, every: 2, intervalMs: 1_000_000, now: () => clock });
+    for (const status of ['stored', 'stored', 'unchanged', 'updated', 'failed'] as const) {
+      clock += 100;
+      progress.record(status);
+    }
+    const summary = progress.finish();
+    assert.match(stream.text, /^2\/5 articles, 10\.0\/s, ETA 1 s \(0 failed\)\n4\/5 articles/mu);
+    assert.equal(summary, 'ingested 5 articles in 0.5 s (10.0/s): 2 stored, 1 unchanged, 1 updated, 1 failed');
+  });
+
+  test('a TTY gets a bar redrawn in place', () => {
+    const stream = Object.assign(new Collect(), { isTTY: true, columns: 100 });
+    let clock = 0;
+    const progress = new IngestProgress({ stream, total: 2, now: () => clock });
+    clock = 500;
+    progress.record('stored');
+    clock = 1000;
+    progress.record('stored');
+    assert.match(stream.text, /\r\x1b\[K\[#+-*\] 1\/2 articles/u);
+    assert.match(stream.text, /\[#+\] 2\/2 articles/u);
+  });
+});
