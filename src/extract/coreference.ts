@@ -85,7 +85,7 @@ export function resolveCoreference(input: CoreferenceInput): Int32Array {
   let groupSubject = -1;
   let previousGroupSubject = -1;
   let lastPerson = -1;
-  const lastSeen = new Int32Array(clusters.length).fill(-1);
+  const lastSeen: number[] = new Array<number>(clusters.length).fill(-1);
 
   const enterSentence = (next: number): void => {
     if (next === sentence) return;

@@ -28,7 +28,7 @@ export interface FindEntitiesInput {
   readonly tokens: Tokens;
   /** Quotation spans (delimiters included or not): names inside still count; pronouns inside are left alone. */
   readonly quotations: readonly Span[];
-  readonly aliases?: AliasOverrides;
+  readonly aliases?: AliasOverrides | undefined;
 }
 
 type Form = 'name' | 'surname' | 'possessive' | 'nominal' | 'pronoun';
@@ -67,14 +67,13 @@ interface Cluster {
   members: number[];
   type: EntityType;
   strength: number;
-  readonly keys: Set<string>;
-  /** Written names already in the cluster: a repeat is 'same-name' without comparing. */
-  readonly names: Set<string>;
   /** Token count of the longest person name: surnames join multi-word person names only. */
   longest: number;
 }
 
 const POSSESSIVE = new Set(['’s', "'s"]);
+const NO_WORDS: ReadonlySet<string> = new Set();
+const NO_STRINGS: readonly string[] = [];
 
 // One lookup per token in pass 2: which patterns a word can start or head.
 const PRONOUN_BIT = 1;
@@ -90,11 +89,15 @@ for (const word of ['the', ...POSSESSIVE]) addTrigger(word, DESCRIPTION_BIT);
 for (const word of GROUP_NOUNS) addTrigger(word, PLURAL_GROUP_BIT);
 for (const word of SINGULAR_GROUP_HEADS) addTrigger(word, SINGULAR_GROUP_BIT);
 
-/** A bit per first letter a-z, to skip set lookups for words that cannot match. */
-function letterBit(word: string): number {
+/** Per first letter (a-z, then other), a bit per word length: most words skip the trigger lookup. */
+const TRIGGER_LENGTHS = new Int32Array(27);
+for (const word of TRIGGERS.keys()) TRIGGER_LENGTHS[letterIndex(word)]! |= 1 << Math.min(31, word.length);
+
+function letterIndex(word: string): number {
   const code = word.charCodeAt(0) - 97;
-  return code >= 0 && code < 26 ? 1 << code : 1 << 26;
+  return code >= 0 && code < 26 ? code : 26;
 }
+
 
 function isUpperCode(text: string, offset: number): boolean {
   const code = text.charCodeAt(offset);
@@ -112,9 +115,37 @@ function isLowerCode(text: string, offset: number): boolean {
   return char !== char.toUpperCase() && char === char.toLowerCase();
 }
 
+// Per-token scratch arrays reused across calls: allocating fresh typed arrays per article costs more than the scans.
+// Safe because findEntities is synchronous and never re-entered.
+const byteSlots: Uint8Array[] = [];
+const intSlots: Int32Array[] = [];
+
+/** Scratch bytes for `slot`, zeroed over [0, size). */
+function scratchBytes(slot: number, size: number): Uint8Array {
+  let array = byteSlots[slot];
+  if (array === undefined || array.length < size) {
+    array = new Uint8Array(Math.max(1024, size * 2));
+    byteSlots[slot] = array;
+  } else {
+    array.fill(0, 0, size);
+  }
+  return array;
+}
+
+/** Scratch integers for `slot`, set to `value` over [0, size). */
+function scratchInts(slot: number, size: number, value: number): Int32Array {
+  let array = intSlots[slot];
+  if (array === undefined || array.length < size) {
+    array = new Int32Array(Math.max(1024, size * 2));
+    intSlots[slot] = array;
+  }
+  array.fill(value, 0, size);
+  return array;
+}
+
 /** Marks tokens that lie inside any quotation span. Linear after sorting the quotations. */
 function markQuoted(tokens: Tokens, quotations: readonly Span[]): Uint8Array {
-  const marks = new Uint8Array(tokens.count);
+  const marks = scratchBytes(0, tokens.count);
   if (quotations.length === 0) return marks;
   const sorted = quotations.slice().sort((a, b) => a.start - b.start);
   let index = 0;
@@ -141,30 +172,49 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
   const found: Found[] = [];
   const anaphors: Array<Anaphor & { end: number; text: string }> = [];
 
-  const capital = new Uint8Array(count);
-  for (let index = 0; index < count; index++) {
-    if (kinds[index] === TokenKind.Word && isUpperCode(text, starts[index]!)) capital[index] = 1;
-  }
-
-  // Headline-style sentences (most long words capitalized): capitalization says little there.
+  // One pass per sentence: capitals, the first word, headline style, and the doubtful capitals (see below).
+  const capital = scratchBytes(1, count);
   const sentenceCount = sentenceStarts.length - 1;
-  const headline = new Uint8Array(Math.max(0, sentenceCount));
-  const firstWord = new Int32Array(Math.max(0, sentenceCount)).fill(-1);
+  const headline = scratchBytes(2, Math.max(0, sentenceCount));
+  const firstWord = scratchInts(0, Math.max(0, sentenceCount), -1);
+  // Capitalized words where a capital says nothing (sentence starts, after a quotation mark or colon, headlines):
+  // those that also occur in lower case are not names.
+  const doubtful = new Set<string>();
+  // Per first letter, a bit per length of the doubtful words: most lower-case words skip the set lookup.
+  const doubtfulShapes = scratchInts(2, 27, 0);
+  const addDoubtful = (index: number): void => {
+    const word = lower[index]!;
+    if (NOT_NAME_WORDS.has(word) || doubtful.has(word)) return;
+    doubtful.add(word);
+    doubtfulShapes[letterIndex(word)]! |= 1 << Math.min(31, word.length);
+  };
   for (let current = 0; current < sentenceCount; current++) {
+    const first = sentenceStarts[current]!;
+    const after = sentenceStarts[current + 1]!;
     let capitals = 0;
     let long = 0;
-    for (let index = sentenceStarts[current]!; index < sentenceStarts[current + 1]!; index++) {
-      if (firstWord[current] === -1 && (kinds[index] === TokenKind.Word || kinds[index] === TokenKind.Number)) firstWord[current] = index;
-      if (kinds[index] !== TokenKind.Word || ends[index]! - starts[index]! < 4) continue;
+    let sentenceFirst = -1;
+    for (let index = first; index < after; index++) {
+      const kind = kinds[index];
+      if (sentenceFirst === -1 && (kind === TokenKind.Word || kind === TokenKind.Number)) sentenceFirst = index;
+      if (kind !== TokenKind.Word) continue;
+      if (isUpperCode(text, starts[index]!)) {
+        capital[index] = 1;
+        if (index === sentenceFirst || (index > 0 && (kinds[index - 1] === TokenKind.Quote || lower[index - 1] === ':'))) addDoubtful(index);
+      }
+      if (ends[index]! - starts[index]! < 4) continue;
       long++;
       if (capital[index] === 1) capitals++;
     }
+    firstWord[current] = sentenceFirst;
     // A headline has no final period or stands alone on its line; a name-dense sentence in a paragraph is prose.
-    const lastToken = sentenceStarts[current + 1]! - 1;
+    const lastToken = after - 1;
+    if (long < 4 || capitals * 10 <= long * 7) continue;
     const endsWithPeriod = lastToken >= 0 && (lower[lastToken] === '.' || (kinds[lastToken] === TokenKind.Quote && lower[lastToken - 1] === '.'));
-    const first = sentenceStarts[current]!;
     const alone = (first === 0 || breaksBefore[first]! > 0) && (lastToken + 1 >= count || breaksBefore[lastToken + 1]! > 0);
-    if ((!endsWithPeriod || alone) && long >= 4 && capitals * 10 > long * 7) headline[current] = 1;
+    if (endsWithPeriod && !alone) continue;
+    headline[current] = 1;
+    for (let index = first; index < after; index++) if (capital[index] === 1) addDoubtful(index);
   }
 
   // "US" is not "us": an all-capital word is never taken for a function word.
@@ -173,23 +223,12 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
   const firstWordOfSentence = (index: number): boolean =>
     firstWord[sentence[index]!] === index || (index > 0 && (kinds[index - 1] === TokenKind.Quote || lower[index - 1] === ':'));
 
-  // Capitalized words where a capital says nothing (sentence starts, headlines) that also occur in lower case are not names.
-  const doubtful = new Set<string>();
-  let doubtfulLetters = 0;
-  let doubtfulLengths = 0;
-  for (let index = 0; index < count; index++) {
-    if (capital[index] === 1 && (headline[sentence[index]!] === 1 || firstWordOfSentence(index)) && !NOT_NAME_WORDS.has(lower[index]!)) {
-      doubtful.add(lower[index]!);
-      doubtfulLetters |= letterBit(lower[index]!);
-      doubtfulLengths |= 1 << Math.min(31, lower[index]!.length);
-    }
-  }
   const lowerVocabulary = new Set<string>();
   if (doubtful.size > 0) {
     for (let index = 0; index < count; index++) {
       if (capital[index] !== 0 || kinds[index] !== TokenKind.Word) continue;
       const word = lower[index]!;
-      if ((doubtfulLengths & (1 << Math.min(31, word.length))) === 0 || (doubtfulLetters & letterBit(word)) === 0) continue;
+      if ((doubtfulShapes[letterIndex(word)]! & (1 << Math.min(31, word.length))) === 0) continue;
       if (doubtful.has(word) && isLowerCode(text, starts[index]!)) lowerVocabulary.add(word);
     }
   }
@@ -225,8 +264,8 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
       type,
       strength,
       role: null,
-      roleWords: [],
-      countries: [],
+      roleWords: NO_STRINGS,
+      countries: NO_STRINGS,
       gender: null,
       possessive: POSSESSIVE.has(lower[to + 1] ?? ''),
       inQuote: quoted[from] === 1,
@@ -238,7 +277,7 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
   }
 
   // Tokens inside some name's role: an unknown capitalized word there ("Republican" in a role) is part of the role.
-  const roleTokens = new Uint8Array(count);
+  const roleTokens = scratchBytes(3, count);
 
   // Pass 1: capitalized chunks.
   let index = 0;
@@ -464,6 +503,7 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
   for (let at = 0; at < count; at++) {
     if (kinds[at] !== TokenKind.Word) continue;
     const word = lower[at]!;
+    if ((TRIGGER_LENGTHS[letterIndex(word)]! & (1 << Math.min(31, word.length))) === 0) continue;
     const trigger = TRIGGERS.get(word);
     if (trigger === undefined) continue;
     const pronoun = (trigger & PRONOUN_BIT) !== 0 ? PRONOUNS.get(word) : undefined;
@@ -548,10 +588,12 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
 function cluster(found: Found[], anaphors: Array<Anaphor & { end: number; text: string }>, overrides: AliasOverrides | undefined): Entity[] {
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const clusters: Cluster[] = [];
-  const owner = new Int32Array(found.length).fill(-1);
+  const owner = scratchInts(1, found.length, -1);
   const reasons: Array<Reason | null> = new Array<Reason | null>(found.length).fill(null);
   const forms: Form[] = found.map((mention) => (mention.possessive && mention.form === 'name' ? 'possessive' : mention.form));
   const byKey = new Map<string, number>();
+  // The first cluster each written name joined: a repeat there is 'same-name' without comparing.
+  const nameOwner = new Map<string, number>();
   // A small per-article memo in front of the large process-wide key cache (fewer cache misses).
   const localKeys = new Map<string, string>();
   const keyFor = (name: string): string => {
@@ -573,8 +615,7 @@ function cluster(found: Found[], anaphors: Array<Anaphor & { end: number; text: 
     const target = clusters[clusterIndex]!;
     const mention = found[mentionIndex]!;
     target.members.push(mentionIndex);
-    target.keys.add(keyOf[mentionIndex]!);
-    target.names.add(mention.name);
+    if (!nameOwner.has(mention.name)) nameOwner.set(mention.name, clusterIndex);
     owner[mentionIndex] = clusterIndex;
     reasons[mentionIndex] = reason;
     if (mention.strength > target.strength) {
@@ -585,15 +626,23 @@ function cluster(found: Found[], anaphors: Array<Anaphor & { end: number; text: 
   };
   const open = (mentionIndex: number): number => {
     const mention = found[mentionIndex]!;
-    clusters.push({ members: [], type: mention.type, strength: -1, keys: new Set(), names: new Set(), longest: 0 });
+    clusters.push({ members: [], type: mention.type, strength: -1, longest: 0 });
     join(mentionIndex, clusters.length - 1, 'same-name');
     reasons[mentionIndex] = null;
     return clusters.length - 1;
   };
   const reasonBetween = (mention: Found, clusterIndex: number, fallback: Reason): Reason => {
-    if (clusters[clusterIndex]!.names.has(mention.name)) return 'same-name';
+    if (nameOwner.get(mention.name) === clusterIndex) return 'same-name';
     if (mention.key !== null) return mention.form === 'nominal' ? 'known-alias' : 'same-name';
-    const first = found[clusters[clusterIndex]!.members[0]!]!;
+    // Compare with the first written name (not a demonym, which no name spelling matches).
+    const members = clusters[clusterIndex]!.members;
+    let first = found[members[0]!]!;
+    for (const member of members) {
+      if (found[member]!.key === null) {
+        first = found[member]!;
+        break;
+      }
+    }
     const verdict = sameEntity(mention.name, first.name);
     return verdict.same && verdict.reason !== null ? verdict.reason : fallback;
   };
@@ -614,7 +663,7 @@ function cluster(found: Found[], anaphors: Array<Anaphor & { end: number; text: 
   for (let index = 0; index < found.length; index++) {
     const mention = found[index]!;
     if (owner[index]! < 0 || mention.key !== null || mention.tokenCount < 2 || clusters[owner[index]!]!.type !== 'person') continue;
-    const lastWord = mention.name.slice(mention.name.search(/\S+$/));
+    const lastWord = mention.name.slice(mention.name.lastIndexOf(' ') + 1);
     const key = keyFor(lastWord);
     const list = surnames.get(key) ?? [];
     if (!list.includes(owner[index]!)) list.push(owner[index]!);
@@ -645,7 +694,7 @@ function cluster(found: Found[], anaphors: Array<Anaphor & { end: number; text: 
     }
     if (chosen >= 0) {
       const fullName = clusters[chosen]!.members.map((member) => found[member]!.name).find((name) => name.includes(' ')) ?? '';
-      const written = fullName.slice(fullName.search(/\S+$/));
+      const written = fullName.slice(fullName.lastIndexOf(' ') + 1);
       const reason: Reason = written === mention.name ? 'surname' : knownName(written)?.canonical === knownName(mention.name)?.canonical && knownName(written) !== undefined ? 'known-alias' : written.toLowerCase() === mention.name.toLowerCase() ? 'surname' : 'transliteration';
       join(index, chosen, reason);
       if (forms[index] === 'name') forms[index] = 'surname';
@@ -682,16 +731,17 @@ function cluster(found: Found[], anaphors: Array<Anaphor & { end: number; text: 
 
   // Step 4: coreference over the named mentions, in text order.
   const facts: ClusterFacts[] = clusters.map((entry) => {
-    const roles = new Set<string>();
-    const countries = new Set<string>();
+    // Most clusters have no role: they share one empty set.
+    let roles: Set<string> | null = null;
+    let countries: Set<string> | null = null;
     let gender: 'm' | 'f' | null = null;
     for (const member of entry.members) {
       const mention = found[member]!;
-      for (const word of mention.roleWords) roles.add(word);
-      for (const country of mention.countries) countries.add(country);
+      for (const word of mention.roleWords) (roles ??= new Set()).add(word);
+      for (const country of mention.countries) (countries ??= new Set()).add(country);
       gender ??= mention.gender;
     }
-    return { type: entry.type, roles, countries, gender };
+    return { type: entry.type, roles: roles ?? NO_WORDS, countries: countries ?? NO_WORDS, gender };
   });
   const named: NamedMention[] = [];
   for (let index = 0; index < found.length; index++) {
@@ -750,10 +800,13 @@ function cluster(found: Found[], anaphors: Array<Anaphor & { end: number; text: 
       if (mention.name === name || aliases.includes(mention.name)) continue;
       aliases.push(mention.name);
       const recorded = reasons[member] ?? null;
-      const verdict = sameEntity(mention.name, name, overrides);
-      // Against the entity's name when the two meet directly, else how the mention joined (through another alias).
-      const reason: Reason =
-        mention.form === 'nominal' ? 'known-alias' : verdict.same && verdict.reason !== null && verdict.reason !== 'same-name' ? verdict.reason : recorded ?? 'same-name';
+      // How the mention joined; for the cluster's first name, how it meets the entity's name.
+      let reason: Reason = recorded ?? 'same-name';
+      if (mention.form === 'nominal') reason = 'known-alias';
+      else if (recorded === null || recorded === 'same-name') {
+        const verdict = sameEntity(mention.name, name, overrides);
+        if (verdict.same && verdict.reason !== null) reason = verdict.reason;
+      }
       why.push({ alias: mention.name, reason, evidence: { start: mention.start, end: mention.end, text: mention.name } });
     }
     for (const { reason } of extra[clusterIndex]!) why.push(reason);

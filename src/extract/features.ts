@@ -26,16 +26,44 @@ function mix(template: number, a: number, b = 0, c = 0): number {
   return hash >>> 0;
 }
 
-/** A coarse word shape: X, Xx, x, d, punctuation by character, quote. */
-function shapeOf(kind: number, token: string, original: string): number {
+/** A coarse word shape: X, Xx, x, d, punctuation by character, quote. Reads char codes: no allocation. */
+function shapeOf(kind: number, lower: string, text: string, start: number, end: number): number {
   if (kind === TokenKind.Number) return 1;
   if (kind === TokenKind.Quote) return 2;
-  if (kind === TokenKind.Punct) return 16 + (token.charCodeAt(0) & 0xff);
-  const first = original.charCodeAt(0);
-  const upperFirst = original[0] !== token[0];
-  if (!upperFirst) return 3;
-  if (original === original.toUpperCase() && original.length > 1) return 4;
-  return first < 128 ? 5 : 6;
+  if (kind === TokenKind.Punct) return 16 + (lower.charCodeAt(0) & 0xff);
+  if (text.charCodeAt(start) === lower.charCodeAt(0)) return 3;
+  // Capitalised: all capitals (two letters or more) or an initial capital.
+  let allUpper = end - start > 1;
+  for (let offset = start + 1; offset < end && allUpper; offset++) {
+    if (text.charCodeAt(offset) === lower.charCodeAt(offset - start) && lower.charCodeAt(offset - start) !== 46 && lower.charCodeAt(offset - start) !== 45) allUpper = false;
+  }
+  if (allUpper) return 4;
+  return text.charCodeAt(start) < 128 ? 5 : 6;
+}
+
+/** FNV-1a of a crude lemma: the word without a final -s, -es, -ed, -d or -ing (tweets, tweeted, tweeting → tweet). */
+function hashLemma(word: string): number {
+  let end = word.length;
+  if (end > 5 && word.endsWith('ing')) end -= 3;
+  else if (end > 4 && word.endsWith('ed')) end -= 2;
+  else if (end > 4 && word.endsWith('es')) end -= 2;
+  else if (end > 3 && word.endsWith('s') && !word.endsWith('ss')) end -= 1;
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < end; index++) {
+    hash ^= word.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** FNV-1a of the last three code units of `word` (the whole word when shorter), without slicing. */
+function hashSuffix(word: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = word.length > 3 ? word.length - 3 : 0; index < word.length; index++) {
+    hash ^= word.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
 }
 
 function bucket(distance: number): number {
@@ -51,7 +79,7 @@ function cueClassOf(word: string): number {
   const verb = CUE_VERBS.get(word);
   if (verb !== undefined) return 1 + STANCE_CLASSES.indexOf(verb.stance);
   if (CUE_NOUNS.has(word)) return 20;
-  if (word === 'according' || word === ':') return 21;
+  if (word === 'according' || word === ':' || word === '―') return 21;
   return 0;
 }
 
@@ -70,7 +98,7 @@ export function extractFeatures(tokens: Tokens, quotations: QuotationResult): Ui
   for (let index = 0; index < count; index++) {
     const word = lower[index]!;
     words[index] = hashString(word);
-    shapes[index] = shapeOf(kinds[index]!, word, text.slice(starts[index]!, ends[index]!));
+    shapes[index] = shapeOf(kinds[index]!, word, text, starts[index]!, ends[index]!);
     cues[index] = cueClassOf(word);
   }
 
@@ -111,24 +139,42 @@ export function extractFeatures(tokens: Tokens, quotations: QuotationResult): Ui
     }
   }
 
-  // Per quotation: does a cue follow the closing mark closely (", he said") or precede the opening one ("said: “")?
+  // Per quotation: how far after the closing mark a cue follows (", he said"; ", Alan Cole, an economist, said") and
+  // how far before the opening mark one precedes ("said: “"), within the sentence around it.
   const { quotations: quotationList, tokenQuotation } = quotations;
   const cueAfter = new Uint8Array(quotationList.length);
   const cueBefore = new Uint8Array(quotationList.length);
   quotationList.forEach((quotation, quotationIndex) => {
-    for (let index = quotation.closeToken + 1; index < Math.min(count, quotation.closeToken + 6); index++) {
+    const limitAfter = Math.min(count, quotation.closeToken + 16);
+    for (let index = quotation.closeToken + 1; index < limitAfter; index++) {
       if (cues[index]! > 0) {
-        cueAfter[quotationIndex] = 1;
+        cueAfter[quotationIndex] = bucket(index - quotation.closeToken);
         break;
       }
+      if (lower[index] === '.' || breaksBefore[index]! > 0) break;
     }
-    for (let index = quotation.openToken - 1; index >= Math.max(0, quotation.openToken - 6); index--) {
+    for (let index = quotation.openToken - 1; index >= Math.max(0, quotation.openToken - 8); index--) {
       if (cues[index]! > 0) {
-        cueBefore[quotationIndex] = 1;
+        cueBefore[quotationIndex] = bucket(quotation.openToken - index);
         break;
       }
+      if (breaksBefore[index + 1]! > 0) break;
     }
   });
+
+  // Transcript paragraphs ("PENCE: …", "“WALLACE: …"): 1 on the speaker, 2 on the colon, 3 after it.
+  const transcript = new Uint8Array(count);
+  for (let index = 0; index < count; index++) {
+    if (!(index === 0 || breaksBefore[index]! > 0)) continue;
+    let first = index;
+    if (kinds[first] === TokenKind.Quote) first++;
+    let last = first;
+    while (last < count && last - first < 3 && kinds[last] === TokenKind.Word && shapes[last] === 4 && breaksBefore[last + 1] === 0) last++;
+    if (last === first || last >= count || lower[last] !== ':') continue;
+    for (let token = first; token < last; token++) transcript[token] = 1;
+    transcript[last] = 2;
+    for (let token = last + 1; token < count && breaksBefore[token] === 0; token++) transcript[token] = 3;
+  }
 
   const none = 0x5bd1e995;
   for (let index = 0; index < count; index++) {
@@ -148,13 +194,13 @@ export function extractFeatures(tokens: Tokens, quotations: QuotationResult): Ui
     const inQuote = quotationIndex >= 0 ? 1 : 0;
     const quotation = quotationIndex >= 0 ? quotationList[quotationIndex] : undefined;
     const quoteRole = quotation === undefined ? 0 : quotation.openToken === index ? 1 : quotation.closeToken === index ? 2 : 3;
-    const quoteContext = quotation === undefined ? 0 : 1 + cueAfter[quotationIndex]! + 2 * cueBefore[quotationIndex]!;
+    const quoteContext = quotation === undefined ? 0 : 1 + cueAfter[quotationIndex]! + 16 * cueBefore[quotationIndex]!;
     const left = bucket(leftDistance[index]!);
     const right = bucket(rightDistance[index]!);
     const leftWord = leftCue[index]! >= 0 ? words[leftCue[index]!]! : none;
     const rightWord = rightCue[index]! >= 0 ? words[rightCue[index]!]! : none;
     const word = lower[index]!;
-    const suffix = hashString(word.length > 3 ? word.slice(-3) : word);
+    const suffix = hashSuffix(word);
     const pronoun = PRONOUNS.has(word) ? 1 : 0;
     const paragraphStart = breaksBefore[index]! > 0 || index === 0 ? 1 : 0;
     keys[base] = mix(0, 1);
@@ -179,7 +225,7 @@ export function extractFeatures(tokens: Tokens, quotations: QuotationResult): Ui
     keys[base + 19] = mix(19, leftWord);
     keys[base + 20] = mix(20, rightWord);
     keys[base + 21] = mix(21, left, leftThat[index]!);
-    keys[base + 22] = mix(22, paragraphStart, position === 0 ? 1 : 0);
+    keys[base + 22] = mix(22, paragraphStart, position === 0 ? 1 : 0, transcript[index]!);
     keys[base + 23] = mix(23, s0, position === 0 ? 1 : 0);
     keys[base + 24] = mix(24, w0, left);
     keys[base + 25] = mix(25, w0, right);
@@ -194,9 +240,10 @@ export function extractFeatures(tokens: Tokens, quotations: QuotationResult): Ui
     keys[base + 34] = mix(34, leftWord, left);
     keys[base + 35] = mix(35, rightWord, right);
     keys[base + 36] = mix(36, wm1, w0, wp1);
-    keys[base + 37] = mix(37, sm1, s0);
-    keys[base + 38] = mix(38, s0, sp1);
-    keys[base + 39] = mix(39, remaining > 3 ? 3 : remaining, right, inQuote);
+    const lemma = hashLemma(word);
+    keys[base + 37] = mix(37, lemma);
+    keys[base + 38] = mix(38, lemma, left, right);
+    keys[base + 39] = mix(39, remaining > 3 ? 3 : remaining, right, inQuote + 2 * transcript[index]!);
   }
   return keys;
 }

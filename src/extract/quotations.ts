@@ -29,7 +29,7 @@ export interface QuotationResult {
 interface OpenMark {
   readonly token: number;
   readonly char: string;
-  readonly closers: string;
+  readonly closers: readonly string[];
   readonly weight: 1 | 2;
   multiParagraph: boolean;
 }
@@ -70,7 +70,7 @@ export function findQuotations(tokens: Tokens): QuotationResult {
     if (breaksBefore[index]! > 0 && stack.length > 0) {
       // Paragraph break inside a quotation: continue only when this paragraph opens with a mark of the same weight.
       const outer = stack[0]!;
-      const mark = kinds[index] === TokenKind.Quote ? QUOTE_MARKS.get(text[starts[index]!] ?? '') : undefined;
+      const mark = kinds[index] === TokenKind.Quote ? QUOTE_MARKS.get(text.slice(starts[index]!, ends[index]!)) : undefined;
       if (mark !== undefined && mark.role !== 'close' && mark.weight === outer.weight && stack.length === 1) {
         outer.multiParagraph = true;
         continue; // the continuation mark is part of the same quotation
@@ -88,7 +88,7 @@ export function findQuotations(tokens: Tokens): QuotationResult {
       }
     }
     if (kinds[index] !== TokenKind.Quote) continue;
-    const char = text[starts[index]!] ?? '';
+    const char = text.slice(starts[index]!, ends[index]!);
     const mark = QUOTE_MARKS.get(char);
     if (mark === undefined) continue;
     const previousWordLike = index > 0 && isWordLike(kinds[index - 1]) && spaceBefore[index] === 0;

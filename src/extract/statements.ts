@@ -56,15 +56,64 @@ function kindOf(pieces: ReadonlyArray<readonly [number, number]>, tokens: Tokens
   return 'indirect';
 }
 
+/**
+ * “We can sit down here,” he said, “and agree.” — the piece before ends a quotation with a comma (or a dash or
+ * ellipsis: the sentence goes on), and the piece after opens a quotation: one utterance in two pieces.
+ */
 function isQuotationContinuation(tokens: Tokens, quotations: readonly Quotation[], tokenQuotation: Int32Array, before: TaggedSpan, after: TaggedSpan): boolean {
-  // “We can sit down here,” he said, “and agree.” — the piece before ends inside a quotation and the piece after opens one.
   const beforeQuote = tokenQuotation[before.last]!;
   const afterQuote = tokenQuotation[after.first]!;
   if (beforeQuote < 0 || afterQuote < 0 || beforeQuote === afterQuote) return false;
   const closing = quotations[beforeQuote]!;
-  const lastInside = closing.closeToken - 1;
-  const endsWithComma = lastInside >= 0 && (tokens.lower[lastInside] === ',' || tokens.lower[before.last] === ',');
-  return endsWithComma || tokens.lower[after.first + 1]?.charCodeAt(0) !== undefined;
+  const opening = quotations[afterQuote]!;
+  if (opening.openToken < after.first - 1 || closing.closeToken > before.last + 1) return false;
+  const lastInside = tokens.lower[closing.closeToken - 1] ?? '';
+  return lastInside === ',' || lastInside === '—' || lastInside === '...' || lastInside === '…' || lastInside === '--';
+}
+
+interface Draft {
+  cue: TaggedSpan | null;
+  source: TaggedSpan | null;
+  pieces: TaggedSpan[];
+}
+
+/** True when at most `words` words (and any punctuation) lie between two tokens, within one paragraph. */
+function onlyPunctuationBetween(tokens: Tokens, leftLast: number, rightFirst: number, words = 0): boolean {
+  let seen = 0;
+  for (let index = leftLast + 1; index <= rightFirst; index++) {
+    if (tokens.breaksBefore[index]! > 0) return false;
+    if (index < rightFirst && tokens.kinds[index] !== TokenKind.Punct && tokens.kinds[index] !== TokenKind.Quote && ++seen > words) return false;
+  }
+  return true;
+}
+
+function lastTokenOf(draft: Draft): number {
+  let last = draft.pieces[draft.pieces.length - 1]!.last;
+  if (draft.cue !== null) last = Math.max(last, draft.cue.last);
+  if (draft.source !== null) last = Math.max(last, draft.source.last);
+  return last;
+}
+
+/**
+ * A quotation with no cue of its own that directly follows an attributed quotation (“Here he is,” she said. “Come
+ * in.”), or directly precedes one, continues that utterance: it becomes another piece of it. Sorted drafts, one pass.
+ */
+function mergeUnattributedQuotes(tokens: Tokens, drafts: Draft[]): void {
+  for (let index = 0; index < drafts.length; index++) {
+    const draft = drafts[index]!;
+    if (draft.cue !== null || draft.pieces.length !== 1) continue;
+    const previous = index > 0 ? drafts[index - 1]! : undefined;
+    const next = index + 1 < drafts.length ? drafts[index + 1]! : undefined;
+    const piece = draft.pieces[0]!;
+    // "she said, clapping. “More.”" — a short trailing phrase after the attribution does not break the utterance.
+    if (previous?.cue != null && onlyPunctuationBetween(tokens, lastTokenOf(previous), piece.first, 3) && tokens.kinds[piece.first] === TokenKind.Quote) {
+      previous.pieces.push(piece);
+      drafts.splice(index--, 1);
+    } else if (next?.cue != null && next.pieces[0]!.first > piece.last && onlyPunctuationBetween(tokens, piece.last, Math.min(next.pieces[0]!.first, next.cue.first, next.source?.first ?? Infinity)) && tokens.kinds[next.pieces[0]!.first] === TokenKind.Quote) {
+      next.pieces.unshift(piece);
+      drafts.splice(index--, 1);
+    }
+  }
 }
 
 /**
@@ -79,7 +128,7 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
   const cues = spans.filter((span) => span.type === 'cue');
   const usedContent = new Uint8Array(contents.length);
   const usedSource = new Uint8Array(sources.length);
-  const drafts: Array<{ cue: TaggedSpan | null; source: TaggedSpan | null; pieces: TaggedSpan[] }> = [];
+  const drafts: Draft[] = [];
 
   // Index pointers: spans are sorted by token position, so a moving pointer finds the neighbours of each cue.
   let contentPointer = 0;
@@ -90,8 +139,10 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
     const sourceBefore = sourcePointer > 0 ? sourcePointer - 1 : -1;
     const sourceAfter = sourcePointer < sources.length ? sourcePointer : -1;
     let source: number = -1;
-    const beforeGap = sourceBefore >= 0 && usedSource[sourceBefore] === 0 ? gapBetween(tokens, sources[sourceBefore]!.last, cue.first, null) : Infinity;
-    const afterGap = sourceAfter >= 0 && usedSource[sourceAfter] === 0 ? gapBetween(tokens, cue.last, sources[sourceAfter]!.first, null) : Infinity;
+    // A source belongs to its cue's sentence: across a sentence boundary it is another statement's subject.
+    const cueSentence = tokens.sentence[cue.first]!;
+    const beforeGap = sourceBefore >= 0 && usedSource[sourceBefore] === 0 && tokens.sentence[sources[sourceBefore]!.last] === cueSentence ? gapBetween(tokens, sources[sourceBefore]!.last, cue.first, null) : Infinity;
+    const afterGap = sourceAfter >= 0 && usedSource[sourceAfter] === 0 && tokens.sentence[sources[sourceAfter]!.first] === cueSentence ? gapBetween(tokens, cue.last, sources[sourceAfter]!.first, null) : Infinity;
     if (Math.min(beforeGap, afterGap) <= MAX_SOURCE_GAP) source = beforeGap <= afterGap ? sourceBefore : sourceAfter;
     const sourceSpan = source >= 0 ? sources[source]! : null;
 
@@ -101,7 +152,7 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
     const gapAfter = after >= 0 ? gapBetween(tokens, cue.last, contents[after]!.first, sourceSpan) : Infinity;
     const pieces: TaggedSpan[] = [];
     if (gapBefore <= MAX_CONTENT_GAP || gapAfter <= MAX_CONTENT_GAP) {
-      if (gapBefore <= MAX_CONTENT_GAP && gapAfter <= 3 && isQuotationContinuation(tokens, quotations.quotations, quotations.tokenQuotation, contents[before]!, contents[after]!)) {
+      if (gapBefore <= MAX_CONTENT_GAP && gapAfter <= MAX_CONTENT_GAP && isQuotationContinuation(tokens, quotations.quotations, quotations.tokenQuotation, contents[before]!, contents[after]!)) {
         pieces.push(contents[before]!, contents[after]!);
         usedContent[before] = 1;
         usedContent[after] = 1;
@@ -124,6 +175,7 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
     drafts.push({ cue: null, source: null, pieces: [content] });
   });
   drafts.sort((a, b) => a.pieces[0]!.first - b.pieces[0]!.first);
+  mergeUnattributedQuotes(tokens, drafts);
 
   return drafts.map((draft) => {
     const pieceTokens = draft.pieces.map((piece) => [piece.first, piece.last] as const);

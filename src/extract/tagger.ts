@@ -6,7 +6,7 @@ import { extractStackedFeatures } from './features.js';
 
 /** Token labels: outside, and begin/inside for each span type PolNeAR annotates. */
 export const LABELS = ['O', 'B-SOURCE', 'I-SOURCE', 'B-CUE', 'I-CUE', 'B-CONTENT', 'I-CONTENT'] as const;
-export const LABEL_COUNT = LABELS.length;
+export const LABEL_COUNT = 7; // LABELS.length; decode() unrolls over exactly these seven
 export type SpanType = 'source' | 'cue' | 'content';
 const TYPE_OF_LABEL: ReadonlyArray<SpanType | null> = [null, 'source', 'source', 'cue', 'cue', 'content', 'content'];
 
@@ -35,46 +35,72 @@ export function isAllowed(previous: number, label: number): boolean {
   return true;
 }
 
-/** Adds each label's score for one token into `into`. */
-export function scoreToken(model: TaggerModel, keys: Uint32Array, token: number, into: Float64Array): void {
-  into.fill(0);
-  const mask = (1 << model.bits) - 1;
-  const weights = model.weights;
-  const width = model.width;
-  const base = token * width;
-  for (let template = 0; template < width; template++) {
-    const row = (keys[base + template]! & mask) * LABEL_COUNT;
-    for (let label = 0; label < LABEL_COUNT; label++) into[label]! += weights[row + label]!;
+/** Transition scores with forbidden pairs (an inside label not continuing its own type) set to -Infinity. */
+function constrainedTransitions(model: TaggerModel): Float64Array {
+  const table = new Float64Array(LABEL_COUNT * LABEL_COUNT);
+  for (let from = 0; from < LABEL_COUNT; from++) {
+    for (let label = 0; label < LABEL_COUNT; label++) {
+      table[from * LABEL_COUNT + label] = isAllowed(from, label) ? model.transitions[from * LABEL_COUNT + label]! : -Infinity;
+    }
   }
+  return table;
 }
 
-/** Viterbi decoding over the whole token sequence (linear in tokens). Returns one label per token. */
+/**
+ * Viterbi decoding over the whole token sequence (linear in tokens). Returns one label per token.
+ * The emission sums are unrolled over the seven labels: this loop is the extractor's hot spot.
+ */
 export function decode(model: TaggerModel, keys: Uint32Array, count: number): Uint8Array {
   const labels = new Uint8Array(count);
   if (count === 0) return labels;
+  // Rebuilt per call (49 entries): training mutates the transitions between calls.
+  const transitions = constrainedTransitions(model);
+  const weights = model.weights;
+  const width = model.width;
+  const mask = (1 << model.bits) - 1;
   const back = new Uint8Array(count * LABEL_COUNT);
   let previous = new Float64Array(LABEL_COUNT);
   let current = new Float64Array(LABEL_COUNT);
   const emission = new Float64Array(LABEL_COUNT);
-  scoreToken(model, keys, 0, emission);
-  for (let label = 0; label < LABEL_COUNT; label++) {
-    previous[label] = label === 2 || label === 4 || label === 6 ? -Infinity : emission[label]! + model.starts[label]!;
-  }
-  for (let token = 1; token < count; token++) {
-    scoreToken(model, keys, token, emission);
+  for (let token = 0; token < count; token++) {
+    let e0 = 0, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0;
+    const base = token * width;
+    for (let template = 0; template < width; template++) {
+      const row = (keys[base + template]! & mask) * 7;
+      e0 += weights[row]!;
+      e1 += weights[row + 1]!;
+      e2 += weights[row + 2]!;
+      e3 += weights[row + 3]!;
+      e4 += weights[row + 4]!;
+      e5 += weights[row + 5]!;
+      e6 += weights[row + 6]!;
+    }
+    emission[0] = e0;
+    emission[1] = e1;
+    emission[2] = e2;
+    emission[3] = e3;
+    emission[4] = e4;
+    emission[5] = e5;
+    emission[6] = e6;
+    if (token === 0) {
+      for (let label = 0; label < LABEL_COUNT; label++) {
+        previous[label] = label === 2 || label === 4 || label === 6 ? -Infinity : emission[label]! + model.starts[label]!;
+      }
+      continue;
+    }
+    const backBase = token * LABEL_COUNT;
     for (let label = 0; label < LABEL_COUNT; label++) {
       let best = -Infinity;
       let bestFrom = 0;
       for (let from = 0; from < LABEL_COUNT; from++) {
-        if (!isAllowed(from, label)) continue;
-        const score = previous[from]! + model.transitions[from * LABEL_COUNT + label]!;
+        const score = previous[from]! + transitions[from * LABEL_COUNT + label]!;
         if (score > best) {
           best = score;
           bestFrom = from;
         }
       }
       current[label] = best + emission[label]!;
-      back[token * LABEL_COUNT + label] = bestFrom;
+      back[backBase + label] = bestFrom;
     }
     const swap = previous;
     previous = current;

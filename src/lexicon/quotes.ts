@@ -7,27 +7,29 @@ export type QuoteRole = 'open' | 'close' | 'either';
 export interface QuoteMark {
   readonly role: QuoteRole;
   /** Marks that may close a quotation opened by this one (for openers and either-marks). */
-  readonly closers: string;
+  readonly closers: readonly string[];
   /** 2 for double marks, 1 for single ones: nested quotations alternate. */
   readonly weight: 1 | 2;
 }
 
 export const QUOTE_MARKS: ReadonlyMap<string, QuoteMark> = new Map<string, QuoteMark>([
-  ['“', { role: 'open', closers: '”“', weight: 2 }],
-  ['”', { role: 'either', closers: '”', weight: 2 }],
-  ['„', { role: 'open', closers: '“”', weight: 2 }],
-  ['‟', { role: 'open', closers: '”', weight: 2 }],
-  ['"', { role: 'either', closers: '"', weight: 2 }],
-  ['«', { role: 'open', closers: '»', weight: 2 }],
-  ['»', { role: 'either', closers: '«»', weight: 2 }],
-  ['‘', { role: 'open', closers: '’‘', weight: 1 }],
-  ['’', { role: 'either', closers: '’', weight: 1 }],
-  ['‚', { role: 'open', closers: '‘’', weight: 1 }],
-  ["'", { role: 'either', closers: "'", weight: 1 }],
-  ['‹', { role: 'open', closers: '›', weight: 1 }],
-  ['›', { role: 'either', closers: '‹›', weight: 1 }],
-  ['「', { role: 'open', closers: '」', weight: 2 }],
-  ['」', { role: 'close', closers: '', weight: 2 }],
+  ['“', { role: 'either', closers: ['”'], weight: 2 }], // closes „ in German typography, opens elsewhere
+  ['”', { role: 'either', closers: ['”'], weight: 2 }],
+  ['„', { role: 'open', closers: ['“', '”'], weight: 2 }],
+  ['‟', { role: 'open', closers: ['”'], weight: 2 }],
+  ['"', { role: 'either', closers: ['"'], weight: 2 }],
+  ['«', { role: 'open', closers: ['»'], weight: 2 }],
+  ['»', { role: 'either', closers: ['«', '»'], weight: 2 }],
+  ['‘', { role: 'either', closers: ['’'], weight: 1 }], // closes ‚ in German typography, opens elsewhere
+  ['’', { role: 'close', closers: [], weight: 1 }], // never opens: ’90s and ’em are apostrophes
+  ['‚', { role: 'open', closers: ['‘', '’'], weight: 1 }],
+  ["'", { role: 'either', closers: ["'"], weight: 1 }],
+  ['‹', { role: 'open', closers: ['›'], weight: 1 }],
+  ['›', { role: 'either', closers: ['‹', '›'], weight: 1 }],
+  ["''", { role: 'either', closers: ["''"], weight: 2 }],
+  ['``', { role: 'open', closers: ["''"], weight: 2 }],
+  ['「', { role: 'open', closers: ['」'], weight: 2 }],
+  ['」', { role: 'close', closers: [], weight: 2 }],
 ]);
 
 export function isQuoteChar(code: number): boolean {

@@ -157,7 +157,14 @@ function makeQuery(index: number, vocabulary: readonly string[], zipf: () => num
   return { text: `${word()} OR ${word()}`, outlet: `outlet${Math.floor(random() * 50)}.test`, limit: 20 };
 }
 
-/** Inserts synthetic articles, statements, entities and index rows in one transaction through prepared statements. */
+/** Statements per bulk-load transaction: large enough that commits are rare, small enough to bound the WAL. */
+const BULK_TRANSACTION_STATEMENTS = 200_000;
+
+/**
+ * Inserts synthetic articles, statements and entities through prepared statements in large transactions, then
+ * builds the full-text index: with FTS5's automatic merging off, inserts only append segments; one 'optimize' at the
+ * end merges them once instead of re-merging the growing index level by level.
+ */
 function bulkLoad(library: SqliteLibrary, count: number, vocabulary: readonly string[], zipf: () => number, speakers: readonly string[], random: () => number): void {
   const database = library.connection;
   const insertArticle = database.prepare(
@@ -165,21 +172,28 @@ function bulkLoad(library: SqliteLibrary, count: number, vocabulary: readonly st
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
   );
   const insertStatement = database.prepare(
-    `INSERT INTO statements (article_id, statement_id, kind, speaker_name, speaker_entity, stance, cue_lemma, content_text, snippet, published_at, sort_at, json)
-     VALUES (?, ?, ?, ?, ?, 'neutral', 'say', ?, ?, ?, ?, ?)`,
+    `INSERT INTO statements (id, article_id, statement_id, kind, speaker_name, speaker_entity, stance, cue_lemma, content_text, snippet, published_at, sort_at, json)
+     VALUES (?, ?, ?, ?, ?, ?, 'neutral', 'say', ?, ?, ?, ?, ?)`,
   );
   const insertFts = database.prepare('INSERT INTO statement_fts (rowid, content, speaker, title, tags) VALUES (?, ?, ?, ?, ?)');
   const insertEntity = database.prepare('INSERT INTO entities (id, name, type, alias_key) VALUES (?, ?, ?, ?)');
   const insertAlias = database.prepare("INSERT OR IGNORE INTO entity_aliases (entity_id, alias, alias_key, reason) VALUES (?, ?, ?, 'same-name')");
   const entityBase = ((database.prepare('SELECT MAX(id) AS id FROM entities').get() as { id: number | null }).id ?? 0) + 1;
+  let statementId = ((database.prepare('SELECT MAX(id) AS id FROM statements').get() as { id: number | null }).id ?? 0) + 1;
   const ingestedAt = new Date().toISOString();
+  // A throw-away build: losing it to a crash only means building it again, so skip the durability work.
+  database.pragma('synchronous = OFF');
+  database.exec("INSERT INTO statement_fts(statement_fts, rank) VALUES ('automerge', 0)");
+  database.exec("INSERT INTO statement_fts(statement_fts, rank) VALUES ('crisismerge', 64)");
   database.transaction(() => {
     speakers.forEach((name, index) => {
       insertEntity.run(entityBase + index, name, 'person', aliasKey(name));
       insertAlias.run(entityBase + index, name, aliasKey(name));
     });
-    for (let done = 0; done < count; ) {
-      const batch = Math.min(STATEMENTS_PER_ARTICLE, count - done);
+  })();
+  const loadSome = database.transaction((from: number, to: number) => {
+    for (let done = from; done < to; ) {
+      const batch = Math.min(STATEMENTS_PER_ARTICLE, to - done);
       const contents: string[] = [];
       for (let index = 0; index < batch; index++) {
         const words: string[] = [];
@@ -208,14 +222,21 @@ function bulkLoad(library: SqliteLibrary, count: number, vocabulary: readonly st
           via: [],
         };
         offset += content.length + 1;
-        const rowId = Number(insertStatement.run(articleId, statement.id, 'direct', speaker, entityBase + speakerIndex, content, content, day, day, JSON.stringify(statement)).lastInsertRowid);
-        insertFts.run(rowId, content, speaker, title, filterTags(entityBase + speakerIndex, outlet, 'neutral', 'direct'));
+        insertStatement.run(statementId, articleId, statement.id, 'direct', speaker, entityBase + speakerIndex, content, content, day, day, JSON.stringify(statement));
+        insertFts.run(statementId, content, speaker, title, filterTags(entityBase + speakerIndex, outlet, 'neutral', 'direct'));
+        statementId++;
       });
       done += batch;
     }
-  })();
+  });
+  for (let from = 0; from < count; from += BULK_TRANSACTION_STATEMENTS) loadSome(from, Math.min(count, from + BULK_TRANSACTION_STATEMENTS));
   database.exec("INSERT INTO statement_fts(statement_fts) VALUES ('optimize')");
+  // Back to the defaults that ingest relies on.
+  database.exec("INSERT INTO statement_fts(statement_fts, rank) VALUES ('automerge', 4)");
+  database.exec("INSERT INTO statement_fts(statement_fts, rank) VALUES ('crisismerge', 16)");
+  database.pragma('synchronous = NORMAL');
   database.exec('ANALYZE');
+  database.pragma('wal_checkpoint(TRUNCATE)');
 }
 
 /** Pronounceable pseudo-words, so the benchmark never needs (or copies) real text. */

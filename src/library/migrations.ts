@@ -32,17 +32,18 @@ export const MIGRATIONS: readonly Migration[] = [
         copy_of INTEGER REFERENCES articles(id),
         minhash BLOB,
         statement_count INTEGER NOT NULL DEFAULT 0,
+        -- The analysis without its text (kept once, in text) and without its statements (kept once, in statements.json).
         analysis TEXT NOT NULL
       );
       CREATE INDEX articles_text_hash ON articles(text_hash);
       CREATE INDEX articles_canonical_url ON articles(canonical_url);
       CREATE INDEX articles_copy_of ON articles(copy_of);
 
+      -- One key per (band, bucket) pair (band * 2^31 + bucket), so one IN (...) probe covers every band of an article.
       CREATE TABLE lsh_buckets (
-        band INTEGER NOT NULL,
         bucket INTEGER NOT NULL,
         article_id INTEGER NOT NULL REFERENCES articles(id),
-        PRIMARY KEY (band, bucket, article_id)
+        PRIMARY KEY (bucket, article_id)
       ) WITHOUT ROWID;
 
       CREATE TABLE entities (
@@ -91,12 +92,10 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX statements_cluster ON statements(cluster_id);
       CREATE INDEX statements_sort ON statements(sort_at);
 
-      CREATE TABLE statement_keys (
-        speaker_entity INTEGER NOT NULL,
-        word_key INTEGER NOT NULL,
-        statement INTEGER NOT NULL,
-        PRIMARY KEY (speaker_entity, word_key, statement)
-      ) WITHOUT ROWID;
+      -- Candidate index for clustering: one token per (speaker, content word) of each statement, rowid = statement id.
+      -- A full-text index rather than a B-tree of (speaker, word, statement): FTS5 appends each transaction's rows as a
+      -- new segment and merges segments in bulk, where B-tree keys in random order dirtied a page per key per article.
+      CREATE VIRTUAL TABLE statement_words USING fts5(words, content='', tokenize='ascii');
 
       -- tags holds filter tokens (speaker entity, outlet, stance, kind) so filters intersect inside the index.
       CREATE VIRTUAL TABLE statement_fts USING fts5(

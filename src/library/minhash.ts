@@ -29,19 +29,12 @@ function mix(value: number): number {
   return hash >>> 0;
 }
 
-const SEEDS: Uint32Array = (() => {
-  const seeds = new Uint32Array(MINHASH_SIZE);
-  let state = 0x9e3779b9;
-  for (let index = 0; index < MINHASH_SIZE; index++) {
-    state = mix(state + 0x6d2b79f5);
-    seeds[index] = state;
-  }
-  return seeds;
-})();
-
 /** Hashes of the word 5-grams of a text (fewer words: one shingle of all of them). */
 export function shingleHashes(text: string, size: number = SHINGLE_WORDS): Uint32Array {
-  const words = wordTokens(text);
+  return shingleHashesOfWords(wordTokens(text), size);
+}
+
+function shingleHashesOfWords(words: readonly string[], size: number): Uint32Array {
   const wordHashes = words.map(fnv1a);
   const count = Math.max(1, wordHashes.length - size + 1);
   const shingles = new Uint32Array(wordHashes.length === 0 ? 0 : count);
@@ -54,27 +47,49 @@ export function shingleHashes(text: string, size: number = SHINGLE_WORDS): Uint3
   return shingles;
 }
 
-/** The MinHash signature of an article's word 5-grams. */
+const BIN_BITS = 6; // 2^6 = MINHASH_SIZE bins
+const EMPTY = 0xffffffff;
+/** Added per bin of distance when an empty bin borrows a neighbour's value, so borrowed values differ from real ones. */
+const BORROW_STEP = 0x9e3779b9;
+
+/**
+ * The MinHash signature of an article's word 5-grams, by one-permutation hashing with rotation densification
+ * (Li et al. 2012; Shrivastava 2017): each shingle hash goes to one of 64 bins by its top bits and the bin keeps its
+ * smallest value. One hash per shingle instead of 64 — the same estimate of Jaccard similarity for article-sized texts —
+ * and an empty bin borrows the nearest non-empty bin to its right, so short texts still compare consistently.
+ */
 export function minhashSignature(text: string): Uint32Array {
-  const shingles = shingleHashes(text);
-  const signature = new Uint32Array(MINHASH_SIZE).fill(0xffffffff);
-  for (let position = 0; position < shingles.length; position++) {
-    const shingle = shingles[position]!;
-    for (let index = 0; index < MINHASH_SIZE; index++) {
-      const value = mix(shingle ^ SEEDS[index]!);
-      if (value < signature[index]!) signature[index] = value;
-    }
-  }
-  return signature;
+  return minhashOfWords(wordTokens(text));
 }
 
-/** One bucket key per band: the band's rows hashed together (kept to 31 bits so it fits an integer column everywhere). */
+/** minhashSignature for an already tokenized text (the library tokenizes once per article). */
+export function minhashOfWords(words: readonly string[]): Uint32Array {
+  const shingles = shingleHashesOfWords(words, SHINGLE_WORDS);
+  const signature = new Uint32Array(MINHASH_SIZE).fill(EMPTY);
+  for (let position = 0; position < shingles.length; position++) {
+    const hash = mix(shingles[position]!);
+    const bin = hash >>> (32 - BIN_BITS);
+    const value = hash & ((1 << (32 - BIN_BITS)) - 1);
+    if (value < signature[bin]!) signature[bin] = value;
+  }
+  if (shingles.length === 0) return signature;
+  const filled = Uint32Array.from(signature);
+  for (let bin = 0; bin < MINHASH_SIZE; bin++) {
+    if (signature[bin] !== EMPTY) continue;
+    let distance = 1;
+    while (signature[(bin + distance) % MINHASH_SIZE] === EMPTY) distance++;
+    filled[bin] = (signature[(bin + distance) % MINHASH_SIZE]! + Math.imul(distance, BORROW_STEP)) >>> 0;
+  }
+  return filled;
+}
+
+/** One bucket key per band: the band's rows hashed together to 31 bits, plus band * 2^31 so every band has its own keys. */
 export function lshBuckets(signature: Uint32Array): number[] {
   const buckets: number[] = [];
   for (let band = 0; band < LSH_BANDS; band++) {
     let hash = 0x811c9dc5 ^ band;
     for (let row = 0; row < LSH_ROWS; row++) hash = mix(hash ^ signature[band * LSH_ROWS + row]!);
-    buckets.push(hash & 0x7fffffff);
+    buckets.push(band * 0x80000000 + (hash & 0x7fffffff));
   }
   return buckets;
 }

@@ -7,7 +7,7 @@ export function normalizeText(text: string): string {
 
 /** SHA-256 (hex) of the normalized text. */
 export function textHash(text: string): string {
-  return createHash('sha256').update(normalizeText(text)).digest('hex');
+  return hashNormalized(normalizeText(text));
 }
 
 const TRACKING_PARAMETER = /^(utm_|fbclid$|gclid$|mc_cid$|mc_eid$|ref$|ref_src$|cmpid$|ocid$|igshid$)/u;
@@ -46,4 +46,9 @@ export function outletOf(url: string | null): string | null {
 /** Lower-cased word tokens (letters, digits, inner apostrophes/hyphens/decimal points), in order. */
 export function wordTokens(text: string): string[] {
   return text.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+(?:['’.,-][\p{L}\p{N}]+)*/gu) ?? [];
+}
+
+/** SHA-256 (hex) of an already normalized text: textHash without normalizing twice. */
+export function hashNormalized(normalized: string): string {
+  return createHash('sha256').update(normalized).digest('hex');
 }

@@ -8,8 +8,8 @@ import type { Analysis, Entity, EntityType, MergeReason, SourceDocument, Stateme
 import { compareReports } from './drift.js';
 import { requireFtsQuery } from './fts-query.js';
 import { applyMigrations } from './migrations.js';
-import { COPY_THRESHOLD, estimatedJaccard, fnv1a, lshBuckets, minhashSignature, signatureFromBytes, signatureToBytes } from './minhash.js';
-import { canonicalUrl, outletOf, textHash } from './normalize.js';
+import { COPY_THRESHOLD, estimatedJaccard, fnv1a, LSH_BANDS, lshBuckets, minhashOfWords, signatureFromBytes, signatureToBytes } from './minhash.js';
+import { canonicalUrl, hashNormalized, normalizeText, outletOf, wordTokens } from './normalize.js';
 import { containment, contentKeys, contentWords, MIN_SHARED_WORDS, SAME_UTTERANCE_CONTAINMENT } from './statement-match.js';
 import { statementFrame } from './statement-frame.js';
 import type {
@@ -36,6 +36,8 @@ const RANK_LIMIT = 5000;
 const COUNT_LIMIT = 1000;
 const MAX_LIMIT = 10_000;
 const EXPORT_PAGE = 1000;
+/** Earlier reports compared word by word per new statement: those sharing most indexed words. */
+const CLUSTER_CANDIDATES = 8;
 /** Names that never become library entities on their own: an unresolved pronoun is not a speaker. */
 const PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'him', 'her', 'them', 'who', 'one']);
 
@@ -70,6 +72,12 @@ interface HitRow {
   score: number;
 }
 
+interface GroupMember {
+  id: number;
+  published_at: string | null;
+  copy_of: number | null;
+}
+
 interface EntityRow {
   id: number;
   name: string;
@@ -94,7 +102,11 @@ export function openLibrary(path: string = DEFAULT_LIBRARY_PATH): Library {
   try {
     database = new Database(path);
     database.pragma('journal_mode = WAL');
+    // WAL + NORMAL: a commit is an append to the log, synced at checkpoints, and an article's transaction survives a crash of the process.
     database.pragma('synchronous = NORMAL');
+    // 64 MB of page cache (the default is 2 MB): the index pages every ingest and search touches stay in memory.
+    database.pragma('cache_size = -65536');
+    database.pragma('temp_store = MEMORY');
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 5000');
     applyMigrations(database);
@@ -109,13 +121,19 @@ export function openLibrary(path: string = DEFAULT_LIBRARY_PATH): Library {
 export class SqliteLibrary implements Library {
   private readonly database: Database.Database;
   private readonly statements: ReturnType<typeof prepareStatements>;
-  private readonly keyQueries = new Map<number, Database.Statement>();
+  private readonly inserts: ReturnType<typeof prepareInserts>;
   /** alias key → library entity id; cleared when a transaction rolls back. */
   private readonly entityCache = new Map<string, number>();
+  /** entity id → name, and `entity id NUL alias` pairs known to be stored: skips re-reading and re-inserting them per article. */
+  private readonly entityNames = new Map<number, string>();
+  private readonly knownAliases = new Set<string>();
+  /** The last text hashed: `lookup` then `ingest` of one document normalize and hash its text once. */
+  private lastIdentity: { text: string; normalized: string; hash: string } | null = null;
 
   constructor(database: Database.Database) {
     this.database = database;
     this.statements = prepareStatements(database);
+    this.inserts = prepareInserts(database);
   }
 
   /** The underlying connection, for bulk loaders and benchmarks in this folder. */
@@ -123,8 +141,16 @@ export class SqliteLibrary implements Library {
     return this.database;
   }
 
+  private identity(text: string): { normalized: string; hash: string } {
+    if (this.lastIdentity === null || this.lastIdentity.text !== text) {
+      const normalized = normalizeText(text);
+      this.lastIdentity = { text, normalized, hash: hashNormalized(normalized) };
+    }
+    return this.lastIdentity;
+  }
+
   async lookup(document: SourceDocument): Promise<string | null> {
-    const row = this.statements.articleByHash.get(textHash(document.text)) as { id: number } | undefined;
+    const row = this.statements.articleByHash.get(this.identity(document.text).hash) as { id: number } | undefined;
     return row === undefined ? null : String(row.id);
   }
 
@@ -132,7 +158,10 @@ export class SqliteLibrary implements Library {
     try {
       return this.database.transaction(() => this.ingestNow(document, analysis))();
     } catch (error) {
+      // The caches may name rows the rollback removed.
       this.entityCache.clear();
+      this.entityNames.clear();
+      this.knownAliases.clear();
       return { status: 'failed', articleId: null, error: error instanceof Error ? error.message : String(error) };
     }
   }
@@ -140,15 +169,18 @@ export class SqliteLibrary implements Library {
   private ingestNow(document: SourceDocument, analysis: Analysis): IngestResult {
     checkAnalysis(document, analysis);
     const s = this.statements;
-    const hash = textHash(document.text);
+    const { normalized, hash } = this.identity(document.text);
     const same = s.articleByHash.get(hash) as { id: number } | undefined;
     if (same !== undefined) return { status: 'unchanged', articleId: String(same.id) };
     const url = document.url ?? analysis.document.url;
     const canonical = canonicalUrl(url);
     const previous = canonical === null ? undefined : (s.currentByUrl.get(canonical) as { id: number; version: number } | undefined);
     const publishedAt = analysis.document.publishedAt ?? document.publishedAt ?? null;
-    const signature = minhashSignature(document.text);
-    const storedAnalysis = JSON.stringify({ ...analysis, document: { ...analysis.document, text: undefined } });
+    const signature = minhashOfWords(wordTokens(normalized));
+    const buckets = lshBuckets(signature);
+    const copies = this.findCopies(buckets, canonical, signature);
+    // Statements are stored once, in their own rows; the article keeps the rest of the analysis (restoreAnalysis joins them).
+    const storedAnalysis = JSON.stringify({ ...analysis, document: { ...analysis.document, text: undefined }, statements: undefined });
     const info = s.insertArticle.run(
       document.id,
       url,
@@ -171,7 +203,8 @@ export class SqliteLibrary implements Library {
       // Superseded statements leave the full-text index (they stay stored, with their version).
       s.deleteFts.run(previous.id);
     }
-    const copyOf = this.linkCopies(articleId, canonical, publishedAt, signature);
+    this.inserts.buckets.run(buckets.map((bucket) => [bucket, articleId]));
+    const copyOf = this.regroupCopies(articleId, publishedAt, copies);
     this.storeStatements(articleId, document, analysis, publishedAt);
     const result: { status: 'stored' | 'updated'; articleId: string; previousVersion?: string; copyOf?: string } = {
       status: previous === undefined ? 'stored' : 'updated',
@@ -182,41 +215,52 @@ export class SqliteLibrary implements Library {
     return result;
   }
 
-  /** Finds near-duplicates through the LSH buckets, regroups them under the earliest article; returns this article's original. */
-  private linkCopies(articleId: number, canonical: string | null, publishedAt: string | null, signature: Uint32Array): number | null {
+  /** The current articles sharing an LSH bucket with this signature and estimated similar enough: their groups' members. */
+  private findCopies(buckets: readonly number[], canonical: string | null, signature: Uint32Array): GroupMember[] {
     const s = this.statements;
-    const buckets = lshBuckets(signature);
-    const candidates = new Set<number>();
-    buckets.forEach((bucket, band) => {
-      for (const row of s.bucketMembers.all(band, bucket) as Array<{ article_id: number }>) candidates.add(row.article_id);
-      s.insertBucket.run(band, bucket, articleId);
-    });
     const roots = new Set<number>();
-    for (const candidate of candidates) {
-      const row = s.copyCandidate.get(candidate) as { id: number; canonical_url: string | null; is_current: number; copy_of: number | null; minhash: Buffer } | undefined;
-      if (row === undefined || row.is_current === 0) continue;
+    // Every candidate with its group's root already found adds nothing: skip its signature comparison.
+    for (const row of s.bucketCandidates.all(...buckets) as Array<{ id: number; canonical_url: string | null; copy_of: number | null; minhash: Buffer }>) {
+      const root = row.copy_of ?? row.id;
+      if (roots.has(root)) continue;
       // An earlier version of the same page is a version, not a copy.
       if (canonical !== null && row.canonical_url === canonical) continue;
       if (estimatedJaccard(signature, signatureFromBytes(row.minhash)) < COPY_THRESHOLD) continue;
-      roots.add(row.copy_of ?? row.id);
+      roots.add(root);
     }
-    if (roots.size === 0) return null;
-    const members: Array<{ id: number; published_at: string | null }> = [{ id: articleId, published_at: publishedAt }];
-    for (const root of roots) members.push(...(s.groupMembers.all(root, root) as Array<{ id: number; published_at: string | null }>));
+    const members: GroupMember[] = [];
+    for (const root of roots) members.push(...(s.groupMembers.all(root, root) as GroupMember[]));
+    return members;
+  }
+
+  /** Regroups this article and its near-duplicates under the earliest of them; returns this article's original (null: it is one). */
+  private regroupCopies(articleId: number, publishedAt: string | null, copies: GroupMember[]): number | null {
+    if (copies.length === 0) return null;
+    const members: GroupMember[] = [{ id: articleId, published_at: publishedAt, copy_of: null }, ...copies];
     members.sort(compareByPublication);
     const original = members[0]!.id;
-    for (const member of members) s.setCopyOf.run(member.id === original ? null : original, member.id);
+    // Only rows whose original changes are written: adding one more copy of a big group touches one row.
+    for (const member of members) {
+      const copyOf = member.id === original ? null : original;
+      if (member.copy_of !== copyOf) this.statements.setCopyOf.run(copyOf, member.id);
+    }
     return original === articleId ? null : original;
   }
 
   private storeStatements(articleId: number, document: SourceDocument, analysis: Analysis, publishedAt: string | null): void {
-    const s = this.statements;
+    if (analysis.statements.length === 0) return;
     const entitiesById = new Map<string, Entity>(analysis.entities.map((entity) => [entity.id, entity]));
     const title = document.title ?? analysis.document.title ?? '';
     const outlet = outletOf(document.url ?? analysis.document.url);
+    // Row ids are assigned here, so one article's statements, index rows and keys go in as a few multi-row inserts.
+    let rowId = (this.statements.maxStatementId.get() as { id: number | null }).id ?? 0;
+    const statementRows: unknown[][] = [];
+    const ftsRows: unknown[][] = [];
+    const wordRows: unknown[][] = [];
     // One resolution per speaker per article: most articles quote the same few people many times.
     const resolved = new Map<string, number | null>();
     for (const statement of analysis.statements) {
+      rowId++;
       const speakerName = statement.speaker?.name ?? statement.source?.text ?? null;
       const memoKey = `${statement.speaker?.entity ?? ''}\u0000${statement.speaker?.name ?? ''}`;
       let speakerEntity = resolved.get(memoKey);
@@ -227,7 +271,9 @@ export class SqliteLibrary implements Library {
       const contentText = statement.content.map((piece) => piece.text).join(' … ');
       const saidAt = statement.time?.said?.value ?? null;
       const relay = statement.via.length === 0 ? null : statement.via[statement.via.length - 1]!.name;
-      const info = s.insertStatement.run(
+      const clusterId = speakerEntity === null ? null : this.clusterOf(articleId, speakerEntity, contentText, rowId, wordRows);
+      statementRows.push([
+        rowId,
         articleId,
         statement.id,
         statement.kind,
@@ -241,12 +287,14 @@ export class SqliteLibrary implements Library {
         saidAt,
         publishedAt,
         saidAt ?? publishedAt ?? '',
+        clusterId,
         JSON.stringify(statement),
-      );
-      const rowId = Number(info.lastInsertRowid);
-      s.insertFts.run(rowId, contentText, speakerName ?? '', title, filterTags(speakerEntity, outlet, statement.cue?.stance ?? null, statement.kind));
-      if (speakerEntity !== null) this.clusterStatement(rowId, articleId, speakerEntity, contentText);
+      ]);
+      ftsRows.push([rowId, contentText, speakerName ?? '', title, filterTags(speakerEntity, outlet, statement.cue?.stance ?? null, statement.kind)]);
     }
+    this.inserts.statements.run(statementRows);
+    this.inserts.fts.run(ftsRows);
+    this.inserts.words.run(wordRows);
   }
 
   /** The library-wide entity of a statement's speaker: the article entity's names (and aliases) looked up by alias key. */
@@ -272,43 +320,55 @@ export class SqliteLibrary implements Library {
       entityId = this.entityCache.get(key) ?? (s.entityByAliasKey.get(key) as { entity_id: number } | undefined)?.entity_id;
       if (entityId !== undefined) break;
     }
-    let created = false;
+    let knownName: string | undefined;
     if (entityId === undefined) {
       entityId = Number(s.insertEntity.run(name, type, nameKey).lastInsertRowid);
-      created = true;
+      this.entityNames.set(entityId, name);
+    } else {
+      knownName = this.entityNames.get(entityId);
+      if (knownName === undefined) {
+        knownName = (s.entityById.get(entityId) as EntityRow | undefined)?.name;
+        if (knownName !== undefined) this.entityNames.set(entityId, knownName);
+      }
     }
-    const known = created ? undefined : (s.entityById.get(entityId) as EntityRow | undefined);
+    const id = entityId;
     const reasons = new Map(why.map((reason) => [reason.alias, reason.reason]));
     names.forEach((alias, index) => {
       const key = keys[index]!;
       if (key === '') return;
+      this.entityCache.set(key, id);
+      const known = `${id}\u0000${alias}`;
+      if (this.knownAliases.has(known)) return;
       // Joining an entity from another article: say why the names meet (transliteration, surname, ...).
-      const across = known === undefined ? null : sameEntity(alias, known.name).reason;
+      const across = knownName === undefined ? null : sameEntity(alias, knownName).reason;
       const reason = reasons.get(alias) ?? (across !== null && across !== 'same-name' ? across : index === 0 ? 'same-name' : 'known-alias');
-      s.insertAlias.run(entityId, alias, key, reason);
-      this.entityCache.set(key, entityId!);
+      s.insertAlias.run(id, alias, key, reason);
+      this.knownAliases.add(known);
     });
     // A bare surname in a later article ("Kovalenka said") should find the full name ("Pavel Kovalenko").
     const surname = type === 'person' && nameKey.includes(' ') ? name.trim().split(/\s+/u).pop() : undefined;
     if (surname !== undefined) {
       const surnameKey = aliasKey(surname);
-      if (surnameKey !== '' && s.entityByAliasKey.get(surnameKey) === undefined) s.insertAlias.run(entityId, surname, surnameKey, 'surname');
+      if (surnameKey !== '' && !this.entityCache.has(surnameKey) && s.entityByAliasKey.get(surnameKey) === undefined) {
+        s.insertAlias.run(id, surname, surnameKey, 'surname');
+        this.knownAliases.add(`${id}\u0000${surname}`);
+      }
     }
-    return entityId;
+    return id;
   }
 
-  /** Puts a statement in the cluster of an earlier report of the same utterance by the same speaker, if one exists. */
-  private clusterStatement(rowId: number, articleId: number, speakerEntity: number, contentText: string): void {
+  /**
+   * The cluster of an earlier report of the same utterance by the same speaker (creating it when that report had
+   * none), or null; queues this statement's word keys for the candidate index.
+   */
+  private clusterOf(articleId: number, speakerEntity: number, contentText: string, rowId: number, wordRows: unknown[][]): number | null {
     const s = this.statements;
     const words = contentWords(contentText);
-    const keys = [...new Set(contentKeys(words))];
-    if (words.length < MIN_SHARED_WORDS || keys.length === 0) {
-      for (const key of keys) s.insertKey.run(speakerEntity, key, rowId);
-      return;
-    }
-    const query = this.keyQuery(keys.length);
-    const needed = Math.min(MIN_SHARED_WORDS, keys.length);
-    const candidates = query.all(speakerEntity, ...keys, needed) as Array<{ statement: number }>;
+    const tokens = [...new Set(contentKeys(words))].map((key) => wordToken(speakerEntity, key));
+    if (tokens.length > 0) wordRows.push([rowId, tokens.join(' ')]);
+    if (words.length < MIN_SHARED_WORDS || tokens.length === 0) return null;
+    // bm25 over the speaker's word tokens puts the reports sharing most (and rarest) words first; a few are enough.
+    const candidates = s.clusterCandidates.all(tokens.join(' OR '), CLUSTER_CANDIDATES) as Array<{ statement: number }>;
     let best: { id: number; cluster: number | null; score: number } | null = null;
     for (const { statement } of candidates) {
       const row = s.clusterCandidate.get(statement) as { id: number; article_id: number; cluster_id: number | null; content_text: string; is_current: number } | undefined;
@@ -316,26 +376,11 @@ export class SqliteLibrary implements Library {
       const score = containment(words, contentWords(row.content_text));
       if (score >= SAME_UTTERANCE_CONTAINMENT && (best === null || score > best.score)) best = { id: row.id, cluster: row.cluster_id, score };
     }
-    for (const key of keys) s.insertKey.run(speakerEntity, key, rowId);
-    if (best === null) return;
-    let cluster = best.cluster;
-    if (cluster === null) {
-      cluster = Number(s.insertCluster.run(speakerEntity).lastInsertRowid);
-      s.setCluster.run(cluster, best.id);
-    }
-    s.setCluster.run(cluster, rowId);
-  }
-
-  private keyQuery(count: number): Database.Statement {
-    let query = this.keyQueries.get(count);
-    if (query === undefined) {
-      const placeholders = new Array<string>(count).fill('?').join(', ');
-      query = this.database.prepare(
-        `SELECT statement, COUNT(*) AS shared FROM statement_keys WHERE speaker_entity = ? AND word_key IN (${placeholders}) GROUP BY statement HAVING COUNT(*) >= ? ORDER BY shared DESC LIMIT 50`,
-      );
-      this.keyQueries.set(count, query);
-    }
-    return query;
+    if (best === null) return null;
+    if (best.cluster !== null) return best.cluster;
+    const cluster = Number(s.insertCluster.run(speakerEntity).lastInsertRowid);
+    s.setCluster.run(cluster, best.id);
+    return cluster;
   }
 
   async getArticle(id: string): Promise<StoredArticleWithAnalysis | null> {
@@ -345,7 +390,7 @@ export class SqliteLibrary implements Library {
       | (ArticleRow & { text: string; analysis: string })
       | undefined;
     if (row === undefined) return null;
-    return { ...toArticle(row), analysis: restoreAnalysis(row.analysis, row.text) };
+    return { ...toArticle(row), analysis: this.restoreAnalysis(row.id, row.analysis, row.text) };
   }
 
   async listArticles(page: Page): Promise<Paged<StoredArticle>> {
@@ -648,9 +693,16 @@ export class SqliteLibrary implements Library {
     for (;;) {
       const rows = page.all(after, 100) as Array<ArticleRow & { text: string; analysis: string }>;
       if (rows.length === 0) return;
-      for (const row of rows) yield { ...toArticle(row), analysis: restoreAnalysis(row.analysis, row.text) };
+      for (const row of rows) yield { ...toArticle(row), analysis: this.restoreAnalysis(row.id, row.analysis, row.text) };
       after = rows[rows.length - 1]!.id;
     }
+  }
+
+  /** The stored analysis (without text and statements) made whole again: the text from its column, the statements from their rows. */
+  private restoreAnalysis(articleId: number, json: string, text: string): Analysis {
+    const stored = JSON.parse(json) as Omit<Analysis, 'statements'>;
+    const statements = (this.statements.statementJson.all(articleId) as Array<{ json: string }>).map((row) => JSON.parse(row.json) as Statement);
+    return { ...stored, document: { ...stored.document, text }, statements };
   }
 
   async close(): Promise<void> {
@@ -659,6 +711,7 @@ export class SqliteLibrary implements Library {
 }
 
 function prepareStatements(database: Database.Database) {
+  const bucketPlaceholders = new Array<string>(LSH_BANDS).fill('?').join(', ');
   return {
     articleByHash: database.prepare('SELECT id FROM articles WHERE text_hash = ? ORDER BY id DESC LIMIT 1'),
     currentByUrl: database.prepare('SELECT id, version FROM articles WHERE canonical_url = ? AND is_current = 1 ORDER BY id DESC LIMIT 1'),
@@ -667,19 +720,17 @@ function prepareStatements(database: Database.Database) {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     supersede: database.prepare('UPDATE articles SET is_current = 0 WHERE id = ?'),
-    bucketMembers: database.prepare('SELECT article_id FROM lsh_buckets WHERE band = ? AND bucket = ?'),
-    insertBucket: database.prepare('INSERT OR IGNORE INTO lsh_buckets (band, bucket, article_id) VALUES (?, ?, ?)'),
-    copyCandidate: database.prepare('SELECT id, canonical_url, is_current, copy_of, minhash FROM articles WHERE id = ?'),
-    groupMembers: database.prepare('SELECT id, published_at FROM articles WHERE (id = ? OR copy_of = ?) AND is_current = 1'),
-    setCopyOf: database.prepare('UPDATE articles SET copy_of = ? WHERE id = ?'),
-    insertStatement: database.prepare(
-      `INSERT INTO statements (article_id, statement_id, kind, speaker_name, speaker_entity, stance, cue_lemma, relay, content_text, snippet, said_at, published_at, sort_at, json)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    bucketCandidates: database.prepare(
+      `SELECT a.id, a.canonical_url, a.copy_of, a.minhash FROM articles a
+       WHERE a.id IN (SELECT article_id FROM lsh_buckets WHERE bucket IN (${bucketPlaceholders})) AND a.is_current = 1`,
     ),
-    insertFts: database.prepare('INSERT INTO statement_fts (rowid, content, speaker, title, tags) VALUES (?, ?, ?, ?, ?)'),
+    groupMembers: database.prepare('SELECT id, published_at, copy_of FROM articles WHERE (id = ? OR copy_of = ?) AND is_current = 1'),
+    setCopyOf: database.prepare('UPDATE articles SET copy_of = ? WHERE id = ?'),
+    maxStatementId: database.prepare('SELECT MAX(id) AS id FROM statements'),
+    statementJson: database.prepare('SELECT json FROM statements WHERE article_id = ? ORDER BY id'),
     countFts: database.prepare('SELECT COUNT(*) AS count FROM (SELECT 1 FROM statement_fts WHERE statement_fts MATCH ? LIMIT ?)'),
     deleteFts: database.prepare('DELETE FROM statement_fts WHERE rowid IN (SELECT id FROM statements WHERE article_id = ?)'),
-    insertKey: database.prepare('INSERT OR IGNORE INTO statement_keys (speaker_entity, word_key, statement) VALUES (?, ?, ?)'),
+    clusterCandidates: database.prepare('SELECT rowid AS statement FROM statement_words WHERE statement_words MATCH ? ORDER BY rank LIMIT ?'),
     clusterCandidate: database.prepare('SELECT s.id, s.article_id, s.cluster_id, s.content_text, a.is_current FROM statements s JOIN articles a ON a.id = s.article_id WHERE s.id = ?'),
     insertCluster: database.prepare('INSERT INTO clusters (speaker_entity) VALUES (?)'),
     setCluster: database.prepare('UPDATE statements SET cluster_id = ? WHERE id = ?'),
@@ -689,6 +740,54 @@ function prepareStatements(database: Database.Database) {
     insertEntity: database.prepare('INSERT INTO entities (name, type, alias_key) VALUES (?, ?, ?)'),
     insertAlias: database.prepare('INSERT OR IGNORE INTO entity_aliases (entity_id, alias, alias_key, reason) VALUES (?, ?, ?, ?)'),
   };
+}
+
+/** The per-article bulk writes: each a multi-row INSERT, so an article costs a few calls into SQLite, not one per row. */
+function prepareInserts(database: Database.Database) {
+  return {
+    buckets: new MultiRowInsert(database, 'INSERT OR IGNORE INTO lsh_buckets (bucket, article_id) VALUES', 2, LSH_BANDS),
+    statements: new MultiRowInsert(
+      database,
+      `INSERT INTO statements (id, article_id, statement_id, kind, speaker_name, speaker_entity, stance, cue_lemma, relay, content_text, snippet, said_at, published_at, sort_at, cluster_id, json) VALUES`,
+      16,
+      32,
+    ),
+    fts: new MultiRowInsert(database, 'INSERT INTO statement_fts (rowid, content, speaker, title, tags) VALUES', 5, 32),
+    words: new MultiRowInsert(database, 'INSERT INTO statement_words (rowid, words) VALUES', 2, 32),
+  };
+}
+
+/** `INSERT ... VALUES (...), (...)` for any number of rows: chunks of at most `most` rows, one prepared statement per chunk size. */
+class MultiRowInsert {
+  private readonly prepared = new Map<number, Database.Statement>();
+  constructor(
+    private readonly database: Database.Database,
+    private readonly head: string,
+    private readonly columns: number,
+    private readonly most: number,
+  ) {}
+
+  run(rows: readonly (readonly unknown[])[]): void {
+    for (let start = 0; start < rows.length; start += this.most) {
+      const chunk = rows.slice(start, start + this.most);
+      this.statementFor(chunk.length).run(...chunk.flat());
+    }
+  }
+
+  private statementFor(count: number): Database.Statement {
+    let statement = this.prepared.get(count);
+    if (statement === undefined) {
+      const row = `(${new Array<string>(this.columns).fill('?').join(', ')})`;
+      statement = this.database.prepare(`${this.head} ${new Array<string>(count).fill(row).join(', ')}`);
+      this.prepared.set(count, statement);
+    }
+    return statement;
+  }
+}
+
+/** A statement's content word as a token of one speaker (base 32 digits, so the "z" between them is unambiguous). */
+function wordToken(speakerEntity: number, key: number): string {
+  return `${speakerEntity.toString(32)}z${key.toString(32)}`;
 }
 
 /** Filter tokens of one statement for the index's tags column (letters and digits only, so the tokenizer keeps them whole). */
@@ -768,8 +867,3 @@ function toHit(row: HitRow): StatementHit {
   };
 }
 
-/** The stored analysis without its text (kept once, in the text column), made whole again. */
-function restoreAnalysis(json: string, text: string): Analysis {
-  const stored = JSON.parse(json) as Analysis;
-  return { ...stored, document: { ...stored.document, text } };
-}

@@ -167,8 +167,15 @@ export function tokenize(text: string): Tokens {
       }
     }
     if (isQuoteChar(code)) {
-      push(offset, offset + 1, TokenKind.Quote);
-      offset++;
+      // Doubled marks ('' and ``) stand for a double quotation mark in some newsrooms' plain text.
+      const doubled = (code === 0x27 || code === 0x60) && text.charCodeAt(offset + 1) === code;
+      push(offset, offset + (doubled ? 2 : 1), TokenKind.Quote);
+      offset += doubled ? 2 : 1;
+      continue;
+    }
+    if (code === 0x60 && text.charCodeAt(offset + 1) === 0x60) {
+      push(offset, offset + 2, TokenKind.Quote);
+      offset += 2;
       continue;
     }
     // Runs of the same punctuation (..., --, !!) are one token.

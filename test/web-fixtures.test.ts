@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { analyzeDocument } from '../src/extract/pipeline.js';
+import { readHtml } from '../src/ingest/html.js';
+import { openLibrary } from '../src/library/sqlite-library.js';
+import type { Library } from '../src/library/types.js';
+import type { SourceDocument } from '../src/model/types.js';
+
+// Shared by the web tests: a temporary library filled with the sample collection and one hostile article.
+
+export const HOSTILE_SCRIPT = '<script>window.__pwned=1</script>';
+export const HOSTILE_IMG = '<img src=x onerror="window.__pwned=1">';
+export const HOSTILE_LINK = 'javascript:window.__pwned=1';
+export const HOSTILE_TITLE = `Council row ${HOSTILE_SCRIPT} ${HOSTILE_IMG}`;
+export const HOSTILE_TEXT =
+  `Mayor Ada Quill said on Tuesday that "${HOSTILE_SCRIPT} is not a budget plan."\n\n` +
+  `"Nobody should click ${HOSTILE_LINK} or trust ${HOSTILE_IMG} in a council email," Quill told reporters.\n\n` +
+  `Councillor Ben Ortiz said the warning came too late.`;
+
+export interface Fixture {
+  readonly library: Library;
+  /** Article id of the hostile article. */
+  readonly hostileId: string;
+  close(): Promise<void>;
+}
+
+const samples = fileURLToPath(new URL('../../samples/', import.meta.url));
+
+/** Ingests samples/articles.jsonl, samples/channel9-interview.html and the hostile article into a temp library. */
+export async function buildFixture(): Promise<Fixture> {
+  const directory = mkdtempSync(join(tmpdir(), 'hearsay-web-'));
+  const library = openLibrary(join(directory, 'library.db'));
+  const documents: SourceDocument[] = readFileSync(join(samples, 'articles.jsonl'), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      const record = JSON.parse(line) as { id: string; url: string; publishedAt: string; title: string; text: string };
+      return { id: record.id, text: record.text, title: record.title, url: record.url, publishedAt: record.publishedAt };
+    });
+  documents.push(readHtml(readFileSync(join(samples, 'channel9-interview.html'), 'utf8'), { id: 'channel9-interview' }));
+  for (const document of documents) await library.ingest(document, analyzeDocument(document));
+  const hostile: SourceDocument = { id: 'hostile', text: HOSTILE_TEXT, title: HOSTILE_TITLE, url: 'https://hostile.test/council', publishedAt: '2024-06-04' };
+  const stored = await library.ingest(hostile, analyzeDocument(hostile));
+  assert.equal(stored.status, 'stored', 'the hostile fixture article is stored');
+  return {
+    library,
+    hostileId: stored.articleId ?? '',
+    async close() {
+      await library.close();
+      rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}
+
+test('the web fixture library holds the samples and the hostile article, with spans that slice', async () => {
+  const fixture = await buildFixture();
+  try {
+    const stats = await fixture.library.stats();
+    assert.ok(stats.articles >= 10, `expected at least 10 current articles, found ${stats.articles}`);
+    assert.ok(stats.clusters >= 1, 'the samples produce at least one cluster');
+    const hostile = await fixture.library.getArticle(fixture.hostileId);
+    assert.ok(hostile !== null);
+    assert.equal(hostile.title, HOSTILE_TITLE);
+    assert.ok(hostile.analysis.statements.length >= 1, 'the hostile article has statements, so its text is highlighted');
+    for (const statement of hostile.analysis.statements) {
+      for (const piece of statement.content) assert.equal(hostile.analysis.document.text.slice(piece.start, piece.end), piece.text);
+    }
+  } finally {
+    await fixture.close();
+  }
+});
