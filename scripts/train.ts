@@ -2,23 +2,24 @@
  * Trains the attribution tagger (an averaged structured perceptron over hashed features, Viterbi-decoded)
  * on a brat corpus — PolNeAR train — and writes models/attribution.bin. Reproducible: a seeded shuffle.
  *
- *   npm run train -- --corpus ../shared/corpus/polnear/train [--dev ../shared/corpus/polnear/dev] [--epochs 8] [--bits 20]
+ *   npm run train -- --corpus ../shared/corpus/polnear/train [--dev ../shared/corpus/polnear/dev] [--epochs 8] [--bits 20] [--seed N] [--out FILE]
+ *   npm run train -- --average a.bin b.bin c.bin --out models/attribution.bin --prune 8
  *
  * --dev only prints tagger span scores per epoch (tuning); it never trains on dev.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { readBratCorpus, type BratAnnotation, type BratDocument } from '../src/eval/brat.js';
 import { extractFeatures, extractStackedFeatures, STACKED_TEMPLATE_COUNT, TEMPLATE_COUNT } from '../src/extract/features.js';
 import { findQuotations } from '../src/extract/quotations.js';
-import { DEFAULT_MODEL_PATH, decode, isAllowed, LABEL_COUNT, labelsToSpans, serializeModel, tagTokens, type AttributionModel, type TaggerModel } from '../src/extract/tagger.js';
+import { DEFAULT_MODEL_PATH, decode, deserializeModel, isAllowed, LABEL_COUNT, labelsToSpans, serializeModel, tagTokens, type AttributionModel, type TaggerModel } from '../src/extract/tagger.js';
 import { tokenize, type Tokens } from '../src/text/tokenize.js';
 
 interface Example {
   readonly document: number;
   readonly tokens: Tokens;
-  /** Base keys, then (for the second pass) stacked keys. */
-  keys: Uint32Array;
   readonly baseKeys: Uint32Array;
+  /** Second-pass keys over the first pass's labels (null while training the first pass). */
+  extraKeys: Uint32Array | null;
   readonly gold: Uint8Array;
 }
 
@@ -68,7 +69,7 @@ function prepare(documents: readonly BratDocument[], allAnnotations: boolean): E
     const tokens = tokenize(document.text);
     const keys = extractFeatures(tokens, findQuotations(tokens));
     const annotations = allAnnotations ? document.annotations : document.annotations.slice(0, 1);
-    for (const annotation of annotations) examples.push({ document: documentIndex, tokens, keys, baseKeys: keys, gold: goldLabels(tokens, annotation) });
+    for (const annotation of annotations) examples.push({ document: documentIndex, tokens, baseKeys: keys, extraKeys: null, gold: goldLabels(tokens, annotation) });
   });
   return examples;
 }
@@ -110,7 +111,7 @@ function scoreTagger(model: AttributionModel, examples: readonly Example[]): Rec
   return result;
 }
 
-function train(examples: Example[], options: { epochs: number; bits: number; width: number; report: (model: TaggerModel) => string }): TaggerModel {
+function train(examples: Example[], options: { epochs: number; bits: number; width: number; seed: number; report: (model: TaggerModel) => string }): TaggerModel {
   const size = (1 << options.bits) * LABEL_COUNT;
   const mask = (1 << options.bits) - 1;
   const weights = new Float32Array(size);
@@ -120,18 +121,22 @@ function train(examples: Example[], options: { epochs: number; bits: number; wid
   const starts = new Float32Array(LABEL_COUNT);
   const startTotals = new Float64Array(LABEL_COUNT);
   const model: TaggerModel = { bits: options.bits, width: options.width, weights, transitions, starts };
-  const random = seeded(17);
+  const random = seeded(options.seed);
   let step = 1;
   const order = examples.map((_, index) => index);
 
-  const width = options.width;
-  const update = (keys: Uint32Array, token: number, label: number, amount: number): void => {
+  const extraWidth = options.width - TEMPLATE_COUNT;
+  const updateKeys = (keys: Uint32Array, width: number, token: number, label: number, amount: number): void => {
     const base = token * width;
     for (let template = 0; template < width; template++) {
       const index = (keys[base + template]! & mask) * LABEL_COUNT + label;
       weights[index]! += amount;
       totals[index]! += step * amount;
     }
+  };
+  const update = (example: Example, token: number, label: number, amount: number): void => {
+    updateKeys(example.baseKeys, TEMPLATE_COUNT, token, label, amount);
+    if (extraWidth > 0 && example.extraKeys !== null) updateKeys(example.extraKeys, extraWidth, token, label, amount);
   };
 
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
@@ -142,16 +147,16 @@ function train(examples: Example[], options: { epochs: number; bits: number; wid
     let errors = 0;
     for (const exampleIndex of order) {
       const example = examples[exampleIndex]!;
-      const { keys, gold } = example;
+      const { gold } = example;
       const count = example.tokens.count;
-      const predicted = decode(model, keys, count);
+      const predicted = decode(model, example.baseKeys, count, extraWidth > 0 ? example.extraKeys : null);
       for (let token = 0; token < count; token++) {
         const goldLabel = gold[token]!;
         const predictedLabel = predicted[token]!;
         if (goldLabel !== predictedLabel) {
           errors++;
-          update(keys, token, goldLabel, 1);
-          update(keys, token, predictedLabel, -1);
+          update(example, token, goldLabel, 1);
+          update(example, token, predictedLabel, -1);
         }
         const goldPrevious = token > 0 ? gold[token - 1]! : -1;
         const predictedPrevious = token > 0 ? predicted[token - 1]! : -1;
@@ -195,8 +200,38 @@ function argument(args: readonly string[], name: string): string | undefined {
   return index >= 0 ? args[index + 1] : undefined;
 }
 
+/** Averages models trained with different seeds (linear models: the average is one model of the same cost). */
+function averageModels(paths: readonly string[]): AttributionModel {
+  const models = paths.map((path) => deserializeModel(readFileSync(path)));
+  const mean = (pick: (model: AttributionModel) => TaggerModel): TaggerModel => {
+    const parts = models.map(pick);
+    const first = parts[0]!;
+    if (parts.some((part) => part.bits !== first.bits || part.width !== first.width)) throw new Error('--average: models differ in bits or width');
+    const weights = new Float32Array(first.weights.length);
+    const transitions = new Float32Array(first.transitions.length);
+    const starts = new Float32Array(first.starts.length);
+    for (const part of parts) {
+      for (let index = 0; index < weights.length; index++) weights[index]! += part.weights[index]! / parts.length;
+      for (let index = 0; index < transitions.length; index++) transitions[index]! += part.transitions[index]! / parts.length;
+      for (let index = 0; index < starts.length; index++) starts[index]! += part.starts[index]! / parts.length;
+    }
+    return { bits: first.bits, width: first.width, weights, transitions, starts };
+  };
+  const withSecond = models.every((model) => model.second !== null);
+  return { first: mean((model) => model.first), second: withSecond ? mean((model) => model.second!) : null };
+}
+
 function main(): void {
   const args = process.argv.slice(2);
+  const averageIndex = args.indexOf('--average');
+  if (averageIndex >= 0) {
+    const out = argument(args, '--out') ?? DEFAULT_MODEL_PATH;
+    const inputs = args.slice(averageIndex + 1).filter((arg, index, all) => !arg.startsWith('--') && all[index - 1] !== '--out' && all[index - 1] !== '--prune');
+    const bytes = serializeModel(averageModels(inputs), Number(argument(args, '--prune') ?? 0));
+    writeFileSync(out, bytes);
+    process.stderr.write(`averaged ${inputs.length} models into ${out}: ${(bytes.length / 1024).toFixed(0)} KiB\n`);
+    return;
+  }
   const corpus = argument(args, '--corpus');
   if (corpus === undefined) {
     process.stderr.write('usage: npm run train -- --corpus <brat train dir> [--dev <brat dev dir>] [--epochs N] [--bits B] [--out FILE]\n');
@@ -207,6 +242,7 @@ function main(): void {
   const bits = Number(argument(args, '--bits') ?? 20);
   const out = argument(args, '--out') ?? DEFAULT_MODEL_PATH;
   const devPath = argument(args, '--dev');
+  const seed = Number(argument(args, '--seed') ?? 17);
   const started = Date.now();
   const examples = prepare(readBratCorpus(corpus), true);
   const dev = devPath === undefined ? [] : prepare(readBratCorpus(devPath), false);
@@ -214,7 +250,7 @@ function main(): void {
   const stack = !args.includes('--no-stack');
   process.stderr.write(`training on ${examples.length} annotations (${((Date.now() - started) / 1000).toFixed(1)} s to prepare)\n`);
   const devReport = (model: AttributionModel): string => (dev.length > 0 ? `dev tagger F1 ${JSON.stringify(scoreTagger(model, dev))}` : '');
-  const first = train(examples, { epochs, bits, width: TEMPLATE_COUNT, report: (model) => devReport({ first: model, second: null }) });
+  const first = train(examples, { epochs, bits, seed, width: TEMPLATE_COUNT, report: (model) => devReport({ first: model, second: null }) });
   let model: AttributionModel = { first, second: null };
   if (stack) {
     // Jackknife: the second pass learns from first-pass labels predicted by models that never saw that document.
@@ -222,11 +258,11 @@ function main(): void {
     for (let fold = 0; fold < folds; fold++) {
       const held = examples.filter((example) => example.document % folds === fold);
       const rest = examples.filter((example) => example.document % folds !== fold);
-      const foldModel = train(rest, { epochs, bits, width: TEMPLATE_COUNT, report: () => `(fold ${fold + 1}/${folds})` });
+      const foldModel = train(rest, { epochs, bits, seed, width: TEMPLATE_COUNT, report: () => `(fold ${fold + 1}/${folds})` });
       for (const example of held) firstPass.set(example, decode(foldModel, example.baseKeys, example.tokens.count));
     }
-    for (const example of examples) example.keys = extractStackedFeatures(example.tokens, example.baseKeys, firstPass.get(example)!);
-    const second = train(examples, { epochs, bits, width: TEMPLATE_COUNT + STACKED_TEMPLATE_COUNT, report: (candidate) => devReport({ first, second: candidate }) });
+    for (const example of examples) example.extraKeys = extractStackedFeatures(example.tokens, firstPass.get(example)!);
+    const second = train(examples, { epochs, bits, seed, width: TEMPLATE_COUNT + STACKED_TEMPLATE_COUNT, report: (candidate) => devReport({ first, second: candidate }) });
     model = { first, second };
   }
   const bytes = serializeModel(model, Number(argument(args, '--prune') ?? 0));

@@ -148,6 +148,15 @@ describe('web app in headless Chromium', { skip: available ? false : `${CHROMIUM
     });
     assert.ok(overflow <= 1, `no horizontal scroll (overflow ${overflow}px)`);
     await page.screenshot({ path: `${ARTIFACTS}article-phone.png`, fullPage: true });
+    await page.goto(`${server.url}/#/search?q=audit`);
+    await page.locator('.hit mark.term').first().waitFor();
+    assert.equal(await page.locator('#f-q').inputValue(), 'audit', 'the query comes back from the address');
+    const searchOverflow = await page.evaluate(() => {
+      const root = (globalThis as unknown as Browserish).document.documentElement;
+      return root.scrollWidth - root.clientWidth;
+    });
+    assert.ok(searchOverflow <= 1, `search: no horizontal scroll (overflow ${searchOverflow}px)`);
+    await page.screenshot({ path: `${ARTIFACTS}search-phone.png` });
     await page.close();
   });
 

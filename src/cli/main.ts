@@ -17,6 +17,7 @@ commands:
   search QUERY              search stored statements
   speaker NAME              a speaker's statements over time
   cluster ID                every report of one statement
+  article ID                one stored article with its analysis (and previous version)
   stats                     what the library holds
   export                    export the library (jsonl, csv, annotations)
   serve                     serve the web app and HTTP API
@@ -35,7 +36,7 @@ export async function runCli(args: readonly string[], io: CliIo = { stdout: proc
     if (command === 'analyze') return await runAnalyze(rest, io);
     if (command === 'serve') return await runServe(rest, io);
     if (LIBRARY_COMMANDS.has(command)) return await runLibraryCommand(command, rest, io);
-    io.stderr.write(`hearsay: unknown command '${command}' (expected one of: analyze, ingest, search, speaker, cluster, stats, export, serve)\n`);
+    io.stderr.write(`hearsay: unknown command '${command}' (expected one of: analyze, ingest, search, speaker, cluster, article, stats, export, serve)\n`);
     return 2;
   } catch (error) {
     if (isHearsayError(error)) {

@@ -254,12 +254,12 @@ export const STACKED_TEMPLATE_COUNT = 16;
 const SPAN_TYPE_OF_LABEL = [0, 1, 1, 2, 2, 3, 3];
 
 /**
- * Second-pass features: the base keys plus templates over the first pass's predicted labels (neighbouring labels,
+ * Second-pass features (the base keys are read alongside, not copied): templates over the first pass's predicted labels (neighbouring labels,
  * the nearest predicted spans on each side, whether the token sits inside a predicted span). Linear.
  */
-export function extractStackedFeatures(tokens: Tokens, baseKeys: Uint32Array, firstPass: Uint8Array): Uint32Array {
+export function extractStackedFeatures(tokens: Tokens, firstPass: Uint8Array): Uint32Array {
   const { count, lower, breaksBefore } = tokens;
-  const width = TEMPLATE_COUNT + STACKED_TEMPLATE_COUNT;
+  const width = STACKED_TEMPLATE_COUNT;
   const keys = new Uint32Array(count * width);
   // Span extents of the first pass: for each token, the start and end token of the predicted span it is in.
   const spanFirst = new Int32Array(count).fill(-1);
@@ -323,9 +323,7 @@ export function extractStackedFeatures(tokens: Tokens, baseKeys: Uint32Array, fi
     }
   }
   for (let index = 0; index < count; index++) {
-    const target = index * width;
-    keys.set(baseKeys.subarray(index * TEMPLATE_COUNT, (index + 1) * TEMPLATE_COUNT), target);
-    const base = target + TEMPLATE_COUNT;
+    const base = index * width;
     const label = firstPass[index]!;
     const previous = index > 0 ? firstPass[index - 1]! : 9;
     const previous2 = index > 1 ? firstPass[index - 2]! : 9;

@@ -46,7 +46,7 @@ export function analyzeDocument(document: SourceDocument, options: AnalyzeOption
   const entities = findEntities({ text, tokens, quotations: quotationSpans, ...aliasOptions });
   // 7. Sources the tagger missed, speakers shared by participle/coordinated cues, then each source's entity.
   const sourced = completeSources({ tokens, drafts: relayed.drafts, quotations, entities });
-  const speakers = resolveSpeakers({ drafts: sourced.drafts, sharesSpeakerWith: sourced.sharesSpeakerWith, entities });
+  const speakers = resolveSpeakers({ drafts: sourced.drafts, sharesSpeakerWith: sourced.sharesSpeakerWith, entities, text });
 
   const outer: Statement[] = sourced.drafts.map((draft, index) => ({
     id: `s${index + 1}`,
@@ -62,7 +62,7 @@ export function analyzeDocument(document: SourceDocument, options: AnalyzeOption
     tokens,
     statements: outer,
     contentTokens: sourced.drafts.map((draft) => draft.contentTokens),
-    speakerOf: (source) => resolveSpeakers({ drafts: [{ kind: 'indirect', content: [], cue: null, source, contentTokens: [], cueTokens: null, sourceTokens: null }], sharesSpeakerWith: Int32Array.of(-1), entities })[0] ?? null,
+    speakerOf: (source) => resolveSpeakers({ drafts: [{ kind: 'indirect', content: [], cue: null, source, contentTokens: [], cueTokens: null, sourceTokens: null }], sharesSpeakerWith: Int32Array.of(-1), entities, text })[0] ?? null,
   });
   const ordered = [...outer, ...nested.map((statement, index) => ({ ...statement, id: `s${outer.length + index + 1}` }))];
 

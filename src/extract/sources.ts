@@ -49,6 +49,15 @@ function subjectBefore(tokens: Tokens, cueFirst: number, quotations: QuotationRe
   return [first, last];
 }
 
+/** Words that never name a speaker on their own ("having allowed", "being"): a tagger slip, not a source. */
+const NOT_SOURCES = new Set(['having', 'being', 'including', 'after', 'before', 'while', 'despite', 'also', 'however']);
+
+function isPlausibleSource(tokens: Tokens, [first, last]: readonly [number, number]): boolean {
+  if (first !== last) return true;
+  const word = tokens.lower[first]!;
+  return !NOT_SOURCES.has(word) && tokens.kinds[first] !== TokenKind.Punct;
+}
+
 /** A participle or coordinated cue ("…, claiming that", "and highlighted") shares the speaker of the statement before it. */
 function sharesPreviousSpeaker(tokens: Tokens, cueFirst: number): boolean {
   const word = tokens.lower[cueFirst]!;
@@ -72,6 +81,7 @@ export function completeSources(input: { tokens: Tokens; drafts: readonly DraftS
   const sharesSpeakerWith = new Int32Array(drafts.length).fill(-1);
   const mentions = input.entities.flatMap((entity) => entity.mentions).sort((a, b) => a.start - b.start);
   const completed = drafts.map((draft, index) => {
+    if (draft.source !== null && draft.sourceTokens !== null && !isPlausibleSource(tokens, draft.sourceTokens)) draft = { ...draft, source: null, sourceTokens: null };
     if (draft.source !== null) return widenSource(tokens, draft, mentions);
     if (draft.cueTokens === null) {
       // A quotation introduced by a colon after a statement of the same sentence ("He addressed Trump: “…”") is that speaker's.

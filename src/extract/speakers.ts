@@ -19,22 +19,40 @@ function indexMentions(entities: readonly Entity[]): IndexedMention[] {
 /** Widest mention lookback: a mention that starts this far before the source cannot overlap it in practice. */
 const LOOKBACK = 8;
 
-/** The entity whose mention best covers `span`: the largest overlap, a written name before a pronoun. */
+/**
+ * The entity a source names: among the mentions inside it, a speaker-like one (not a place) first, then the earliest
+ * ("Victor Cha, who served at the National Security Council" is Victor Cha), then a written name over a pronoun.
+ */
 function entityOf(index: readonly IndexedMention[], span: Span): { entity: Entity; mention: EntityMention } | null {
   let best: IndexedMention | null = null;
-  let bestScore = 0;
+  let bestScore = -Infinity;
   for (let position = Math.max(0, lowerBound(index, span.start) - LOOKBACK); position < index.length; position++) {
     const candidate = index[position]!;
     if (candidate.start >= span.end) break;
     const overlap = Math.min(span.end, candidate.end) - Math.max(span.start, candidate.start);
     if (overlap <= 0) continue;
-    const score = overlap * 2 + (candidate.mention.form === 'pronoun' ? 0 : 1);
+    const speakerLike = candidate.entity.type === 'place' ? 0 : 1;
+    const score = speakerLike * 1_000_000 - Math.max(0, candidate.start - span.start) * 2 + (candidate.mention.form === 'pronoun' ? 0 : 1);
     if (score > bestScore) {
       best = candidate;
       bestScore = score;
     }
   }
   return best === null ? null : { entity: best.entity, mention: best.mention };
+}
+
+const RELATIVE_PRONOUNS = new Set(['which', 'who', 'that', 'whom']);
+
+/** The nearest non-pronoun mention ending before `span` with only a comma, spaces or a short gap between, in one sentence. */
+function mentionBefore(index: readonly IndexedMention[], span: Span, text: string): { entity: Entity; mention: EntityMention } | null {
+  for (let position = lowerBound(index, span.start) - 1; position >= 0 && position >= lowerBound(index, span.start) - LOOKBACK; position--) {
+    const candidate = index[position]!;
+    if (candidate.end > span.start || candidate.mention.form === 'pronoun') continue;
+    const between = text.slice(candidate.end, span.start);
+    if (between.length > 40 || /[.!?\n]/.test(between)) return null;
+    return { entity: candidate.entity, mention: candidate.mention };
+  }
+  return null;
 }
 
 /** The first written name of an entity: the evidence a resolution rests on. */
@@ -48,8 +66,8 @@ function nameEvidence(entity: Entity): EntityMention | undefined {
  * ("…, claiming that") takes that speaker; an unnamed source ("sources", "international critics") stays as written.
  * Evidence: the source span and the named mention it was linked to.
  */
-export function resolveSpeakers(input: { drafts: readonly DraftStatement[]; sharesSpeakerWith: Int32Array; entities: readonly Entity[] }): Array<ResolvedSpeaker | null> {
-  const { drafts, sharesSpeakerWith, entities } = input;
+export function resolveSpeakers(input: { drafts: readonly DraftStatement[]; sharesSpeakerWith: Int32Array; entities: readonly Entity[]; text: string }): Array<ResolvedSpeaker | null> {
+  const { drafts, sharesSpeakerWith, entities, text } = input;
   const index = indexMentions(entities);
   const speakers: Array<ResolvedSpeaker | null> = [];
   drafts.forEach((draft, position) => {
@@ -58,7 +76,9 @@ export function resolveSpeakers(input: { drafts: readonly DraftStatement[]; shar
       speakers.push(shared >= 0 ? (speakers[shared] ?? null) : null);
       return;
     }
-    const found = entityOf(index, draft.source);
+    // A relative pronoun ("…, which proposed …") speaks for the mention right before it in its sentence.
+    const relative = RELATIVE_PRONOUNS.has(draft.source.text.toLowerCase()) ? mentionBefore(index, draft.source, text) : null;
+    const found = relative ?? entityOf(index, draft.source);
     if (found === null) {
       speakers.push({ name: draft.source.text, entity: null, evidence: [draft.source] });
       return;

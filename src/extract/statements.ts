@@ -107,12 +107,37 @@ function mergeUnattributedQuotes(tokens: Tokens, drafts: Draft[]): void {
     const piece = draft.pieces[0]!;
     // "she said, clapping. “More.”" — a short trailing phrase after the attribution does not break the utterance.
     if (previous?.cue != null && onlyPunctuationBetween(tokens, lastTokenOf(previous), piece.first, 3) && tokens.kinds[piece.first] === TokenKind.Quote) {
-      previous.pieces.push(piece);
+      // "He addressed Trump: “…”" — after a colon the quotation is what was said; an unquoted object before it is not.
+      const colon = piece.first > 0 && tokens.lower[piece.first - 1] === ':';
+      const quotedBefore = previous.pieces.some((before) => tokens.kinds[before.first] === TokenKind.Quote || tokens.kinds[before.last] === TokenKind.Quote);
+      if (colon && !quotedBefore) previous.pieces = [piece];
+      else previous.pieces.push(piece);
       drafts.splice(index--, 1);
     } else if (next?.cue != null && next.pieces[0]!.first > piece.last && onlyPunctuationBetween(tokens, piece.last, Math.min(next.pieces[0]!.first, next.cue.first, next.source?.first ?? Infinity)) && tokens.kinds[next.pieces[0]!.first] === TokenKind.Quote) {
       next.pieces.unshift(piece);
       drafts.splice(index--, 1);
     }
+  }
+}
+
+/**
+ * "X revealed that Y apologized and denied Z": a sourceless cue joined by "and" right after a that-clause continues
+ * that clause (Y denied), so its words join the clause instead of becoming X's statement. Known limit: the reading
+ * where X did both ("X said that … and denied …") is the rarer one in news and is not produced.
+ */
+function mergeCoordinatedComplements(tokens: Tokens, drafts: Draft[]): void {
+  for (let index = 1; index < drafts.length; index++) {
+    const draft = drafts[index]!;
+    const previous = drafts[index - 1]!;
+    if (draft.source !== null || draft.cue === null || previous.cue === null || draft.pieces.length !== 1) continue;
+    const clause = previous.pieces[previous.pieces.length - 1]!;
+    const conjunction = draft.cue.first - 1;
+    if (conjunction !== clause.last + 1 || (tokens.lower[conjunction] !== 'and' && tokens.lower[conjunction] !== 'but')) continue;
+    if (tokens.lower[clause.first] !== 'that' || clause.first < previous.cue.last) continue;
+    const following = draft.pieces[0]!;
+    if (following.first <= draft.cue.last) continue;
+    previous.pieces[previous.pieces.length - 1] = { type: 'content', first: clause.first, last: following.last };
+    drafts.splice(index--, 1);
   }
 }
 
@@ -176,6 +201,7 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
   });
   drafts.sort((a, b) => a.pieces[0]!.first - b.pieces[0]!.first);
   mergeUnattributedQuotes(tokens, drafts);
+  mergeCoordinatedComplements(tokens, drafts);
 
   return drafts.map((draft) => {
     const pieceTokens = draft.pieces.map((piece) => [piece.first, piece.last] as const);

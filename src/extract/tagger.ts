@@ -50,13 +50,16 @@ function constrainedTransitions(model: TaggerModel): Float64Array {
  * Viterbi decoding over the whole token sequence (linear in tokens). Returns one label per token.
  * The emission sums are unrolled over the seven labels: this loop is the extractor's hot spot.
  */
-export function decode(model: TaggerModel, keys: Uint32Array, count: number): Uint8Array {
+export function decode(model: TaggerModel, keys: Uint32Array, count: number, extraKeys: Uint32Array | null = null): Uint8Array {
   const labels = new Uint8Array(count);
   if (count === 0) return labels;
   // Rebuilt per call (49 entries): training mutates the transitions between calls.
   const transitions = constrainedTransitions(model);
   const weights = model.weights;
-  const width = model.width;
+  // The model's templates are the base keys' templates followed by the extra (stacked) keys' templates.
+  const extraWidth = extraKeys === null ? 0 : extraKeys.length / Math.max(1, count);
+  const width = model.width - extraWidth;
+  if (keys.length !== count * width) throw new Error(`decode: expected ${count * width} base keys for ${count} tokens, found ${keys.length}`);
   const mask = (1 << model.bits) - 1;
   const back = new Uint8Array(count * LABEL_COUNT);
   let previous = new Float64Array(LABEL_COUNT);
@@ -74,6 +77,19 @@ export function decode(model: TaggerModel, keys: Uint32Array, count: number): Ui
       e4 += weights[row + 4]!;
       e5 += weights[row + 5]!;
       e6 += weights[row + 6]!;
+    }
+    if (extraKeys !== null) {
+      const extraBase = token * extraWidth;
+      for (let template = 0; template < extraWidth; template++) {
+        const row = (extraKeys[extraBase + template]! & mask) * 7;
+        e0 += weights[row]!;
+        e1 += weights[row + 1]!;
+        e2 += weights[row + 2]!;
+        e3 += weights[row + 3]!;
+        e4 += weights[row + 4]!;
+        e5 += weights[row + 5]!;
+        e6 += weights[row + 6]!;
+      }
     }
     emission[0] = e0;
     emission[1] = e1;
@@ -240,5 +256,5 @@ export function loadDefaultModel(): AttributionModel {
 export function tagTokens(model: AttributionModel, tokens: Tokens, baseKeys: Uint32Array): Uint8Array {
   const firstPass = decode(model.first, baseKeys, tokens.count);
   if (model.second === null) return firstPass;
-  return decode(model.second, extractStackedFeatures(tokens, baseKeys, firstPass), tokens.count);
+  return decode(model.second, baseKeys, tokens.count, extractStackedFeatures(tokens, firstPass));
 }

@@ -3,13 +3,15 @@ import { join } from 'node:path';
 import { aliasKey } from '../extract/aliases.js';
 import { analyzeDocument } from '../extract/pipeline.js';
 import { readInputs } from '../ingest/index.js';
+import { HearsayError } from '../model/errors.js';
 import type { Analysis, SourceDocument, Statement } from '../model/types.js';
 import { filterTags, openLibrary, type SqliteLibrary } from './sqlite-library.js';
 import type { SearchQuery } from './types.js';
 
 export interface IngestBenchmarkOptions {
-  /** A directory of articles (.txt, .html, .jsonl), read once up front. */
-  readonly corpusDir: string;
+  /** A directory of articles (.txt, .html, .jsonl), read once up front; or `documents`, already in memory. */
+  readonly corpusDir?: string;
+  readonly documents?: readonly SourceDocument[];
   /** Keep ingesting (further passes store slightly edited copies) until this many seconds have passed. */
   readonly seconds: number;
   /** Database file; it should not exist yet (a fresh library is measured). */
@@ -21,26 +23,37 @@ export interface IngestBenchmarkOptions {
 export interface IngestFigures {
   readonly articles: number;
   readonly statements: number;
+  readonly statementsPerArticle: number;
   readonly seconds: number;
   /** End to end: lookup, extraction and storage, per second of wall time on one core. */
   readonly articlesPerSecond: number;
   readonly analyzeMsPerArticle: number;
+  /** Storage alone (lookup, ingest and its commit), wall time; and the process CPU time it took (robust on a busy machine). */
   readonly storeMsPerArticle: number;
+  readonly storeCpuMsPerArticle: number;
   readonly copies: number;
+  readonly clusteredStatements: number;
   readonly databaseBytes: number;
 }
 
 /** Ingests a corpus (repeatedly, with small edits, until `seconds` have passed) and reports articles per second. */
 export async function benchmarkIngest(options: IngestBenchmarkOptions): Promise<IngestFigures> {
-  const documents: SourceDocument[] = [];
-  for await (const result of readInputs([options.corpusDir], { recursive: true })) if (result.ok) documents.push(result.document);
-  if (documents.length === 0) throw new Error(`benchmarkIngest: no readable articles in ${options.corpusDir}`);
+  const documents: SourceDocument[] = [...(options.documents ?? [])];
+  if (options.corpusDir !== undefined) {
+    for await (const result of readInputs([options.corpusDir], { recursive: true })) if (result.ok) documents.push(result.document);
+  }
+  if (documents.length === 0) throw new HearsayError(`no readable articles to ingest (expected a directory of articles)`, { input: options.corpusDir ?? 'benchmark' });
   const analyze = options.analyze ?? ((document: SourceDocument) => analyzeDocument(document));
   const library = openLibrary(options.db);
   let articles = 0;
   let statements = 0;
   let analyzeMs = 0;
   let storeMs = 0;
+  let storeCpuMicroseconds = 0;
+  const cpuSince = (start: NodeJS.CpuUsage): number => {
+    const used = process.cpuUsage(start);
+    return used.user + used.system;
+  };
   const started = performance.now();
   const deadline = started + options.seconds * 1000;
   try {
@@ -49,11 +62,16 @@ export async function benchmarkIngest(options: IngestBenchmarkOptions): Promise<
         // Later passes edit each article a little: new texts, found as near-duplicates of the first pass.
         const document = pass === 0 ? original : { ...original, id: `${original.id}#${pass}`, text: `${original.text}\n\n(Updated, pass ${pass}.)` };
         const storeStart = performance.now();
-        if ((await library.lookup(document)) !== null) continue;
+        const lookupCpu = process.cpuUsage();
+        const known = (await library.lookup(document)) !== null;
+        storeCpuMicroseconds += cpuSince(lookupCpu);
+        if (known) continue;
         const analyzeStart = performance.now();
         const analysis = analyze(document);
         const analyzeEnd = performance.now();
+        const ingestCpu = process.cpuUsage();
         const result = await library.ingest(document, analysis);
+        storeCpuMicroseconds += cpuSince(ingestCpu);
         const storeEnd = performance.now();
         analyzeMs += analyzeEnd - analyzeStart;
         storeMs += analyzeStart - storeStart + (storeEnd - analyzeEnd);
@@ -66,14 +84,18 @@ export async function benchmarkIngest(options: IngestBenchmarkOptions): Promise<
     }
     const seconds = (performance.now() - started) / 1000;
     const stats = await library.stats();
+    const perArticle = Math.max(1, articles);
     return {
       articles,
       statements,
+      statementsPerArticle: round(statements / perArticle, 1),
       seconds: round(seconds, 2),
       articlesPerSecond: round(articles / seconds, 1),
-      analyzeMsPerArticle: round(analyzeMs / Math.max(1, articles), 3),
-      storeMsPerArticle: round(storeMs / Math.max(1, articles), 3),
+      analyzeMsPerArticle: round(analyzeMs / perArticle, 3),
+      storeMsPerArticle: round(storeMs / perArticle, 3),
+      storeCpuMsPerArticle: round(storeCpuMicroseconds / 1000 / perArticle, 3),
       copies: stats.copies,
+      clusteredStatements: stats.clusteredStatements ?? 0,
       databaseBytes: fileBytes(options.db),
     };
   } finally {

@@ -6,6 +6,19 @@ import { HearsayError } from '../model/errors.js';
  * Returns null when the input holds no searchable word.
  */
 export function buildFtsQuery(input: string): string | null {
+  return parseFtsQuery(input)?.query ?? null;
+}
+
+/** An FTS5 MATCH expression and the quoted phrases it requires or offers (those after NOT left out). */
+export interface FtsQuery {
+  readonly query: string;
+  readonly phrases: readonly string[];
+  /** How many phrases are excluded (after NOT). */
+  readonly negated: number;
+}
+
+/** buildFtsQuery with its positive phrases, which search ranks by. */
+export function parseFtsQuery(input: string): FtsQuery | null {
   const clauses: string[] = [];
   const excluded: string[] = [];
   let pendingOr = false;
@@ -58,12 +71,13 @@ export function buildFtsQuery(input: string): string | null {
   while (clauses[clauses.length - 1] === 'OR') clauses.pop();
   if (clauses.length === 0) return null;
   const positive = clauses.length > 1 ? `(${clauses.join(' ')})` : clauses[0]!;
-  return excluded.length === 0 ? positive : `${positive} NOT ${excluded.length > 1 ? `(${excluded.join(' OR ')})` : excluded[0]!}`;
+  const query = excluded.length === 0 ? positive : `${positive} NOT ${excluded.length > 1 ? `(${excluded.join(' OR ')})` : excluded[0]!}`;
+  return { query, phrases: clauses.filter((clause) => clause !== 'OR'), negated: excluded.length };
 }
 
 /** Like buildFtsQuery, but a query without searchable words is a user error with a one-line message. */
-export function requireFtsQuery(input: string): string {
-  const query = buildFtsQuery(input);
+export function requireFtsQuery(input: string): FtsQuery {
+  const query = parseFtsQuery(input);
   if (query === null) throw new HearsayError(`search query '${input}' has no words to search for (expected letters or digits)`, { input: 'search', exitCode: 2 });
   return query;
 }

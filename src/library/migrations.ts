@@ -92,10 +92,12 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX statements_cluster ON statements(cluster_id);
       CREATE INDEX statements_sort ON statements(sort_at);
 
-      -- Candidate index for clustering: one token per (speaker, content word) of each statement, rowid = statement id.
-      -- A full-text index rather than a B-tree of (speaker, word, statement): FTS5 appends each transaction's rows as a
-      -- new segment and merges segments in bulk, where B-tree keys in random order dirtied a page per key per article.
-      CREATE VIRTUAL TABLE statement_words USING fts5(words, content='', tokenize='ascii');
+      CREATE TABLE statement_keys (
+        speaker_entity INTEGER NOT NULL,
+        word_key INTEGER NOT NULL,
+        statement INTEGER NOT NULL,
+        PRIMARY KEY (speaker_entity, word_key, statement)
+      ) WITHOUT ROWID;
 
       -- tags holds filter tokens (speaker entity, outlet, stance, kind) so filters intersect inside the index.
       CREATE VIRTUAL TABLE statement_fts USING fts5(

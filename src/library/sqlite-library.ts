@@ -32,6 +32,8 @@ export const DEFAULT_LIBRARY_PATH = './data/hearsay.db';
 const DEFAULT_LIMIT = 20;
 /** Matches up to which search ranks by bm25 (cost grows with matches); broader searches list the newest first. */
 const RANK_LIMIT = 5000;
+/** The columns user words are searched in (tags holds filter tokens only). */
+const TEXT_COLUMNS = '{content speaker title}';
 /** Filtered counts stop here (reported as approximate). */
 const COUNT_LIMIT = 1000;
 const MAX_LIMIT = 10_000;
@@ -122,6 +124,7 @@ export class SqliteLibrary implements Library {
   private readonly database: Database.Database;
   private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly inserts: ReturnType<typeof prepareInserts>;
+  private readonly keyQueries = new Map<number, Database.Statement>();
   /** alias key → library entity id; cleared when a transaction rolls back. */
   private readonly entityCache = new Map<string, number>();
   /** entity id → name, and `entity id NUL alias` pairs known to be stored: skips re-reading and re-inserting them per article. */
@@ -256,7 +259,7 @@ export class SqliteLibrary implements Library {
     let rowId = (this.statements.maxStatementId.get() as { id: number | null }).id ?? 0;
     const statementRows: unknown[][] = [];
     const ftsRows: unknown[][] = [];
-    const wordRows: unknown[][] = [];
+    const keyRows: unknown[][] = [];
     // One resolution per speaker per article: most articles quote the same few people many times.
     const resolved = new Map<string, number | null>();
     for (const statement of analysis.statements) {
@@ -271,7 +274,7 @@ export class SqliteLibrary implements Library {
       const contentText = statement.content.map((piece) => piece.text).join(' … ');
       const saidAt = statement.time?.said?.value ?? null;
       const relay = statement.via.length === 0 ? null : statement.via[statement.via.length - 1]!.name;
-      const clusterId = speakerEntity === null ? null : this.clusterOf(articleId, speakerEntity, contentText, rowId, wordRows);
+      const clusterId = speakerEntity === null ? null : this.clusterOf(articleId, speakerEntity, contentText, rowId, keyRows);
       statementRows.push([
         rowId,
         articleId,
@@ -294,7 +297,7 @@ export class SqliteLibrary implements Library {
     }
     this.inserts.statements.run(statementRows);
     this.inserts.fts.run(ftsRows);
-    this.inserts.words.run(wordRows);
+    this.inserts.keys.run(keyRows);
   }
 
   /** The library-wide entity of a statement's speaker: the article entity's names (and aliases) looked up by alias key. */
@@ -361,16 +364,20 @@ export class SqliteLibrary implements Library {
    * The cluster of an earlier report of the same utterance by the same speaker (creating it when that report had
    * none), or null; queues this statement's word keys for the candidate index.
    */
-  private clusterOf(articleId: number, speakerEntity: number, contentText: string, rowId: number, wordRows: unknown[][]): number | null {
+  private clusterOf(articleId: number, speakerEntity: number, contentText: string, rowId: number, keyRows: unknown[][]): number | null {
     const s = this.statements;
     const words = contentWords(contentText);
-    const tokens = [...new Set(contentKeys(words))].map((key) => wordToken(speakerEntity, key));
-    if (tokens.length > 0) wordRows.push([rowId, tokens.join(' ')]);
-    if (words.length < MIN_SHARED_WORDS || tokens.length === 0) return null;
-    // bm25 over the speaker's word tokens puts the reports sharing most (and rarest) words first; a few are enough.
-    const candidates = s.clusterCandidates.all(tokens.join(' OR '), CLUSTER_CANDIDATES) as Array<{ statement: number }>;
+    const keys = [...new Set(contentKeys(words))];
+    for (const key of keys) keyRows.push([speakerEntity, key, rowId]);
+    if (words.length < MIN_SHARED_WORDS || keys.length === 0) return null;
+    const needed = Math.min(MIN_SHARED_WORDS, keys.length);
+    // Shared keys are counted here rather than by GROUP BY/ORDER BY in SQL, which builds two temporary B-trees per statement.
+    const shared = new Map<number, number>();
+    for (const statement of this.keyQuery(keys.length).all(speakerEntity, ...keys) as number[]) shared.set(statement, (shared.get(statement) ?? 0) + 1);
+    // The reports sharing most indexed words come first; a few are enough to find the best containment.
+    const candidates = [...shared].filter(([, count]) => count >= needed).sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, CLUSTER_CANDIDATES);
     let best: { id: number; cluster: number | null; score: number } | null = null;
-    for (const { statement } of candidates) {
+    for (const [statement] of candidates) {
       const row = s.clusterCandidate.get(statement) as { id: number; article_id: number; cluster_id: number | null; content_text: string; is_current: number } | undefined;
       if (row === undefined || row.article_id === articleId || row.is_current === 0) continue;
       const score = containment(words, contentWords(row.content_text));
@@ -381,6 +388,18 @@ export class SqliteLibrary implements Library {
     const cluster = Number(s.insertCluster.run(speakerEntity).lastInsertRowid);
     s.setCluster.run(cluster, best.id);
     return cluster;
+  }
+
+  private keyQuery(count: number): Database.Statement {
+    let query = this.keyQueries.get(count);
+    if (query === undefined) {
+      const placeholders = new Array<string>(count).fill('?').join(', ');
+      query = this.database.prepare(
+        `SELECT statement FROM statement_keys WHERE speaker_entity = ? AND word_key IN (${placeholders})`,
+      ).pluck();
+      this.keyQueries.set(count, query);
+    }
+    return query;
   }
 
   async getArticle(id: string): Promise<StoredArticleWithAnalysis | null> {
@@ -449,8 +468,16 @@ export class SqliteLibrary implements Library {
 
   /**
    * Full-text search: speaker, outlet, stance and kind filters are tokens intersected inside the index; dates and
-   * originals-only are checked on the joined rows. Up to RANK_LIMIT matches are ranked by bm25; beyond that, ranking
-   * every match would cost more than the 50 ms budget, so the newest matches come first.
+   * originals-only are checked on the joined rows.
+   *
+   * Ranking stays cheap at millions of statements because no work grows with a frequent word's posting list:
+   * - the matches are counted only up to RANK_LIMIT; broader searches list the newest matches first (FTS5 walks
+   *   rowids in descending order and stops at the page);
+   * - otherwise the (at most RANK_LIMIT) matches are ranked by bm25 computed over the query's *rare* phrases only
+   *   (those matching at most RANK_LIMIT statements on their own). FTS5's bm25 reads the whole posting list of every
+   *   phrase of the MATCH for its IDF, so a frequent word or a filter tag would cost tens of milliseconds; a frequent
+   *   phrase's IDF is small anyway, so leaving it out changes the order little. Matches with no rare phrase score 0
+   *   and follow, newest first; when no phrase is rare at all, the order is simply newest first.
    */
   private searchText(text: string, query: SearchQuery, limit: number, offset: number): Paged<StatementHit> {
     const tagClauses: string[] = [];
@@ -462,7 +489,8 @@ export class SqliteLibrary implements Library {
     if (query.outlet !== undefined) tagClauses.push(`"${outletTag(query.outlet.toLowerCase().replace(/^www\./u, ''))}"`);
     if (query.stance !== undefined) tagClauses.push(`"stance${query.stance}"`);
     if (query.kind !== undefined) tagClauses.push(`"kind${query.kind}"`);
-    const match = [`{content speaker title} : (${requireFtsQuery(text)})`, ...tagClauses.map((clause) => `tags : ${clause}`)].join(' AND ');
+    const parsed = requireFtsQuery(text);
+    const match = [`${TEXT_COLUMNS} : (${parsed.query})`, ...tagClauses.map((clause) => `tags : ${clause}`)].join(' AND ');
     const post: string[] = [];
     const parameters: unknown[] = [];
     if (query.from !== undefined) {
@@ -475,27 +503,51 @@ export class SqliteLibrary implements Library {
     }
     if (query.originalsOnly === true) post.push('a.copy_of IS NULL');
     const filter = ['statement_fts MATCH ?', ...post].join(' AND ');
-    // Rank on narrow rows first (rowid and score), then fetch the page's full rows: sorting wide rows is what costs.
     const joins = `${post.length > 0 ? ' JOIN statements s ON s.id = statement_fts.rowid' : ''}${query.originalsOnly === true ? ' JOIN articles a ON a.id = s.article_id' : ''}`;
     const from = `FROM statement_fts${joins}`;
     try {
-      // Count no further than needed to choose the order: counting a near-stopword's whole doclist is what costs.
-      const matches = (this.statements.countFts.get(match, RANK_LIMIT + 1) as { count: number }).count;
-      const ranked = matches <= RANK_LIMIT;
-      const order = ranked ? 'score' : 'statement_fts.rowid DESC';
-      // bm25 scans every match of every term for its IDF, so the newest-first path must not call it.
-      const score = ranked ? 'bm25(statement_fts, 4.0, 2.0, 1.0, 0.0)' : '0';
-      const page = `SELECT statement_fts.rowid AS hit, ${score} AS score ${from} WHERE ${filter} ORDER BY ${order} LIMIT ? OFFSET ?`;
-      const rows = this.database
-        .prepare(`SELECT ${HIT_COLUMNS}, r.score AS score FROM (${page}) r JOIN statements s ON s.id = r.hit JOIN articles a ON a.id = s.article_id ORDER BY ${ranked ? 'r.score' : 'r.hit DESC'}`)
-        .all(match, ...parameters, limit, offset) as HitRow[];
-      let total = matches;
-      let approximate = !ranked;
-      if (post.length > 0) {
-        total = (this.database.prepare(`SELECT COUNT(*) AS count FROM (SELECT 1 ${from} WHERE ${filter} LIMIT ?)`).get(match, ...parameters, COUNT_LIMIT) as { count: number }).count;
-        approximate = approximate || total >= COUNT_LIMIT;
+      // One walk of the index, stopped one past RANK_LIMIT, both counts the matches and (when few enough) lists them.
+      const candidates = this.statements.matchIds.all(match, RANK_LIMIT + 1) as number[];
+      let order: 'relevance' | 'newest' = 'newest';
+      let page: Array<{ hit: number; score: number }>;
+      let total = candidates.length;
+      let approximate = candidates.length > RANK_LIMIT;
+      if (candidates.length > RANK_LIMIT) {
+        page = this.database
+          .prepare(`SELECT statement_fts.rowid AS hit, 0 AS score ${from} WHERE ${filter} ORDER BY statement_fts.rowid DESC LIMIT ? OFFSET ?`)
+          .all(match, ...parameters, limit, offset) as Array<{ hit: number; score: number }>;
+        if (post.length > 0) total = (this.database.prepare(`SELECT COUNT(*) AS count FROM (SELECT 1 ${from} WHERE ${filter} LIMIT ?)`).get(match, ...parameters, COUNT_LIMIT) as { count: number }).count;
+      } else {
+        // Dates and originals-only are checked on the listed matches' rows (at most RANK_LIMIT lookups by id).
+        const hits =
+          post.length === 0
+            ? candidates
+            : (this.database
+                .prepare(`SELECT s.id FROM statements s${query.originalsOnly === true ? ' JOIN articles a ON a.id = s.article_id' : ''} WHERE s.id IN (SELECT value FROM json_each(?)) AND ${post.join(' AND ')}`)
+                .pluck()
+                .all(JSON.stringify(candidates), ...parameters) as number[]);
+        total = hits.length;
+        // A query of one phrase without filters matched exactly `candidates`: that phrase is rare, no need to count it again.
+        const alone = tagClauses.length === 0 && parsed.phrases.length === 1 && parsed.negated === 0;
+        const scores = hits.length < 2 ? null : this.rareScores(parsed.phrases, alone);
+        if (scores !== null) order = 'relevance';
+        const ranked = hits.map((hit) => ({ hit, score: scores?.get(hit) ?? 0 }));
+        // bm25 is negative, lower is better; ties (and unscored matches) newest first.
+        ranked.sort((a, b) => a.score - b.score || b.hit - a.hit);
+        page = ranked.slice(offset, offset + limit);
       }
-      return { items: rows.map(toHit), total, limit, offset, order: ranked ? 'relevance' : 'newest', ...(approximate ? { approximate } : {}) };
+      const rows =
+        page.length === 0
+          ? []
+          : (this.database
+              .prepare(`SELECT ${HIT_COLUMNS}, 0 AS score FROM statements s JOIN articles a ON a.id = s.article_id WHERE s.id IN (${page.map(() => '?').join(', ')})`)
+              .all(...page.map((entry) => entry.hit)) as HitRow[]);
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      const items = page.flatMap((entry) => {
+        const row = byId.get(entry.hit);
+        return row === undefined ? [] : [toHit({ ...row, score: entry.score })];
+      });
+      return { items, total, limit, offset, order, ...(approximate ? { approximate } : {}) };
     } catch (error) {
       // buildFtsQuery quotes every term, so this is a safety net that keeps raw SQLite errors away from users.
       throw new HearsayError(`cannot search for '${text}' (expected words, "quoted phrases", OR, -excluded words): ${error instanceof Error ? error.message : String(error)}`, {
@@ -503,6 +555,19 @@ export class SqliteLibrary implements Library {
         exitCode: 2,
       });
     }
+  }
+
+  /**
+   * bm25 (column weights content 4, speaker 2, title 1) over the phrases matching at most RANK_LIMIT statements each
+   * (`known`: the caller knows they all do); null when none does.
+   */
+  private rareScores(phrases: readonly string[], known: boolean): Map<number, number> | null {
+    const isRare = (phrase: string): boolean => (this.statements.matchIds.all(`${TEXT_COLUMNS} : ${phrase}`, RANK_LIMIT + 1) as number[]).length <= RANK_LIMIT;
+    const rare = known ? [...phrases] : [...new Set(phrases)].filter(isRare);
+    if (rare.length === 0) return null;
+    const scores = new Map<number, number>();
+    for (const row of this.statements.rareScores.iterate(`${TEXT_COLUMNS} : (${rare.join(' OR ')})`) as IterableIterator<{ hit: number; score: number }>) scores.set(row.hit, row.score);
+    return scores;
   }
 
   /** Library entity ids for an id or any name or alias (by alias key). */
@@ -728,9 +793,9 @@ function prepareStatements(database: Database.Database) {
     setCopyOf: database.prepare('UPDATE articles SET copy_of = ? WHERE id = ?'),
     maxStatementId: database.prepare('SELECT MAX(id) AS id FROM statements'),
     statementJson: database.prepare('SELECT json FROM statements WHERE article_id = ? ORDER BY id'),
-    countFts: database.prepare('SELECT COUNT(*) AS count FROM (SELECT 1 FROM statement_fts WHERE statement_fts MATCH ? LIMIT ?)'),
+    rareScores: database.prepare('SELECT rowid AS hit, bm25(statement_fts, 4.0, 2.0, 1.0, 0.0) AS score FROM statement_fts WHERE statement_fts MATCH ?'),
+    matchIds: database.prepare('SELECT rowid FROM statement_fts WHERE statement_fts MATCH ? LIMIT ?').pluck(),
     deleteFts: database.prepare('DELETE FROM statement_fts WHERE rowid IN (SELECT id FROM statements WHERE article_id = ?)'),
-    clusterCandidates: database.prepare('SELECT rowid AS statement FROM statement_words WHERE statement_words MATCH ? ORDER BY rank LIMIT ?'),
     clusterCandidate: database.prepare('SELECT s.id, s.article_id, s.cluster_id, s.content_text, a.is_current FROM statements s JOIN articles a ON a.id = s.article_id WHERE s.id = ?'),
     insertCluster: database.prepare('INSERT INTO clusters (speaker_entity) VALUES (?)'),
     setCluster: database.prepare('UPDATE statements SET cluster_id = ? WHERE id = ?'),
@@ -753,7 +818,7 @@ function prepareInserts(database: Database.Database) {
       32,
     ),
     fts: new MultiRowInsert(database, 'INSERT INTO statement_fts (rowid, content, speaker, title, tags) VALUES', 5, 32),
-    words: new MultiRowInsert(database, 'INSERT INTO statement_words (rowid, words) VALUES', 2, 32),
+    keys: new MultiRowInsert(database, 'INSERT OR IGNORE INTO statement_keys (speaker_entity, word_key, statement) VALUES', 3, 128),
   };
 }
 
@@ -783,11 +848,6 @@ class MultiRowInsert {
     }
     return statement;
   }
-}
-
-/** A statement's content word as a token of one speaker (base 32 digits, so the "z" between them is unambiguous). */
-function wordToken(speakerEntity: number, key: number): string {
-  return `${speakerEntity.toString(32)}z${key.toString(32)}`;
 }
 
 /** Filter tokens of one statement for the index's tags column (letters and digits only, so the tokenizer keeps them whole). */

@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { analyzeDocument } from '../src/extract/pipeline.js';
+import type { Analysis, Statement } from '../src/model/types.js';
+import { assertAnalysisSpans } from './helpers/spans.js';
+
+const fixture = readFileSync(new URL('../../test/fixtures/harbour-talks.txt', import.meta.url), 'utf8');
+const analyze = (text: string, publishedAt: string | null = '2025-06-10'): Analysis => analyzeDocument({ id: 'test', text, title: null, url: null, publishedAt });
+const byContent = (analysis: Analysis, words: string): Statement => {
+  const found = analysis.statements.find((statement) => statement.content.some((piece) => piece.text.includes(words)));
+  assert.ok(found, `expected a statement whose content contains “${words}”`);
+  return found;
+};
+
+test('pipeline: a quotation split by its attribution is one statement in two pieces, with speaker and stance', () => {
+  const analysis = analyze(fixture);
+  assertAnalysisSpans(analysis);
+  const split = byContent(analysis, 'We can meet here next week');
+  assert.equal(split.kind, 'direct');
+  assert.equal(split.content.length, 2);
+  assert.ok(split.content[1]!.text.includes('settle this before the summer timetable'));
+  assert.equal(split.cue?.text, 'said');
+  assert.equal(split.cue?.stance, 'neutral');
+  assert.equal(split.source?.text, 'Vell');
+  assert.equal(split.speaker?.name, 'Marta Vell');
+});
+
+test('pipeline: a pronoun source and a colon-introduced quotation resolve to the named speaker, with evidence spans', () => {
+  const analysis = analyze(fixture);
+  const door = byContent(analysis, 'My door is open');
+  assert.equal(door.kind, 'direct');
+  assert.equal(door.source?.text, 'She');
+  assert.equal(door.speaker?.name, 'Marta Vell');
+  assert.ok(door.speaker!.evidence.some((span) => span.text === 'Marta Vell'), 'the resolution names the mention it rests on');
+});
+
+test('pipeline: relay chains run innermost first, and a known relay brings the relays inside it', () => {
+  const analysis = analyze(fixture);
+  const stressed = byContent(analysis, 'the need for a quick deal');
+  assert.deepEqual(stressed.via.map((relay) => [relay.role, relay.name]), [['interview', 'Jonas Ebbe'], ['relay', 'Harbour FM']]);
+  assert.equal(stressed.speaker?.name, 'Marta Vell');
+  const courier = byContent(analysis, 'offered on Tuesday to host talks');
+  assert.equal(courier.cue?.lemma, 'according to');
+  assert.equal(courier.source?.text, 'the Selin Courier');
+});
+
+test('pipeline: stance follows the cue, partial quotations are partial, numbers become claims of their statement', () => {
+  const analysis = analyze(fixture);
+  const warned = byContent(analysis, 'might stop running by June');
+  assert.equal(warned.kind, 'partial');
+  assert.equal(warned.cue?.stance, 'warning');
+  const insisted = byContent(analysis, '40,000 euros a day');
+  assert.equal(insisted.cue?.stance, 'emphatic');
+  const claim = analysis.claims.find((candidate) => candidate.statement === insisted.id);
+  assert.ok(claim, 'the figure in the statement is a numeric claim');
+  assert.equal(claim.value, 40000);
+});
+
+test('pipeline: names in quotation marks and text without attribution give no statements', () => {
+  const analysis = analyze('The radio station “Harbour FM” moved to a new building. The weather was calm all week.');
+  assertAnalysisSpans(analysis);
+  assert.equal(analysis.statements.length, 0);
+});
+
+test('pipeline: statements nested in a report are marked within it, with the reporter as relay', () => {
+  const analysis = analyze('Marta Vell revealed that Piet Aros apologized to the crews and denied any role in the lockout.');
+  assertAnalysisSpans(analysis);
+  const outer = byContent(analysis, 'Piet Aros apologized');
+  assert.equal(outer.within, undefined);
+  const inner = analysis.statements.filter((statement) => statement.within === outer.id);
+  assert.ok(inner.length >= 1, 'expected a statement within the outer one');
+  const denial = inner.find((statement) => statement.cue?.stance === 'denial');
+  assert.ok(denial, 'the denial inside the report is a statement of its own');
+  assert.equal(denial.speaker?.name, 'Piet Aros');
+  assert.equal(denial.via[0]?.name, 'Marta Vell');
+});
+
+test('pipeline: any text, however mangled, gives valid spans and never throws (property)', () => {
+  const pieces = fc.constantFrom('“', '”', '"', '‘', '’', "'", '«', '»', ' said ', ' according to ', 'He ', 'Marta Vell', ', ', '. ', '\n\n', ':', '75', 'In January', '😀', 'e\u0301', '\u200b', 'مرحبا', '—');
+  fc.assert(
+    fc.property(fc.array(fc.oneof(pieces, fc.string({ maxLength: 12 })), { maxLength: 60 }), (parts) => {
+      const analysis = analyze(parts.join(''));
+      assertAnalysisSpans(analysis);
+      for (const statement of analysis.statements) {
+        assert.ok(statement.id.length > 0);
+        if (statement.within !== undefined) assert.ok(analysis.statements.some((other) => other.id === statement.within));
+      }
+    }),
+    { numRuns: 150 },
+  );
+});
