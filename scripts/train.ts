@@ -120,7 +120,7 @@ function train(examples: Example[], options: { epochs: number; bits: number; wid
   const transitionTotals = new Float64Array(LABEL_COUNT * LABEL_COUNT);
   const starts = new Float32Array(LABEL_COUNT);
   const startTotals = new Float64Array(LABEL_COUNT);
-  const model: TaggerModel = { bits: options.bits, width: options.width, weights, transitions, starts };
+  const model: TaggerModel = { bits: options.bits, width: options.width, weights, scale: 1, transitions, starts };
   const random = seeded(options.seed);
   let step = 1;
   const order = examples.map((_, index) => index);
@@ -187,12 +187,12 @@ function train(examples: Example[], options: { epochs: number; bits: number; wid
 
 function average(model: TaggerModel, sums: { totals: Float64Array; transitionTotals: Float64Array; startTotals: Float64Array; step: number }): TaggerModel {
   const weights = new Float32Array(model.weights.length);
-  for (let index = 0; index < weights.length; index++) weights[index] = model.weights[index]! - sums.totals[index]! / sums.step;
+  for (let index = 0; index < weights.length; index++) weights[index] = model.weights[index]! * model.scale - sums.totals[index]! / sums.step;
   const transitions = new Float32Array(model.transitions.length);
   for (let index = 0; index < transitions.length; index++) transitions[index] = model.transitions[index]! - sums.transitionTotals[index]! / sums.step;
   const starts = new Float32Array(model.starts.length);
   for (let index = 0; index < starts.length; index++) starts[index] = model.starts[index]! - sums.startTotals[index]! / sums.step;
-  return { bits: model.bits, width: model.width, weights, transitions, starts };
+  return { bits: model.bits, width: model.width, weights, scale: 1, transitions, starts };
 }
 
 function argument(args: readonly string[], name: string): string | undefined {
@@ -211,11 +211,11 @@ function averageModels(paths: readonly string[]): AttributionModel {
     const transitions = new Float32Array(first.transitions.length);
     const starts = new Float32Array(first.starts.length);
     for (const part of parts) {
-      for (let index = 0; index < weights.length; index++) weights[index]! += part.weights[index]! / parts.length;
+      for (let index = 0; index < weights.length; index++) weights[index]! += (part.weights[index]! * part.scale) / parts.length;
       for (let index = 0; index < transitions.length; index++) transitions[index]! += part.transitions[index]! / parts.length;
       for (let index = 0; index < starts.length; index++) starts[index]! += part.starts[index]! / parts.length;
     }
-    return { bits: first.bits, width: first.width, weights, transitions, starts };
+    return { bits: first.bits, width: first.width, weights, scale: 1, transitions, starts };
   };
   const withSecond = models.every((model) => model.second !== null);
   return { first: mean((model) => model.first), second: withSecond ? mean((model) => model.second!) : null };

@@ -113,7 +113,7 @@ function mergeUnattributedQuotes(tokens: Tokens, drafts: Draft[]): void {
       if (colon && !quotedBefore) previous.pieces = [piece];
       else previous.pieces.push(piece);
       drafts.splice(index--, 1);
-    } else if (next?.cue != null && next.pieces[0]!.first > piece.last && onlyPunctuationBetween(tokens, piece.last, Math.min(next.pieces[0]!.first, next.cue.first, next.source?.first ?? Infinity)) && tokens.kinds[next.pieces[0]!.first] === TokenKind.Quote) {
+    } else if (next?.cue != null && next.pieces[0]!.first > piece.last && next.pieces[0]!.first < next.cue.first && onlyPunctuationBetween(tokens, piece.last, next.pieces[0]!.first) && tokens.kinds[next.pieces[0]!.first] === TokenKind.Quote) {
       next.pieces.unshift(piece);
       drafts.splice(index--, 1);
     }
@@ -171,8 +171,15 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
     if (Math.min(beforeGap, afterGap) <= MAX_SOURCE_GAP) source = beforeGap <= afterGap ? sourceBefore : sourceAfter;
     const sourceSpan = source >= 0 ? sources[source]! : null;
 
-    const before = contentPointer > 0 && usedContent[contentPointer - 1] === 0 ? contentPointer - 1 : -1;
-    const after = contentPointer < contents.length && usedContent[contentPointer] === 0 ? contentPointer : -1;
+    // Content before the cue must end in the cue's sentence ("“…,” he said"); content after it must start there or
+    // right after it ("said:" then a quotation on the next line) — a neighbouring sentence's words are not this cue's.
+    const beforeCandidate = contentPointer > 0 && usedContent[contentPointer - 1] === 0 ? contentPointer - 1 : -1;
+    const afterCandidate = contentPointer < contents.length && usedContent[contentPointer] === 0 ? contentPointer : -1;
+    const before = beforeCandidate >= 0 && tokens.sentence[contents[beforeCandidate]!.last] === cueSentence ? beforeCandidate : -1;
+    const after =
+      afterCandidate >= 0 && (tokens.sentence[contents[afterCandidate]!.first] === cueSentence || onlyPunctuationBetween(tokens, cue.last, contents[afterCandidate]!.first, 0))
+        ? afterCandidate
+        : -1;
     const gapBefore = before >= 0 ? gapBetween(tokens, contents[before]!.last, cue.first, sourceSpan) : Infinity;
     const gapAfter = after >= 0 ? gapBetween(tokens, cue.last, contents[after]!.first, sourceSpan) : Infinity;
     const pieces: TaggedSpan[] = [];

@@ -15,8 +15,10 @@ export interface TaggerModel {
   readonly bits: number;
   /** Feature templates per token. */
   readonly width: number;
-  /** `weights[(key & mask) * LABEL_COUNT + label]`. */
-  readonly weights: Float32Array;
+  /** `weights[(key & mask) * LABEL_COUNT + label] * scale`. Training uses floats (scale 1); a loaded model keeps
+   * its int16 quantization, half the memory, so a pass's table stays in the core's cache. */
+  readonly weights: Float32Array | Int16Array;
+  readonly scale: number;
   /** `transitions[previous * LABEL_COUNT + label]`. */
   readonly transitions: Float32Array;
   readonly starts: Float32Array;
@@ -56,6 +58,7 @@ export function decode(model: TaggerModel, keys: Uint32Array, count: number, ext
   // Rebuilt per call (49 entries): training mutates the transitions between calls.
   const transitions = constrainedTransitions(model);
   const weights = model.weights;
+  const scale = model.scale;
   // The model's templates are the base keys' templates followed by the extra (stacked) keys' templates.
   const extraWidth = extraKeys === null ? 0 : extraKeys.length / Math.max(1, count);
   const width = model.width - extraWidth;
@@ -91,13 +94,13 @@ export function decode(model: TaggerModel, keys: Uint32Array, count: number, ext
         e6 += weights[row + 6]!;
       }
     }
-    emission[0] = e0;
-    emission[1] = e1;
-    emission[2] = e2;
-    emission[3] = e3;
-    emission[4] = e4;
-    emission[5] = e5;
-    emission[6] = e6;
+    emission[0] = e0 * scale;
+    emission[1] = e1 * scale;
+    emission[2] = e2 * scale;
+    emission[3] = e3 * scale;
+    emission[4] = e4 * scale;
+    emission[5] = e5 * scale;
+    emission[6] = e6 * scale;
     if (token === 0) {
       for (let label = 0; label < LABEL_COUNT; label++) {
         previous[label] = label === 2 || label === 4 || label === 6 ? -Infinity : emission[label]! + model.starts[label]!;
@@ -160,13 +163,13 @@ export interface AttributionModel {
  */
 function encodeTagger(model: TaggerModel, minWeight: number): Buffer {
   let maxAbs = 0;
-  for (const weight of model.weights) maxAbs = Math.max(maxAbs, Math.abs(weight));
+  for (const weight of model.weights) maxAbs = Math.max(maxAbs, Math.abs(weight * model.scale));
   const scale = maxAbs / 32767 || 1;
   const rows: number[] = [];
   const rowCount = model.weights.length / LABEL_COUNT;
   for (let row = 0; row < rowCount; row++) {
     let rowMax = 0;
-    for (let label = 0; label < LABEL_COUNT; label++) rowMax = Math.max(rowMax, Math.abs(model.weights[row * LABEL_COUNT + label]!));
+    for (let label = 0; label < LABEL_COUNT; label++) rowMax = Math.max(rowMax, Math.abs(model.weights[row * LABEL_COUNT + label]! * model.scale));
     // Rows whose weights are all small barely move any score: dropping them keeps the file small.
     if (rowMax >= minWeight && Math.round(rowMax / scale) !== 0) rows.push(row);
   }
@@ -185,7 +188,7 @@ function encodeTagger(model: TaggerModel, minWeight: number): Buffer {
     offset = buffer.writeUInt32LE(row - previousRow, offset); // deltas compress better
     previousRow = row;
     for (let label = 0; label < LABEL_COUNT; label++) {
-      const weight = model.weights[row * LABEL_COUNT + label]!;
+      const weight = model.weights[row * LABEL_COUNT + label]! * model.scale;
       offset = buffer.writeInt16LE(Math.max(-32767, Math.min(32767, Math.round(weight / scale))), offset);
     }
   }
@@ -209,14 +212,14 @@ function decodeTagger(buffer: Buffer, start: number): { model: TaggerModel; end:
   for (let index = 0; index < starts.length; index++, offset += 4) starts[index] = buffer.readFloatLE(offset);
   const rowCount = buffer.readUInt32LE(offset);
   offset += 4;
-  const weights = new Float32Array((1 << bits) * LABEL_COUNT);
+  const weights = new Int16Array((1 << bits) * LABEL_COUNT);
   let row = 0;
   for (let index = 0; index < rowCount; index++) {
     row += buffer.readUInt32LE(offset);
     offset += 4;
-    for (let label = 0; label < LABEL_COUNT; label++, offset += 2) weights[row * LABEL_COUNT + label] = buffer.readInt16LE(offset) * scale;
+    for (let label = 0; label < LABEL_COUNT; label++, offset += 2) weights[row * LABEL_COUNT + label] = buffer.readInt16LE(offset);
   }
-  return { model: { bits, width, weights, transitions, starts }, end: offset };
+  return { model: { bits, width, weights, scale, transitions, starts }, end: offset };
 }
 
 /** One gzip file holding the first pass and, when present, the second; rows with max |weight| < minWeight are dropped. */

@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { once } from 'node:events';
+import { loadAliasFile, type AliasOverrides } from '../../extract/aliases.js';
 import { analyzeDocument } from '../../extract/pipeline.js';
 import { readInputs, isIsoDay, type ReadOptions } from '../../ingest/index.js';
 import { HearsayError } from '../../model/errors.js';
@@ -12,6 +14,8 @@ export interface AnalyzeArguments {
   readonly format: AnalyzeFormat;
   readonly help: boolean;
   readonly read: Omit<ReadOptions, 'stdin'>;
+  /** Alias override file given with --aliases. */
+  readonly aliases?: string;
 }
 
 const USAGE = `usage: hearsay analyze [options] [PATH|URL|-]...
@@ -24,6 +28,8 @@ options:
   --format json|jsonl|text   json (default): one object, or an array for several documents;
                              jsonl: one analysis per line; text: a listing for reading
   --published YYYY-MM-DD     publication date for inputs that give none
+  --aliases FILE             alias overrides, JSON {"merge": [["A","B"]], "forbid": [["A","B"]]};
+                             default: ./hearsay-aliases.json when that file exists
   -r, --recursive            read sub-directories of directory inputs
   --allow-private-urls       allow URLs on loopback, private and link-local addresses
   --timeout-ms N             time limit per URL fetch (default 15000)
@@ -42,6 +48,7 @@ export function parseAnalyzeArguments(args: readonly string[]): AnalyzeArguments
   let format: AnalyzeFormat = 'json';
   let help = false;
   let read: Omit<ReadOptions, 'stdin'> = {};
+  let aliases: string | undefined;
   for (let index = 0; index < args.length; index++) {
     const argument = args[index]!;
     if (argument === '--') {
@@ -83,6 +90,9 @@ export function parseAnalyzeArguments(args: readonly string[]): AnalyzeArguments
         read = { ...read, publishedAt: given };
         break;
       }
+      case '--aliases':
+        aliases = value('a JSON alias file');
+        break;
       case '-r':
       case '--recursive':
         flag();
@@ -99,10 +109,10 @@ export function parseAnalyzeArguments(args: readonly string[]): AnalyzeArguments
         read = { ...read, maxBytes: positiveInteger(name, value('bytes, a positive integer')) };
         break;
       default:
-        throw usage(name, 'unknown option (expected --format, --published, --recursive, --allow-private-urls, --timeout-ms, --max-bytes or --help)');
+        throw usage(name, 'unknown option (expected --format, --published, --aliases, --recursive, --allow-private-urls, --timeout-ms, --max-bytes or --help)');
     }
   }
-  return { inputs, format, help, read };
+  return { inputs, format, help, read, ...(aliases === undefined ? {} : { aliases }) };
 }
 
 function positiveInteger(name: string, given: string): number {
@@ -127,6 +137,7 @@ export async function runAnalyze(args: readonly string[], io: CliIo): Promise<nu
     if ((io.stdin as { isTTY?: boolean }).isTTY === true) throw usage('analyze', 'no input (expected PATH, URL or - for stdin; see hearsay analyze --help)');
     inputs = ['-'];
   }
+  const aliases = readAliasOverrides(parsed.aliases);
   const writer = new AnalysisWriter(io.stdout, parsed.format);
   let failed = false;
   for await (const result of readInputs(inputs, { ...parsed.read, stdin: io.stdin })) {
@@ -136,7 +147,7 @@ export async function runAnalyze(args: readonly string[], io: CliIo): Promise<nu
       io.stderr.write(`hearsay: ${oneLine(result.input)}: ${oneLine(result.error.message)}\n`);
       continue;
     }
-    const options = parsed.read.publishedAt === undefined ? {} : { publishedAt: parsed.read.publishedAt };
+    const options = { ...(parsed.read.publishedAt === undefined ? {} : { publishedAt: parsed.read.publishedAt }), ...(aliases === undefined ? {} : { aliases }) };
     await writer.write(analyzeDocument(result.document, options));
   }
   await writer.end();
@@ -230,4 +241,13 @@ function statementLines(statement: Statement, number: number): string[] {
   if (statement.via.length > 0) lines.push(`     via ${statement.via.map((relay) => `${oneLine(relay.name)} (${relay.role})`).join(' → ')}`);
   if (statement.time?.said !== undefined) lines.push(`     said ${statement.time.said.value ?? statement.time.said.text}`);
   return lines;
+}
+
+/** The default alias file, read when present so that overrides made once are honoured by every later run. */
+export const DEFAULT_ALIAS_FILE = 'hearsay-aliases.json';
+
+/** Alias overrides from `--aliases FILE`, else from ./hearsay-aliases.json when it exists; a bad file is a user error. */
+export function readAliasOverrides(path: string | undefined): AliasOverrides | undefined {
+  if (path !== undefined) return loadAliasFile(path);
+  return existsSync(DEFAULT_ALIAS_FILE) ? loadAliasFile(DEFAULT_ALIAS_FILE) : undefined;
 }
