@@ -80,33 +80,71 @@ export function completeSources(input: { tokens: Tokens; drafts: readonly DraftS
   const { tokens, drafts, quotations } = input;
   const sharesSpeakerWith = new Int32Array(drafts.length).fill(-1);
   const mentions = input.entities.flatMap((entity) => entity.mentions).sort((a, b) => a.start - b.start);
-  const completed = drafts.map((draft, index) => {
+  const completed: DraftStatement[] = [];
+  drafts.forEach((original, index) => {
+    let draft = original;
     if (draft.source !== null && draft.sourceTokens !== null && !isPlausibleSource(tokens, draft.sourceTokens)) draft = { ...draft, source: null, sourceTokens: null };
-    if (draft.source !== null) return widenSource(tokens, draft, mentions);
+    const previous = index > 0 ? completed[index - 1]! : undefined;
+    if (draft.source !== null) {
+      completed.push(widenSource(tokens, draft, mentions));
+      return;
+    }
     if (draft.cueTokens === null) {
       // A quotation introduced by a colon after a statement of the same sentence ("He addressed Trump: “…”") is that speaker's.
-      const previous = index > 0 ? drafts[index - 1]! : undefined;
       const opening = draft.contentTokens[0]![0];
       const colon = tokens.lower[opening] === ':' ? opening : opening - 1;
       if (previous?.cueTokens != null && colon > previous.cueTokens[1] && tokens.lower[colon] === ':' && tokens.sentence[colon] === tokens.sentence[previous.cueTokens[0]]) {
         sharesSpeakerWith[index] = index - 1;
-        return { ...draft, source: previous.source, sourceTokens: previous.sourceTokens, cue: previous.cue, cueTokens: previous.cueTokens };
+        draft = { ...draft, source: previous.source, sourceTokens: previous.sourceTokens, cue: previous.cue, cueTokens: previous.cueTokens };
       }
-      return draft;
+      completed.push(draft);
+      return;
     }
     const cueFirst = draft.cueTokens[0];
-    const previous = index > 0 ? drafts[index - 1]! : undefined;
-    const sameSentence = previous?.cueTokens !== null && previous !== undefined && tokens.sentence[previous.cueTokens![0]] === tokens.sentence[cueFirst];
+    const sameSentence = previous?.cueTokens != null && tokens.sentence[previous.cueTokens[0]] === tokens.sentence[cueFirst];
     if (sameSentence && sharesPreviousSpeaker(tokens, cueFirst)) {
+      // "…, claiming that" / "and highlighted": the same subject, written once; it is this statement's source too.
       sharesSpeakerWith[index] = index - 1;
-      return draft;
+      completed.push(previous!.source === null ? draft : { ...draft, source: previous!.source, sourceTokens: previous!.sourceTokens });
+      return;
     }
-    const subject = subjectBefore(tokens, cueFirst, quotations);
-    if (subject === null) return draft;
+    const subject = subjectBefore(tokens, cueFirst, quotations) ?? participleSubject(tokens, cueFirst, quotations) ?? subjectAfter(tokens, draft.cueTokens[1], quotations);
+    if (subject === null) {
+      completed.push(draft);
+      return;
+    }
     const source = makeSpan(tokens.text, tokens.starts[subject[0]]!, tokens.ends[subject[1]]!);
-    return widenSource(tokens, { ...draft, source, sourceTokens: subject }, mentions);
+    completed.push(widenSource(tokens, { ...draft, source, sourceTokens: subject }, mentions));
   });
   return { drafts: completed, sharesSpeakerWith };
+}
+
+/** "Trump has tried …, accusing her of …": a participle after a comma takes the sentence's opening subject. */
+function participleSubject(tokens: Tokens, cueFirst: number, quotations: QuotationResult): [number, number] | null {
+  if (!tokens.lower[cueFirst]!.endsWith('ing') || tokens.lower[cueFirst - 1] !== ',') return null;
+  const first = tokens.sentenceStarts[tokens.sentence[cueFirst]!]!;
+  if (quotations.tokenQuotation[first]! >= 0 || tokens.kinds[first] !== TokenKind.Word) return null;
+  if (SUBJECT_PRONOUNS.has(tokens.lower[first]!)) return [first, first];
+  if (!isCapitalized(tokens, first) || NOT_SUBJECT_WORDS.has(tokens.lower[first]!)) return null;
+  let last = first;
+  while (last + 1 < cueFirst && tokens.kinds[last + 1] === TokenKind.Word && isCapitalized(tokens, last + 1)) last++;
+  // The run must be followed by a verb-like lower-case word, not be the start of a longer phrase.
+  return last + 1 < cueFirst && tokens.kinds[last + 1] === TokenKind.Word && !isCapitalized(tokens, last + 1) ? [first, last] : null;
+}
+
+/** ",” said Caddell" / ",” says Mr. Smith": the name right after a cue that follows a quotation or comma. */
+function subjectAfter(tokens: Tokens, cueLast: number, quotations: QuotationResult): [number, number] | null {
+  let cueFirst = cueLast;
+  while (cueFirst > 0 && tokens.kinds[cueFirst - 1] === TokenKind.Word && !isCapitalized(tokens, cueFirst - 1) && cueLast - cueFirst < 2) cueFirst--;
+  const before = tokens.lower[cueFirst - 1];
+  if (before !== ',' && tokens.kinds[cueFirst - 1] !== TokenKind.Quote) return null;
+  const first = cueLast + 1;
+  if (first >= tokens.count || tokens.sentence[first] !== tokens.sentence[cueLast] || quotations.tokenQuotation[first]! >= 0) return null;
+  if (SUBJECT_PRONOUNS.has(tokens.lower[first]!)) return [first, first];
+  if (tokens.kinds[first] !== TokenKind.Word || !isCapitalized(tokens, first)) return null;
+  let last = first;
+  while (last + 1 < tokens.count && tokens.sentence[last + 1] === tokens.sentence[first] && tokens.kinds[last + 1] === TokenKind.Word && isCapitalized(tokens, last + 1)) last++;
+  return [first, last];
 }
 
 /**

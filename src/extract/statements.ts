@@ -77,12 +77,13 @@ interface Draft {
   pieces: TaggedSpan[];
 }
 
-/** True when at most `words` words (and any punctuation) lie between two tokens, within one paragraph. */
-function onlyPunctuationBetween(tokens: Tokens, leftLast: number, rightFirst: number, words = 0): boolean {
-  let seen = 0;
+/** True when at most `words` words (and any punctuation) lie between two tokens, crossing at most `breaks` paragraph breaks. */
+function onlyPunctuationBetween(tokens: Tokens, leftLast: number, rightFirst: number, words = 0, breaks = 0): boolean {
+  let seenWords = 0;
+  let seenBreaks = 0;
   for (let index = leftLast + 1; index <= rightFirst; index++) {
-    if (tokens.breaksBefore[index]! > 0) return false;
-    if (index < rightFirst && tokens.kinds[index] !== TokenKind.Punct && tokens.kinds[index] !== TokenKind.Quote && ++seen > words) return false;
+    if (tokens.breaksBefore[index]! > 0 && ++seenBreaks > breaks) return false;
+    if (index < rightFirst && tokens.kinds[index] !== TokenKind.Punct && tokens.kinds[index] !== TokenKind.Quote && ++seenWords > words) return false;
   }
   return true;
 }
@@ -105,15 +106,18 @@ function mergeUnattributedQuotes(tokens: Tokens, drafts: Draft[]): void {
     const previous = index > 0 ? drafts[index - 1]! : undefined;
     const next = index + 1 < drafts.length ? drafts[index + 1]! : undefined;
     const piece = draft.pieces[0]!;
-    // "she said, clapping. “More.”" — a short trailing phrase after the attribution does not break the utterance.
-    if (previous?.cue != null && onlyPunctuationBetween(tokens, lastTokenOf(previous), piece.first, 3) && tokens.kinds[piece.first] === TokenKind.Quote) {
+    // "she said of the election, in which …. “In my head, anyway.”" — by newsroom convention a quotation that follows
+    // an attributed quotation in the same paragraph, with no other statement between, is the same speaker's.
+    const previousQuoted = previous !== undefined && previous.pieces.some((before) => tokens.kinds[before.first] === TokenKind.Quote);
+    const trailingWords = previousQuoted ? Number.MAX_SAFE_INTEGER : 3;
+    if (previous?.cue != null && onlyPunctuationBetween(tokens, lastTokenOf(previous), piece.first, trailingWords, previousQuoted ? 1 : 0) && tokens.kinds[piece.first] === TokenKind.Quote) {
       // "He addressed Trump: “…”" — after a colon the quotation is what was said; an unquoted object before it is not.
       const colon = piece.first > 0 && tokens.lower[piece.first - 1] === ':';
       const quotedBefore = previous.pieces.some((before) => tokens.kinds[before.first] === TokenKind.Quote || tokens.kinds[before.last] === TokenKind.Quote);
       if (colon && !quotedBefore) previous.pieces = [piece];
       else previous.pieces.push(piece);
       drafts.splice(index--, 1);
-    } else if (next?.cue != null && next.pieces[0]!.first > piece.last && next.pieces[0]!.first < next.cue.first && onlyPunctuationBetween(tokens, piece.last, next.pieces[0]!.first) && tokens.kinds[next.pieces[0]!.first] === TokenKind.Quote) {
+    } else if (next?.cue != null && next.pieces[0]!.first > piece.last && next.pieces[0]!.first < next.cue.first && onlyPunctuationBetween(tokens, piece.last, next.pieces[0]!.first, 0, 1) && tokens.kinds[next.pieces[0]!.first] === TokenKind.Quote) {
       next.pieces.unshift(piece);
       drafts.splice(index--, 1);
     }
