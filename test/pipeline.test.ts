@@ -91,3 +91,15 @@ test('pipeline: any text, however mangled, gives valid spans and never throws (p
     { numRuns: 150 },
   );
 });
+
+test('pipeline: attributions made by layout — a transcript speaker with a colon, a quotation closed by a dash and a name', () => {
+  const text = 'HOST: Will the ferries run next week?\n\nVELL: They will run, and on time.\n\n“The harbour has never been calmer.” ― Jonas Ebbe';
+  const analysis = analyze(text);
+  assertAnalysisSpans(analysis);
+  const question = byContent(analysis, 'Will the ferries run');
+  assert.deepEqual([question.source?.text, question.cue?.text, question.content[0]!.text], ['HOST', ':', 'Will the ferries run next week?']);
+  const answer = byContent(analysis, 'They will run');
+  assert.equal(answer.source?.text, 'VELL');
+  const dashed = byContent(analysis, 'never been calmer');
+  assert.deepEqual([dashed.kind, dashed.source?.text, dashed.cue?.text, dashed.content[0]!.text], ['direct', 'Jonas Ebbe', '―', '“The harbour has never been calmer.”']);
+});

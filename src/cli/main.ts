@@ -1,6 +1,7 @@
 import { isHearsayError } from '../model/errors.js';
 import { runAnalyze } from './commands/analyze.js';
 import { runLibraryCommand, LIBRARY_COMMANDS } from './commands/library.js';
+import { QUEUE_COMMANDS, runQueueCommand } from './commands/queue.js';
 import { runServe } from './commands/serve.js';
 
 export interface CliIo {
@@ -21,6 +22,11 @@ commands:
   stats                     what the library holds
   export                    export the library (jsonl, csv, annotations)
   serve                     serve the web app and HTTP API
+  enqueue PATH|URL|FEED...  add ingest jobs to a PostgreSQL work queue (--db postgres://…)
+  worker                    process queued ingest jobs (--db postgres://… [--concurrency N] [--until-idle])
+
+Every command that takes --db accepts a file path (SQLite, default ./data/hearsay.db) or a
+postgres:// connection string; HEARSAY_DB sets the default.
 
 Run 'hearsay <command> --help' for a command's options.
 `;
@@ -36,7 +42,8 @@ export async function runCli(args: readonly string[], io: CliIo = { stdout: proc
     if (command === 'analyze') return await runAnalyze(rest, io);
     if (command === 'serve') return await runServe(rest, io);
     if (LIBRARY_COMMANDS.has(command)) return await runLibraryCommand(command, rest, io);
-    io.stderr.write(`hearsay: unknown command '${command}' (expected one of: analyze, ingest, search, speaker, cluster, article, stats, export, serve)\n`);
+    if (QUEUE_COMMANDS.has(command)) return await runQueueCommand(command, rest, io);
+    io.stderr.write(`hearsay: unknown command '${command}' (expected one of: analyze, ingest, search, speaker, cluster, article, stats, export, serve, enqueue, worker)\n`);
     return 2;
   } catch (error) {
     if (isHearsayError(error)) {

@@ -4,13 +4,14 @@ import { tokenize } from '../text/tokenize.js';
 import { findClaims } from './claims.js';
 import { findEntities } from './entities.js';
 import { extractFeatures } from './features.js';
+import { findLayoutAttributions } from './layout-attributions.js';
 import { findNestedStatements } from './nested.js';
 import { findQuotations } from './quotations.js';
 import { findRelays } from './relays.js';
 import { completeSources } from './sources.js';
 import { resolveSpeakers } from './speakers.js';
 import { attachStatementTimes } from './statement-times.js';
-import { assembleStatements } from './statements.js';
+import { assembleStatements, type DraftStatement } from './statements.js';
 import { labelsToSpans, loadDefaultModel, tagTokens, type AttributionModel } from './tagger.js';
 import { findTimes } from './times.js';
 
@@ -38,7 +39,9 @@ export function analyzeDocument(document: SourceDocument, options: AnalyzeOption
   // 3. The learned tagger marks source, cue and content spans (two passes; the second reads the first's labels).
   const labels = tagTokens(options.model ?? loadDefaultModel(), tokens, extractFeatures(tokens, quotations));
   // 4. Spans become statements: each cue takes its content pieces and source.
-  const assembled = assembleStatements({ tokens, spans: labelsToSpans(labels), quotations });
+  const tagged = assembleStatements({ tokens, spans: labelsToSpans(labels), quotations });
+  // 4b. Attributions made by layout ("PENCE: …", "“…” ― Jane Roe") replace what the tagger read on those lines.
+  const assembled = mergeLayoutAttributions(tagged, findLayoutAttributions(tokens));
   // 5. Relay phrases before sources: "cited by X" and "according to X" must not be taken for speakers.
   const relayed = findRelays({ tokens, drafts: assembled, quotations });
   // 6. Entities and coreference (independent of statements); sources are widened to the mentions they cut.
@@ -79,4 +82,16 @@ export function analyzeDocument(document: SourceDocument, options: AnalyzeOption
     claims,
     diagnostics,
   };
+}
+
+/** Layout attributions win over tagger statements they overlap; the result stays in text order. */
+function mergeLayoutAttributions(tagged: readonly DraftStatement[], layout: readonly DraftStatement[]): DraftStatement[] {
+  if (layout.length === 0) return [...tagged];
+  const covered = (draft: DraftStatement): boolean =>
+    layout.some((line) => {
+      const lineStart = line.source!.start < line.content[0]!.start ? line.source!.start : line.content[0]!.start;
+      const lineEnd = Math.max(line.source!.end, line.content[line.content.length - 1]!.end);
+      return draft.content.some((piece) => piece.start < lineEnd && lineStart < piece.end);
+    });
+  return [...tagged.filter((draft) => !covered(draft)), ...layout].sort((a, b) => a.content[0]!.start - b.content[0]!.start);
 }

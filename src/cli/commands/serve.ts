@@ -1,5 +1,5 @@
 import { HearsayError } from '../../model/errors.js';
-import { DEFAULT_LIBRARY_PATH, openLibrary } from '../../library/sqlite-library.js';
+import { librarySpec, openLibraryFromSpec } from '../../library/open.js';
 import { isLoopbackHost, startServer } from '../../web/server.js';
 import type { CliIo } from '../main.js';
 import { parseArgs } from './library.js';
@@ -28,7 +28,7 @@ export async function runServe(args: readonly string[], io: CliIo, signal?: Abor
     }
     io.stderr.write(`hearsay serve: warning: listening on ${host}, reachable from other machines${token === undefined ? ' — writes are NOT protected' : ''}\n`);
   }
-  const library = openLibrary(parsed.strings.get('db') ?? DEFAULT_LIBRARY_PATH);
+  const library = await openLibraryFromSpec(librarySpec(parsed.strings.get('db')));
   let server;
   try {
     server = await startServer({ library, host, port: Number(portText), ...(token === undefined ? {} : { token }), logError: (error) => io.stderr.write(`hearsay serve: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`) });
