@@ -1,0 +1,317 @@
+import { fork } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { aliasKey } from '../src/extract/aliases.js';
+import { runQueueCommand } from '../src/cli/commands/queue.js';
+import type { Statement } from '../src/model/types.js';
+import { openPostgresLibrary } from '../src/library/postgres/postgres-library.js';
+import { enqueueDocuments } from '../src/library/postgres/queue.js';
+import { adminUrl, createScratchDatabase } from '../src/library/postgres/scratch-database.js';
+import { foldText } from '../src/library/postgres/search-text.js';
+import type { SearchQuery } from '../src/library/types.js';
+
+/**
+ * The PostgreSQL library's figures: ingest articles/s through the work queue with 1 and 2 worker processes
+ * (extraction included), and search latency (p50/p95/p99) with 1,000,000 synthetic statements stored — the same
+ * synthetic collection and query mix as scripts/bench-library.ts uses for SQLite (seed 42).
+ * usage: node dist/scripts/bench-postgres.js [--articles N] [--statements N] [--queries N] [--rebuild] [--skip-ingest] [--skip-search]
+ * The search database (hearsay_bench_search_<N>) is kept between runs; --rebuild builds it again.
+ */
+const CHILD_FLAG = '--bench-worker-child';
+
+function option(name: string, fallback: string): string {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 && process.argv[index + 1] !== undefined ? process.argv[index + 1]! : fallback;
+}
+
+async function main(): Promise<void> {
+  console.log(`load average before: ${loadavg().map((value) => value.toFixed(2)).join(' ')}`);
+  if (!process.argv.includes('--skip-ingest')) {
+    const articles = Number(option('articles', '300'));
+    for (const workers of [1, 2]) console.log(`ingest, ${workers} worker process${workers === 1 ? '' : 'es'}: ${JSON.stringify(await benchmarkQueueIngest(articles, workers))}`);
+  }
+  if (!process.argv.includes('--skip-search')) {
+    console.log(`search: ${JSON.stringify(await benchmarkSearch(Number(option('statements', '1000000')), Number(option('queries', '600')), process.argv.includes('--rebuild')))}`);
+  }
+  console.log(`load average after: ${loadavg().map((value) => value.toFixed(2)).join(' ')}`);
+}
+
+/** Enqueues `count` templated articles into a scratch database and times `workers` worker processes draining the queue. */
+async function benchmarkQueueIngest(count: number, workers: number): Promise<Record<string, number>> {
+  const database = await createScratchDatabase('hearsay_bench_ingest');
+  try {
+    const library = await openPostgresLibrary(database.url);
+    const items = Array.from({ length: count }, (_, index) => ({ input: `bench:${index}`, document: templatedArticle(index) }));
+    await enqueueDocuments(library.pool, items);
+    const started = performance.now();
+    const children = Array.from({ length: workers }, () =>
+      fork(fileURLToPath(import.meta.url), [CHILD_FLAG, '--db', database.url, '--until-idle'], { execArgv: [], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] }),
+    );
+    await Promise.all(children.map((child) => new Promise((resolve) => child.once('exit', resolve))));
+    const seconds = (performance.now() - started) / 1000;
+    const stats = await library.stats();
+    await library.close();
+    return { articles: stats.articles, statements: stats.statements, clusters: stats.clusters, seconds: round(seconds, 2), articlesPerSecond: round(stats.articles / seconds, 1) };
+  } finally {
+    await database.drop();
+  }
+}
+
+const SPEAKER_NAMES = ['Ilona Varga', 'Tomas Held', 'Marta Ilves', 'Jonas Berg', 'Elena Sorokina', 'Pavel Kovalenko'];
+const BENCH_QUOTES = [
+  'We will not raise the harbour fees for local fishermen this year',
+  'The new cranes must arrive before the winter storms begin',
+  'Taxpayers deserve a proper audit of these hidden contracts',
+  'Commuters waited two winters for trains that never came',
+  'Selling the railway company was never part of our programme',
+  'The ferry terminal opens before midsummer whatever the weather brings',
+];
+
+/** An invented news item of about 150 words with two attributed quotes. */
+function templatedArticle(index: number): { id: string; text: string; title: string; url: string; publishedAt: string } {
+  const random = seededRandom(index + 1);
+  const vocabulary = ['budget', 'council', 'pier', 'terminal', 'contract', 'tender', 'station', 'schedule', 'vote', 'report', 'harbour', 'ferry', 'crane', 'tunnel', 'bridge'];
+  const sentence = (): string => `The ${Array.from({ length: 12 }, () => vocabulary[Math.floor(random() * vocabulary.length)]!).join(' ')} item ${index}.`;
+  const quote = (offset: number): string => `"${BENCH_QUOTES[(index + offset) % BENCH_QUOTES.length]!}," ${SPEAKER_NAMES[(index * 7 + offset) % SPEAKER_NAMES.length]!} said on Monday.`;
+  const text = [sentence() + ' ' + sentence(), quote(0), sentence() + ' ' + sentence(), quote(3), sentence()].join('\n\n');
+  return { id: `bench-${index}`, text, title: `Bench item ${index}`, url: `https://outlet${index % 7}.test/item/${index}`, publishedAt: `2024-0${1 + (index % 9)}-${String(1 + (index % 28)).padStart(2, '0')}` };
+}
+
+// The synthetic collection of src/library/benchmark.ts (private there), copied so both backends are measured on the same data.
+const STATEMENTS_PER_ARTICLE = 10;
+const WORDS_PER_STATEMENT = 14;
+const VOCABULARY_SIZE = 30_000;
+const SPEAKERS = 5_000;
+/** Statements per INSERT: one round trip and one set of arrays per batch. */
+const BATCH_STATEMENTS = 5_000;
+
+async function benchmarkSearch(statements: number, queries: number, rebuild: boolean): Promise<Record<string, number>> {
+  const name = `hearsay_bench_search_${statements}`;
+  const admin = new pg.Client({ connectionString: adminUrl() });
+  await admin.connect();
+  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1;
+  // The name is built from a number above, so it is safe to splice (CREATE DATABASE takes no parameters).
+  if (exists && rebuild) await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
+  if (!exists || rebuild) await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl());
+  url.pathname = `/${name}`;
+  const library = await openPostgresLibrary(url.toString(), { poolSize: 4 });
+  try {
+    const random = seededRandom(42);
+    const vocabulary = makeVocabulary(VOCABULARY_SIZE, random);
+    const zipf = zipfSampler(VOCABULARY_SIZE, random);
+    const speakers = Array.from({ length: SPEAKERS }, (_, index) => `${capitalize(vocabulary[(index * 7) % VOCABULARY_SIZE]!)} ${capitalize(vocabulary[(index * 13 + 5) % VOCABULARY_SIZE]!)}`);
+    let buildSeconds = 0;
+    const present = (await library.stats()).statements;
+    if (present < statements) {
+      const started = performance.now();
+      await bulkLoad(library.pool, statements - present, vocabulary, zipf, speakers, random);
+      buildSeconds = (performance.now() - started) / 1000;
+    }
+    const timings: number[] = [];
+    for (let index = 0; index < queries; index++) {
+      const query = makeQuery(index, vocabulary, zipf, speakers, random);
+      const start = performance.now();
+      await library.search(query);
+      timings.push(performance.now() - start);
+    }
+    timings.sort((a, b) => a - b);
+    const size = (await library.pool.query<{ bytes: string }>('SELECT pg_database_size(current_database())::text AS bytes')).rows[0]!.bytes;
+    return {
+      statements: (await library.stats()).statements,
+      buildSeconds: round(buildSeconds, 1),
+      queries: timings.length,
+      p50Ms: round(percentile(timings, 0.5), 2),
+      p95Ms: round(percentile(timings, 0.95), 2),
+      p99Ms: round(percentile(timings, 0.99), 2),
+      meanMs: round(timings.reduce((sum, value) => sum + value, 0) / Math.max(1, timings.length), 2),
+      databaseBytes: Number(size),
+    };
+  } finally {
+    await library.close();
+  }
+}
+
+/**
+ * Multi-row inserts (unnest of column arrays) of synthetic articles and statements; the search index is dropped
+ * during the load and built once at the end, which is far cheaper than maintaining a GIN index row by row.
+ */
+async function bulkLoad(pool: pg.Pool, count: number, vocabulary: readonly string[], zipf: () => number, speakers: readonly string[], random: () => number): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('DROP INDEX IF EXISTS statements_search');
+    const entityBase = Number((await client.query<{ id: string }>('SELECT COALESCE(max(id), 0)::text AS id FROM entities')).rows[0]!.id) + 1;
+    await client.query(
+      `INSERT INTO entities (id, name, type, alias_key) SELECT $1::bigint + u.position - 1, u.name, 'person', u.alias_key FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS u(name, alias_key, position)`,
+      [entityBase, speakers, speakers.map((speaker) => aliasKey(speaker))],
+    );
+    await client.query(
+      `INSERT INTO entity_aliases (entity_id, alias, alias_key, reason) SELECT $1::bigint + u.position - 1, u.name, u.alias_key, 'same-name' FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS u(name, alias_key, position) ON CONFLICT DO NOTHING`,
+      [entityBase, speakers, speakers.map((speaker) => aliasKey(speaker))],
+    );
+    for (let done = 0; done < count; ) {
+      const batchEnd = Math.min(count, done + BATCH_STATEMENTS);
+      const articles = { key: [] as string[], url: [] as string[], outlet: [] as string[], title: [] as string[], day: [] as string[], text: [] as string[], count: [] as number[] };
+      const rows = { article: [] as number[], statementId: [] as string[], speaker: [] as string[], entity: [] as number[], content: [] as string[], day: [] as string[], title: [] as string[], json: [] as string[] };
+      while (done < batchEnd) {
+        const batch = Math.min(STATEMENTS_PER_ARTICLE, batchEnd - done);
+        const contents: string[] = [];
+        for (let index = 0; index < batch; index++) {
+          const words: string[] = [];
+          for (let position = 0; position < WORDS_PER_STATEMENT; position++) words.push(vocabulary[zipf()]!);
+          contents.push(`${words.join(' ')}.`);
+        }
+        const day = new Date(Date.UTC(2020, 0, 1) + Math.floor(random() * 5 * 365) * 86_400_000).toISOString().slice(0, 10);
+        const title = `${capitalize(vocabulary[zipf()]!)} ${vocabulary[zipf()]!} ${vocabulary[zipf()]!}`;
+        const outlet = `outlet${Math.floor(random() * 50)}.test`;
+        const articleIndex = articles.key.length;
+        articles.key.push(`synthetic-${done}-${random()}`);
+        articles.url.push(`https://${outlet}/story/${done}`);
+        articles.outlet.push(outlet);
+        articles.title.push(title);
+        articles.day.push(day);
+        articles.text.push(contents.join('\n'));
+        articles.count.push(batch);
+        let offset = 0;
+        contents.forEach((content, index) => {
+          const speakerIndex = Math.floor(random() * speakers.length);
+          const statement: Statement = {
+            id: `s${index + 1}`,
+            kind: 'direct',
+            content: [{ start: offset, end: offset + content.length, text: content }],
+            cue: null,
+            source: null,
+            speaker: { name: speakers[speakerIndex]!, entity: null, evidence: [] },
+            via: [],
+          };
+          offset += content.length + 1;
+          rows.article.push(articleIndex);
+          rows.statementId.push(statement.id);
+          rows.speaker.push(speakers[speakerIndex]!);
+          rows.entity.push(entityBase + speakerIndex);
+          rows.content.push(content);
+          rows.day.push(day);
+          rows.title.push(title);
+          rows.json.push(JSON.stringify(statement));
+        });
+        done += batch;
+      }
+      await client.query('BEGIN');
+      const ids = (
+        await client.query<{ id: string }>(
+          `INSERT INTO articles (document_id, url, canonical_url, outlet, title, published_at, text, text_hash, statement_count, analysis)
+           SELECT 'synthetic', u.url, u.url, u.outlet, u.title, u.day, u.text, u.key, u.count, '{"synthetic":true}'::json
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::integer[]) WITH ORDINALITY AS u(key, url, outlet, title, day, text, count, position)
+           ORDER BY u.position RETURNING id`,
+          [articles.key, articles.url, articles.outlet, articles.title, articles.day, articles.text, articles.count],
+        )
+      ).rows.map((row) => row.id);
+      await client.query(
+        `INSERT INTO statements (article_id, statement_id, kind, speaker_name, speaker_entity, stance, cue_lemma, content_text, snippet, published_at, sort_at, search, json)
+         SELECT u.article_id, u.statement_id, 'direct', u.speaker, u.entity, 'neutral', 'say', u.content, u.content, u.day, u.day,
+                setweight(to_tsvector('simple', u.search_content), 'A') || setweight(to_tsvector('simple', u.search_speaker), 'B') || setweight(to_tsvector('simple', u.search_title), 'C'),
+                u.json::json
+         FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
+           AS u(article_id, statement_id, speaker, entity, content, day, json, search_content, search_speaker, search_title)`,
+        [
+          rows.article.map((index) => ids[index]!),
+          rows.statementId,
+          rows.speaker,
+          rows.entity,
+          rows.content,
+          rows.day,
+          rows.json,
+          rows.content.map(foldText),
+          rows.speaker.map(foldText),
+          rows.title.map(foldText),
+        ],
+      );
+      await client.query('COMMIT');
+    }
+    // The same definition as migration 1 (the partial GIN index over current statements).
+    await client.query('CREATE INDEX IF NOT EXISTS statements_search ON statements USING gin (search) WHERE is_current');
+    await client.query('VACUUM ANALYZE');
+  } finally {
+    client.release();
+  }
+}
+
+/** The query mix of src/library/benchmark.ts: one to three words, phrases, speaker/outlet/date filters. */
+function makeQuery(index: number, vocabulary: readonly string[], zipf: () => number, speakers: readonly string[], random: () => number): SearchQuery {
+  const word = (): string => vocabulary[zipf()]!;
+  const shape = index % 6;
+  if (shape === 0) return { text: word(), limit: 20 };
+  if (shape === 1) return { text: `${word()} ${word()}`, limit: 20 };
+  if (shape === 2) return { text: `"${word()} ${word()}"`, limit: 20 };
+  if (shape === 3) return { text: word(), speaker: speakers[Math.floor(random() * speakers.length)]!, limit: 20 };
+  if (shape === 4) return { text: `${word()} ${word()} ${word()}`, from: '2023-01-01', to: '2023-12-31', limit: 20 };
+  return { text: `${word()} OR ${word()}`, outlet: `outlet${Math.floor(random() * 50)}.test`, limit: 20 };
+}
+
+function makeVocabulary(size: number, random: () => number): string[] {
+  const onsets = ['b', 'c', 'd', 'f', 'g', 'h', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'w', 'z', 'br', 'st', 'tr', 'pl', 'gr', 'sh', 'ch'];
+  const vowels = ['a', 'e', 'i', 'o', 'u', 'ai', 'ou', 'ee'];
+  const words = new Set<string>();
+  while (words.size < size) {
+    const syllables = 1 + Math.floor(random() * 3);
+    let word = '';
+    for (let index = 0; index < syllables; index++) word += onsets[Math.floor(random() * onsets.length)]! + vowels[Math.floor(random() * vowels.length)]!;
+    if (random() < 0.5) word += onsets[Math.floor(random() * 17)]!;
+    words.add(word);
+  }
+  return [...words];
+}
+
+function zipfSampler(size: number, random: () => number): () => number {
+  const cumulative = new Float64Array(size);
+  let total = 0;
+  for (let rank = 0; rank < size; rank++) {
+    total += 1 / (rank + 1);
+    cumulative[rank] = total;
+  }
+  return () => {
+    const target = random() * total;
+    let low = 0;
+    let high = size - 1;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (cumulative[middle]! < target) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+}
+
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let value = state;
+    value = Math.imul(value ^ (value >>> 15), value | 1);
+    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
+    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+function percentile(sorted: readonly number[], fraction: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))]!;
+}
+
+function round(value: number, digits: number): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}
+
+// Last, so every constant above is initialized before the (top-level awaited) run starts.
+if (process.argv[2] === CHILD_FLAG) {
+  process.exitCode = await runQueueCommand('worker', process.argv.slice(3), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });
+} else {
+  await main();
+}
