@@ -30,7 +30,7 @@ function entityOf(index: readonly IndexedMention[], span: Span): { entity: Entit
     const candidate = index[position]!;
     if (candidate.start >= span.end) break;
     const overlap = Math.min(span.end, candidate.end) - Math.max(span.start, candidate.start);
-    if (overlap <= 0) continue;
+    if (overlap <= 0 || !headsSource(span, candidate)) continue;
     const speakerLike = candidate.entity.type === 'place' ? 0 : 1;
     const score = speakerLike * 1_000_000 - Math.max(0, candidate.start - span.start) * 2 + (candidate.mention.form === 'pronoun' ? 0 : 1);
     if (score > bestScore) {
@@ -42,6 +42,19 @@ function entityOf(index: readonly IndexedMention[], span: Span): { entity: Entit
 }
 
 const RELATIVE_PRONOUNS = new Set(['which', 'who', 'that', 'whom']);
+const GOVERNING_WORDS = /\b(?:at|of|for|from|with|in|on|by|to|about|against|under)\s+$/i;
+const MODIFIER_NEXT = /^[\s\u00a0]*[\p{Ll}]/u;
+
+/**
+ * Whether a mention inside a source names the speaker: not when a noun follows it ("His lawyer", "E.U. leaders",
+ * "The Republican nominee") nor when a preposition governs it ("a professor at New York University").
+ */
+function headsSource(span: Span, candidate: IndexedMention): boolean {
+  const after = span.text.slice(Math.max(0, candidate.end - span.start));
+  if (MODIFIER_NEXT.test(after)) return false;
+  const before = span.text.slice(0, Math.max(0, candidate.start - span.start));
+  return !GOVERNING_WORDS.test(before);
+}
 
 /** The nearest non-pronoun mention ending before `span` with only a comma, spaces or a short gap between, in one sentence. */
 function mentionBefore(index: readonly IndexedMention[], span: Span, text: string): { entity: Entity; mention: EntityMention } | null {

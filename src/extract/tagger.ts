@@ -108,10 +108,12 @@ export function decode(model: TaggerModel, keys: Uint32Array, count: number, ext
       continue;
     }
     const backBase = token * LABEL_COUNT;
+    // Outside and begin labels may follow any label; an inside label only its own begin or inside label.
     for (let label = 0; label < LABEL_COUNT; label++) {
+      const inside = label === 2 || label === 4 || label === 6;
       let best = -Infinity;
       let bestFrom = 0;
-      for (let from = 0; from < LABEL_COUNT; from++) {
+      for (let from = inside ? label - 1 : 0; from <= (inside ? label : LABEL_COUNT - 1); from++) {
         const score = previous[from]! + transitions[from * LABEL_COUNT + label]!;
         if (score > best) {
           best = score;
