@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isHearsayError } from '../src/model/errors.js';
 import type { Analysis, SourceDocument } from '../src/model/types.js';
-import { benchmarkIngest, benchmarkSearch } from '../src/library/benchmark.js';
+import { benchmarkIngest, benchmarkSearch, searchDatabasePath } from '../src/library/benchmark.js';
 
 /**
  * Prints the statement library's figures: ingest articles/s (extraction included) and search latency at scale.
@@ -20,7 +20,7 @@ const statements = Number(option('statements', '1000000'));
 const queries = Number(option('queries', '600'));
 const scratch = mkdtempSync(join(tmpdir(), 'hearsay-bench-'));
 // The search library takes a while to build: keep it between runs unless told otherwise.
-const searchDb = option('search-db', join(tmpdir(), `hearsay-bench-search-${statements}.db`));
+const searchDb = option('search-db', searchDatabasePath(statements));
 
 try {
   if (!process.argv.includes('--skip-ingest')) {

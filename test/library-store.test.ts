@@ -415,6 +415,52 @@ describe('syndicated copies regroup under the earliest article', () => {
   });
 });
 
+describe('bulk writes and ranking', () => {
+  test('an article with more statements than one multi-row insert holds round-trips exactly, and re-ingesting it stores nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hearsay-bulk-'));
+    const store = openLibrary(join(dir, 'bulk.db'));
+    try {
+      // 75 statements: more than one chunk of every multi-row insert (statements, index rows, word keys).
+      const sentences = Array.from({ length: 75 }, (_, index) => `Speaker${index % 4} Person said "we will build bridge number ${index} over river ${index % 9} quickly".`);
+      const text = sentences.join(' ');
+      const document: SourceDocument = { id: 'bulk', text, title: 'Bridges', url: 'https://bulk.test/bridges', publishedAt: '2024-02-01' };
+      const specs: StatementSpec[] = sentences.map((sentence, index) => ({
+        kind: 'direct',
+        content: [`we will build bridge number ${index} over river ${index % 9} quickly`],
+        cue: ['said', 'say', 'neutral'],
+        source: `Speaker${index % 4} Person`,
+        speaker: `Speaker${index % 4} Person`,
+      }));
+      // spanOf finds the first occurrence of a surface; make each cue and source unique to its sentence by position instead.
+      const analysis = buildAnalysis(document, specs);
+      let offset = 0;
+      const statements = analysis.statements.map((statement, index) => {
+        const sentence = sentences[index]!;
+        const start = text.indexOf(sentence, offset);
+        offset = start + sentence.length;
+        const source = { start, end: start + `Speaker${index % 4} Person`.length, text: `Speaker${index % 4} Person` };
+        const cueStart = source.end + 1;
+        return { ...statement, source, cue: { ...statement.cue!, start: cueStart, end: cueStart + 4, text: 'said' }, speaker: { ...statement.speaker!, evidence: [source] } };
+      });
+      const stored = await store.ingest(document, { ...analysis, statements });
+      assert.equal(stored.status, 'stored', stored.error);
+      const article = await store.getArticle(stored.articleId!);
+      assert.deepEqual(article?.analysis, { ...analysis, statements });
+      assert.equal((await store.stats()).statements, 75);
+      assert.equal((await store.ingest(document, { ...analysis, statements })).status, 'unchanged');
+      // "bridge" is in every statement, "42" in one: the rarer word decides the order.
+      const hits = await store.search({ text: 'bridge OR 42', limit: 5 });
+      assert.deepEqual([hits.order, hits.total], ['relevance', 75]);
+      assert.match(hits.items[0]!.statement.content[0]!.text, /number 42 /u);
+      const byRiver = await store.search({ text: 'river 7', limit: 100 });
+      assert.ok(byRiver.items.length >= 8 && byRiver.items.every((hit) => / 7 /u.test(` ${hit.statement.content[0]!.text} `)));
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 /** A small RFC 4180 parser (quoted fields, doubled quotes, CRLF) to check the export. */
 function parseCsv(text: string): string[][] {
   const rows: string[][] = [];

@@ -26,7 +26,7 @@ const warmupSeconds = (settings: BenchSettings): number => settings.seconds / 10
 
 /**
  * Every bench section, in run order; each runs in its own child process so peak RSS belongs to it alone.
- * Add a section here (library ingest, search latency) and it gets `--only`, a child process and a JSON key.
+ * Add a section here and it gets `--only`, a child process and a JSON key.
  * Modules load lazily, so a section's process holds only its own code.
  */
 export const BENCH_SECTIONS: readonly BenchSection[] = [
@@ -46,5 +46,20 @@ export const BENCH_SECTIONS: readonly BenchSection[] = [
     title: 'compromise',
     run: async (settings) =>
       (await import('./peer.js')).benchCompromise(settings.corpus, { seconds: settings.seconds, passes: 1, warmupSeconds: warmupSeconds(settings) }),
+  },
+  {
+    // Statement library ingest for --seconds / 2: articles/s end to end (extraction included), storage ms per article.
+    name: 'ingest',
+    key: 'ingest',
+    title: 'library ingest',
+    run: async (settings) => (await import('./library.js')).benchIngest(settings.corpus, settings.seconds),
+  },
+  {
+    // Search p50/p95/p99 over --seconds × 50,000 synthetic statements (1,000,000 at the default 20 s; kept in the
+    // temporary directory from 500,000 on, so only the first run pays for building it).
+    name: 'search',
+    key: 'search',
+    title: 'library search',
+    run: async (settings) => (await import('./library.js')).benchSearch(settings.seconds),
   },
 ];

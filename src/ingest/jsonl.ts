@@ -1,5 +1,5 @@
 import { HearsayError } from '../model/errors.js';
-import type { SourceDocument } from '../model/types.js';
+import type { Diagnostic, SourceDocument } from '../model/types.js';
 import { normalizeDate } from './dates.js';
 import { isBlank } from './decode.js';
 import { readHtml } from './html.js';
@@ -25,7 +25,9 @@ export function* readJsonLines(content: string, input: string, fileId: string): 
     seen++;
     const lineInput = `${input}:${lineNumber}`;
     try {
-      yield { ok: true, input: lineInput, document: readJsonLine(line, lineInput, `${fileId}:${lineNumber}`) };
+      const diagnostics: Diagnostic[] = [];
+      const document = readJsonLine(line, lineInput, `${fileId}:${lineNumber}`, diagnostics);
+      yield diagnostics.length === 0 ? { ok: true, input: lineInput, document } : { ok: true, input: lineInput, document, diagnostics };
     } catch (error) {
       if (!(error instanceof HearsayError)) throw error;
       yield { ok: false, input: lineInput, error };
@@ -35,7 +37,7 @@ export function* readJsonLines(content: string, input: string, fileId: string): 
 }
 
 /** One JSON Lines record as a document; throws HearsayError naming `input` when the line is not a valid record. */
-export function readJsonLine(line: string, input: string, defaultId: string): SourceDocument {
+export function readJsonLine(line: string, input: string, defaultId: string, diagnostics?: Diagnostic[]): SourceDocument {
   let record: unknown;
   try {
     record = JSON.parse(line);
@@ -59,7 +61,7 @@ export function readJsonLine(line: string, input: string, defaultId: string): So
     return { ...document, title, url, publishedAt };
   }
   if (html !== null) {
-    const document = readHtml(html, { id, url });
+    const document = readHtml(html, diagnostics === undefined ? { id, url } : { id, url, diagnostics });
     return { ...document, title: title ?? document.title, url: url ?? document.url, publishedAt: publishedAt ?? document.publishedAt };
   }
   throw new HearsayError('missing "text" or "html" (expected a string field with the article)', { input });

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { HearsayError } from '../model/errors.js';
-import type { SourceDocument } from '../model/types.js';
+import type { Diagnostic, SourceDocument } from '../model/types.js';
 import { decodeText, isBlank } from './decode.js';
 import { readFeed } from './feed.js';
 import { fetchUrl, mediaType } from './fetch.js';
@@ -93,12 +93,14 @@ async function* readContent(content: string, kind: InputKind, origin: Origin, op
     for (let index = 0; index < items.length; index++) yield await readFeedItem(items[index]!, index, origin, options);
     return;
   }
-  yield attempt(origin.input, () => (kind === 'html' ? readHtml(content, { id: origin.id, url: origin.url }) : { ...readPlainText(content, origin.id, origin.input), url: origin.url }));
+  const diagnostics: Diagnostic[] = [];
+  yield attempt(origin.input, () => (kind === 'html' ? readHtml(content, { id: origin.id, url: origin.url, diagnostics }) : { ...readPlainText(content, origin.id, origin.input), url: origin.url }), diagnostics);
 }
 
 /** One feed item: its own content when the feed carries the full article, else the fetched link (same URL guard). */
 async function readFeedItem(item: FeedItem, index: number, feed: Origin, options: ReadOptions): Promise<InputResult> {
   const input = item.link ?? `${feed.input}#${index + 1}`;
+  const diagnostics: Diagnostic[] = [];
   const fromItem = (document: SourceDocument): SourceDocument => ({
     ...document,
     title: document.title ?? item.title,
@@ -108,20 +110,20 @@ async function readFeedItem(item: FeedItem, index: number, feed: Origin, options
   const inline = (): SourceDocument => {
     if (item.html !== null) {
       // The item's title names the article; a content fragment has none of its own.
-      const document = readHtml(item.html, { id: input, url: item.link });
+      const document = readHtml(item.html, { id: input, url: item.link, diagnostics });
       return fromItem({ ...document, title: item.title ?? document.title });
     }
     if (item.text !== null) return fromItem(readPlainText(item.text, input, input));
     throw new HearsayError('feed item has neither content nor a link (expected <link> or full content)', { input });
   };
-  if (item.full || item.link === null) return attempt(input, inline);
+  if (item.full || item.link === null) return attempt(input, inline, diagnostics);
   try {
     const fetched = await fetchUrl(item.link, options);
     const kind = kindFromContentType(fetched.contentType, fetched.body);
     if (isBlank(fetched.body)) throw new HearsayError('empty input (expected some text)', { input });
     if (kind !== 'html' && kind !== 'text') throw new HearsayError(`the item link is not an article (found ${kind}; expected an HTML or text page)`, { input });
-    const document = kind === 'html' ? readHtml(fetched.body, { id: input, url: fetched.finalUrl }) : { ...readPlainText(fetched.body, input, input), url: fetched.finalUrl };
-    return { ok: true, input, document: { ...document, title: document.title ?? item.title, publishedAt: document.publishedAt ?? item.publishedAt } };
+    const document = kind === 'html' ? readHtml(fetched.body, { id: input, url: fetched.finalUrl, diagnostics }) : { ...readPlainText(fetched.body, input, input), url: fetched.finalUrl };
+    return withDiagnostics({ ok: true, input, document: { ...document, title: document.title ?? item.title, publishedAt: document.publishedAt ?? item.publishedAt } }, diagnostics);
   } catch (error) {
     return failure(input, asHearsayError(error));
   }
@@ -147,12 +149,17 @@ async function readStream(stream: NodeJS.ReadableStream, input: string): Promise
   return Buffer.concat(chunks);
 }
 
-function attempt(input: string, read: () => SourceDocument): InputResult {
+function attempt(input: string, read: () => SourceDocument, diagnostics: readonly Diagnostic[] = []): InputResult {
   try {
-    return { ok: true, input, document: read() };
+    return withDiagnostics({ ok: true, input, document: read() }, diagnostics);
   } catch (error) {
     return failure(input, asHearsayError(error));
   }
+}
+
+/** Attaches reading diagnostics to a successful result, when there are any. */
+function withDiagnostics(result: InputResult & { ok: true }, diagnostics: readonly Diagnostic[]): InputResult {
+  return diagnostics.length === 0 ? result : { ...result, diagnostics: [...diagnostics] };
 }
 
 function failure(input: string, error: HearsayError): InputResult {

@@ -1,5 +1,5 @@
 import type { HearsayError } from '../model/errors.js';
-import type { SourceDocument } from '../model/types.js';
+import type { Diagnostic, SourceDocument } from '../model/types.js';
 
 export interface FetchOptions {
   /** Allow loopback, private, link-local and unspecified addresses (off by default: SSRF guard). */
@@ -23,7 +23,13 @@ export interface ReadOptions extends FetchOptions {
 
 /** One document read, or one input (file, line, URL, feed item) that could not be read. */
 export type InputResult =
-  | { readonly ok: true; readonly input: string; readonly document: SourceDocument }
+  | {
+      readonly ok: true;
+      readonly input: string;
+      readonly document: SourceDocument;
+      /** Diagnostics about reading the input (e.g. HTML too deeply nested for main-content detection); offsets, if any, are not into the text. */
+      readonly diagnostics?: readonly Diagnostic[];
+    }
   | { readonly ok: false; readonly input: string; readonly error: HearsayError };
 
 export interface FeedItem {

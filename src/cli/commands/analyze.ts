@@ -148,7 +148,9 @@ export async function runAnalyze(args: readonly string[], io: CliIo): Promise<nu
       continue;
     }
     const options = { ...(parsed.read.publishedAt === undefined ? {} : { publishedAt: parsed.read.publishedAt }), ...(aliases === undefined ? {} : { aliases }) };
-    await writer.write(analyzeDocument(result.document, options));
+    const analysis = analyzeDocument(result.document, options);
+    // Reading diagnostics (e.g. HTML too deep for main-content detection) join the analysis's own.
+    await writer.write(result.diagnostics === undefined ? analysis : { ...analysis, diagnostics: [...result.diagnostics, ...analysis.diagnostics] });
   }
   await writer.end();
   return failed || writer.closed ? 1 : 0;

@@ -163,7 +163,7 @@ async function runSearch(library: Library, parsed: ParsedArgs, io: CliIo): Promi
     return 0;
   }
   results.items.forEach((hit, index) => io.stdout.write(formatHit(hit, results.offset + index + 1)));
-  const order = results.order === 'newest' ? ' (too many matches to rank: newest first; add words to narrow)' : '';
+  const order = results.order === 'newest' ? ' (newest first: too many matches, or only very common words, to rank; add words to narrow)' : '';
   io.stdout.write(`${results.offset + 1}–${results.offset + results.items.length} of ${results.total}${results.approximate === true ? '+' : ''}${order}\n`);
   return 0;
 }
