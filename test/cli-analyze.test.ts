@@ -239,5 +239,5 @@ test('the bin/hearsay.js executable runs analyze and exits with the status', () 
   assert.equal((JSON.parse(ok.stdout) as Analysis).document.text, '"Fine," he said.');
   const bad = spawnSync(process.execPath, [bin, 'analyze', '--nope'], { encoding: 'utf8' });
   assert.equal(bad.status, 2);
-  assert.equal(bad.stderr, "hearsay: --nope: unknown option (expected --format, --published, --recursive, --allow-private-urls, --timeout-ms, --max-bytes or --help)\n");
+  assert.equal(bad.stderr, "hearsay: --nope: unknown option (expected --format, --published, --aliases, --recursive, --allow-private-urls, --timeout-ms, --max-bytes or --help)\n");
 });
