@@ -103,3 +103,17 @@ test('pipeline: attributions made by layout — a transcript speaker with a colo
   const dashed = byContent(analysis, 'never been calmer');
   assert.deepEqual([dashed.kind, dashed.source?.text, dashed.cue?.text, dashed.content[0]!.text], ['direct', 'Jonas Ebbe', '―', '“The harbour has never been calmer.”']);
 });
+
+test('pipeline: user alias overrides add and forbid merges, and say why', () => {
+  const text = 'Marta Vell said the port would reopen. Lena Sandoval said the ferries were ready.';
+  const merged = analyzeDocument({ id: 'a', text, title: null, url: null, publishedAt: null }, { aliases: { merge: [['Marta Vell', 'Lena Sandoval']], forbid: [] } });
+  const marta = merged.entities.find((entity) => entity.name === 'Marta Vell' || entity.aliases.includes('Marta Vell'));
+  assert.ok(marta, 'Marta Vell is an entity');
+  assert.ok(marta.why.some((reason) => reason.reason === 'user-alias'), 'the merge says it came from the user');
+  const unmerged = analyzeDocument({ id: 'c', text, title: null, url: null, publishedAt: null });
+  assert.equal(unmerged.entities.filter((entity) => entity.type === 'person').length, 2, 'without the override they are two people');
+  const forbidden = analyzeDocument({ id: 'b', text: 'Marta Vell spoke first. Later Vell said the port would reopen.', title: null, url: null, publishedAt: null }, { aliases: { merge: [], forbid: [['Marta Vell', 'Vell']] } });
+  const cluster = forbidden.entities.find((entity) => entity.name === 'Marta Vell');
+  assert.ok(cluster, 'Marta Vell is an entity');
+  assert.ok(!cluster.mentions.some((mention) => mention.text === 'Vell'), 'a forbidden merge is not made');
+});
