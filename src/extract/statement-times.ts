@@ -93,7 +93,23 @@ function inside(span: { start: number; end: number }, pieces: readonly Span[]): 
   return pieces.some((piece) => span.start < piece.end && piece.start < span.end);
 }
 
-/** The attribution time nearest the cue (or the source), or null. */
+/** Index of the first token whose segment is >= `segment` (segments never decrease along the tokens). */
+function firstTokenOfSegment(segments: Int32Array, segment: number): number {
+  let low = 0;
+  let high = segments.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (segments[middle]! < segment) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * The attribution time nearest the cue (or the source), or null; the earlier one on a tie. Only the times inside the
+ * attribution segments are looked at, walking outward from the cue, so a document with many statements and many
+ * times stays linear (every statement used to scan every time of the document).
+ */
 function saidTime(statement: Statement, times: readonly TimeExpression[], tokens: Tokens, segments: Int32Array): TimeExpression | null {
   const anchors = [statement.cue, statement.source].filter((span): span is NonNullable<typeof span> => span !== null);
   if (anchors.length === 0 || times.length === 0) return null;
@@ -105,18 +121,40 @@ function saidTime(statement: Statement, times: readonly TimeExpression[], tokens
   const highestSegment = Math.max(...anchorSegments);
   const firstSegmentOfSentence = segments[tokens.sentenceStarts[sentence]!]!;
   const reference = anchors[0]!.start;
-  let best: TimeExpression | null = null;
-  for (const time of times) {
-    if (time.event === false || inside(time, statement.content)) continue;
+  // The attribution segments are one contiguous run of tokens: [the opening phrase,] the cue's and the source's segments.
+  const fromSegment = firstSegmentOfSentence + 1 === lowestSegment ? firstSegmentOfSentence : lowestSegment;
+  const firstToken = firstTokenOfSegment(segments, fromSegment);
+  const lastToken = firstTokenOfSegment(segments, highestSegment + 1) - 1;
+  if (firstToken > lastToken) return null;
+  const rangeStart = tokens.starts[firstToken]!;
+  const rangeEnd = tokens.ends[lastToken]!;
+  const accepts = (time: TimeExpression): boolean => {
+    if (time.event === false || inside(time, statement.content)) return false;
     const index = tokenAt(tokens, time.start);
-    if (index < 0 || tokens.sentence[index] !== sentence) continue;
+    if (index < 0 || tokens.sentence[index] !== sentence) return false;
     const segment = segments[index]!;
-    const attribution =
+    return (
       (segment >= lowestSegment && segment <= highestSegment) ||
       // "On Tuesday, X said …", "In an interview on Sunday, X said …": the sentence's opening phrase, right before the source or cue.
-      (segment === firstSegmentOfSentence && segment + 1 === lowestSegment);
-    if (!attribution) continue;
-    if (best === null || Math.abs(time.start - reference) < Math.abs(best.start - reference)) best = time;
+      (segment === firstSegmentOfSentence && segment + 1 === lowestSegment)
+    );
+  };
+  const pivot = firstStartingAt(times, reference);
+  // Nearest before the reference (the earliest of equal starts), then nearest at or after it.
+  let before: TimeExpression | null = null;
+  for (let index = pivot - 1; index >= 0 && times[index]!.start >= rangeStart; index--) {
+    const time = times[index]!;
+    if (before !== null && time.start !== before.start) break;
+    if (accepts(time)) before = time;
   }
-  return best;
+  let after: TimeExpression | null = null;
+  for (let index = pivot; index < times.length && times[index]!.start < rangeEnd; index++) {
+    if (accepts(times[index]!)) {
+      after = times[index]!;
+      break;
+    }
+  }
+  if (before === null) return after;
+  if (after === null) return before;
+  return reference - before.start <= after.start - reference ? before : after;
 }

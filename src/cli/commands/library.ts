@@ -6,7 +6,7 @@ import { HearsayError } from '../../model/errors.js';
 import type { Stance, StatementKind } from '../../model/types.js';
 import { EXPORT_FORMATS, exportLibrary, type ExportFormat } from '../../library/export.js';
 import { ingestInputs } from '../../library/ingest-inputs.js';
-import { DEFAULT_LIBRARY_PATH, openLibrary } from '../../library/sqlite-library.js';
+import { librarySpec, openLibraryFromSpec } from '../../library/open.js';
 import type { Library, SearchQuery, StatementCluster, StatementHit } from '../../library/types.js';
 import type { CliIo } from '../main.js';
 
@@ -24,15 +24,15 @@ interface ParsedArgs {
 }
 
 const HELP: Record<string, string> = {
-  ingest: 'usage: hearsay ingest PATH|URL|FEED... [--db PATH] [--published YYYY-MM-DD] [--allow-private-urls]\n',
+  ingest: 'usage: hearsay ingest PATH|URL|FEED... [--db PATH|postgres://…] [--published YYYY-MM-DD] [--allow-private-urls]\n',
   search:
-    'usage: hearsay search QUERY [--speaker NAME] [--outlet HOST] [--from DATE] [--to DATE] [--stance S] [--kind K] [--limit N] [--offset N] [--originals-only] [--format text|json] [--db PATH]\n' +
+    'usage: hearsay search QUERY [--speaker NAME] [--outlet HOST] [--from DATE] [--to DATE] [--stance S] [--kind K] [--limit N] [--offset N] [--originals-only] [--format text|json] [--db PATH|postgres://…]\n' +
     '  QUERY: words (all must match), "quoted phrases", OR between words, -word to exclude, word* for a prefix\n',
-  speaker: 'usage: hearsay speaker NAME [--from DATE] [--to DATE] [--limit N] [--format text|json] [--db PATH]\n',
-  cluster: 'usage: hearsay cluster [ID] [--speaker NAME] [--limit N] [--format text|json] [--db PATH]   (no ID: list clusters)\n',
-  stats: 'usage: hearsay stats [--format text|json] [--db PATH]\n',
-  export: 'usage: hearsay export [--format jsonl|csv|annotations] [--out FILE] [--db PATH]\n',
-  article: 'usage: hearsay article ID [--db PATH]   (the stored article as JSON, analysis and version links included)\n',
+  speaker: 'usage: hearsay speaker NAME [--from DATE] [--to DATE] [--limit N] [--format text|json] [--db PATH|postgres://…]\n',
+  cluster: 'usage: hearsay cluster [ID] [--speaker NAME] [--limit N] [--format text|json] [--db PATH|postgres://…]   (no ID: list clusters)\n',
+  stats: 'usage: hearsay stats [--format text|json] [--db PATH|postgres://…]\n',
+  export: 'usage: hearsay export [--format jsonl|csv|annotations] [--out FILE] [--db PATH|postgres://…]\n',
+  article: 'usage: hearsay article ID [--db PATH|postgres://…]   (the stored article as JSON, analysis and version links included)\n',
 };
 
 const OPTIONS: Record<string, Record<string, OptionKind>> = {
@@ -65,7 +65,7 @@ export async function runLibraryCommand(command: string, args: readonly string[]
   }
   const parsed = parseArgs(command, args, OPTIONS[command] ?? {});
   if (command === 'ingest') return runIngest(parsed, io);
-  const library = openLibrary(parsed.strings.get('db') ?? DEFAULT_LIBRARY_PATH);
+  const library = await openLibraryFromSpec(librarySpec(parsed.strings.get('db')));
   try {
     if (command === 'search') return await runSearch(library, parsed, io);
     if (command === 'speaker') return await runSpeaker(library, parsed, io);
@@ -115,7 +115,7 @@ export function parseArgs(command: string, args: readonly string[], options: Rec
 async function runIngest(parsed: ParsedArgs, io: CliIo): Promise<number> {
   if (parsed.positional.length === 0) throw new HearsayError('nothing to ingest (expected one or more files, directories, URLs or feeds)', { input: 'ingest', exitCode: 2 });
   const published = dateOption(parsed, 'published');
-  const library = openLibrary(parsed.strings.get('db') ?? DEFAULT_LIBRARY_PATH);
+  const library = await openLibraryFromSpec(librarySpec(parsed.strings.get('db')));
   try {
     const { counts } = await ingestInputs({
       inputs: parsed.positional,
@@ -229,6 +229,7 @@ async function runStats(library: Library, parsed: ParsedArgs, io: CliIo): Promis
     ['speakers (entities)', stats.entities],
     ['statements reported more than once (clusters)', stats.clusters],
     ['statements in those clusters', stats.clusteredStatements],
+    ['failed jobs (work queue)', stats.failedJobs],
   ];
   for (const [label, value] of lines) if (value !== undefined) io.stdout.write(`${label.padEnd(48)}${value}\n`);
   return 0;
@@ -281,7 +282,7 @@ function hitJson(hit: StatementHit): Record<string, unknown> {
 
 function quoteOf(hit: StatementHit): string {
   const text = hit.statement.content.map((piece) => piece.text).join(' … ');
-  return hit.statement.kind === 'indirect' ? text : `“${text}”`;
+  return quoted(hit.statement.kind, text);
 }
 
 function formatHit(hit: StatementHit, rank: number): string {
@@ -302,7 +303,7 @@ function formatCluster(cluster: StatementCluster): string {
   let output = `cluster ${cluster.id}: ${cluster.speaker ?? 'unknown speaker'} — ${cluster.reports.length} report${cluster.reports.length === 1 ? '' : 's'}, earliest first\n\n`;
   cluster.reports.forEach((report, index) => {
     const via = report.via.length === 0 ? '' : ` via ${report.via.map((relay) => relay.name).join(' via ')}`;
-    output += `[${index}] ${report.publishedAt ?? 'undated'}  ${report.outlet ?? 'unknown outlet'}${via} (${report.kind}${report.copy ? ', syndicated copy' : ''}, article ${report.articleId})\n    ${report.kind === 'indirect' ? report.text : `“${report.text}”`}\n`;
+    output += `[${index}] ${report.publishedAt ?? 'undated'}  ${report.outlet ?? 'unknown outlet'}${via} (${report.kind}${report.copy ? ', syndicated copy' : ''}, article ${report.articleId})\n    ${quoted(report.kind, report.text)}\n`;
   });
   if (cluster.drift.length > 0) output += '\ndrift:\n';
   for (const drift of cluster.drift) {
@@ -339,4 +340,9 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
 function writeChunk(stream: NodeJS.WritableStream, chunk: string): Promise<void> | void {
   if (stream.write(chunk)) return;
   return new Promise((resolve) => stream.once('drain', () => resolve()));
+}
+
+/** Direct and partial statements shown in quotation marks, unless their words already carry their own. */
+function quoted(kind: string, text: string): string {
+  return kind === 'indirect' || /^[“"«„‘'‹]/u.test(text) ? text : `“${text}”`;
 }
