@@ -24,7 +24,7 @@ articles/s, MB/s, per-article latency p50/p99, peak RSS; hearsay, then compromis
 const SCRIPT = fileURLToPath(import.meta.url);
 
 function selectSections(only: string | undefined): BenchSection[] {
-  if (only === undefined) return [...BENCH_SECTIONS];
+  if (only === undefined) return BENCH_SECTIONS.filter((section) => section.optIn !== true);
   const names = only.split(',').map((name) => name.trim()).filter(Boolean);
   const unknown = names.filter((name) => !BENCH_SECTIONS.some((section) => section.name === name));
   if (unknown.length > 0 || names.length === 0) {

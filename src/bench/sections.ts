@@ -19,6 +19,8 @@ export interface BenchSection {
   /** The key of its figures in the JSON object. */
   readonly key: string;
   readonly title: string;
+  /** Runs only when named with --only (it needs a service, or takes minutes). */
+  readonly optIn?: boolean;
   run(settings: BenchSettings): Promise<SectionFigures>;
 }
 
@@ -61,5 +63,14 @@ export const BENCH_SECTIONS: readonly BenchSection[] = [
     key: 'search',
     title: 'library search',
     run: async (settings) => (await import('./library.js')).benchSearch(settings.seconds),
+  },
+  {
+    // The same library on PostgreSQL (HEARSAY_TEST_POSTGRES, default postgres://postgres@127.0.0.1:5432/postgres):
+    // queue ingest with 1 and 2 worker processes, search p95 at 1,000,000 statements. Opt-in: `--only postgres`.
+    name: 'postgres',
+    key: 'postgres',
+    title: 'postgres',
+    optIn: true,
+    run: async () => (await import('./postgres.js')).benchPostgres(),
   },
 ];
