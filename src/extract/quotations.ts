@@ -51,7 +51,7 @@ export function findQuotations(tokens: Tokens): QuotationResult {
 
   const close = (open: OpenMark, closeToken: number, terminated: boolean): void => {
     const openStart = starts[open.token]!;
-    const closeEnd = terminated ? ends[closeToken]! : ends[closeToken]!;
+    const closeEnd = ends[closeToken]!;
     const innerEnd = terminated ? starts[closeToken]! : ends[closeToken]!;
     quotations.push({
       start: openStart,
@@ -66,6 +66,15 @@ export function findQuotations(tokens: Tokens): QuotationResult {
     });
   };
 
+  /** Closes every open quotation at `lastToken`, unterminated, with a diagnostic on each opening mark. */
+  const closeAllOpen = (lastToken: number, reason: string): void => {
+    while (stack.length > 0) {
+      const open = stack.pop()!;
+      diagnostics.push({ severity: 'info', ruleId: 'unterminated-quotation', reason, start: starts[open.token]!, end: ends[open.token]! });
+      close(open, lastToken, false);
+    }
+  };
+
   for (let index = 0; index < count; index++) {
     if (breaksBefore[index]! > 0 && stack.length > 0) {
       // Paragraph break inside a quotation: continue only when this paragraph opens with a mark of the same weight.
@@ -75,17 +84,7 @@ export function findQuotations(tokens: Tokens): QuotationResult {
         outer.multiParagraph = true;
         continue; // the continuation mark is part of the same quotation
       }
-      while (stack.length > 0) {
-        const open = stack.pop()!;
-        diagnostics.push({
-          severity: 'info',
-          ruleId: 'unterminated-quotation',
-          reason: 'quotation mark opened here is not closed before the paragraph ends',
-          start: starts[open.token]!,
-          end: ends[open.token]!,
-        });
-        close(open, index - 1, false);
-      }
+      closeAllOpen(index - 1, 'quotation mark opened here is not closed before the paragraph ends');
     }
     if (kinds[index] !== TokenKind.Quote) continue;
     const char = text.slice(starts[index]!, ends[index]!);
@@ -111,17 +110,7 @@ export function findQuotations(tokens: Tokens): QuotationResult {
     if (mark.role === 'either' && previousWordLike && !nextWordLike) continue;
     stack.push({ token: index, char, closers: mark.closers, weight: mark.weight, multiParagraph: false });
   }
-  while (stack.length > 0) {
-    const open = stack.pop()!;
-    diagnostics.push({
-      severity: 'info',
-      ruleId: 'unterminated-quotation',
-      reason: 'quotation mark opened here is never closed',
-      start: starts[open.token]!,
-      end: ends[open.token]!,
-    });
-    close(open, count - 1, false);
-  }
+  closeAllOpen(count - 1, 'quotation mark opened here is never closed');
   quotations.sort((a, b) => a.start - b.start || b.end - a.end);
 
   const tokenQuotation = new Int32Array(count).fill(-1);
