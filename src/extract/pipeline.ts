@@ -34,7 +34,7 @@ export function analyzeDocument(document: SourceDocument, options: AnalyzeOption
   const tokens = tokenize(text);
   // 2. Quotations before tagging: the tagger's features ask whether a token is quoted and what follows the quote.
   const quotations = findQuotations(tokens);
-  diagnostics.push(...quotations.diagnostics);
+  for (const diagnostic of quotations.diagnostics) diagnostics.push(diagnostic); // a loop: spreading a huge list into push() overflows the stack
   const quotationSpans = quotations.quotations.map((quotation) => ({ start: quotation.start, end: quotation.end, text: text.slice(quotation.start, quotation.end) }));
   // 3. The learned tagger marks source, cue and content spans (two passes; the second reads the first's labels).
   const labels = tagTokens(options.model ?? loadDefaultModel(), tokens, extractFeatures(tokens, quotations));
