@@ -111,13 +111,19 @@ async function benchmarkSearch(statements: number, queries: number, rebuild: boo
       buildSeconds = (performance.now() - started) / 1000;
     }
     const timings: number[] = [];
+    const slow: Array<{ ms: number; shape: number; query: SearchQuery; total: number }> = [];
     for (let index = 0; index < queries; index++) {
       const query = makeQuery(index, vocabulary, zipf, speakers, random);
       const start = performance.now();
-      await library.search(query);
-      timings.push(performance.now() - start);
+      const result = await library.search(query);
+      const elapsed = performance.now() - start;
+      timings.push(elapsed);
+      slow.push({ ms: round(elapsed, 1), shape: index % 6, query, total: result.total });
     }
     timings.sort((a, b) => a - b);
+    // --slowest N: the N slowest queries (with their shape in makeQuery), to see where the tail comes from.
+    const slowest = Number(option('slowest', '0'));
+    if (slowest > 0) for (const entry of slow.sort((a, b) => b.ms - a.ms).slice(0, slowest)) console.log(JSON.stringify(entry));
     const size = (await library.pool.query<{ bytes: string }>('SELECT pg_database_size(current_database())::text AS bytes')).rows[0]!.bytes;
     return {
       statements: (await library.stats()).statements,
@@ -154,7 +160,7 @@ async function bulkLoad(pool: pg.Pool, count: number, vocabulary: readonly strin
     for (let done = 0; done < count; ) {
       const batchEnd = Math.min(count, done + BATCH_STATEMENTS);
       const articles = { key: [] as string[], url: [] as string[], outlet: [] as string[], title: [] as string[], day: [] as string[], text: [] as string[], count: [] as number[] };
-      const rows = { article: [] as number[], statementId: [] as string[], speaker: [] as string[], entity: [] as number[], content: [] as string[], day: [] as string[], title: [] as string[], json: [] as string[] };
+      const rows = { article: [] as number[], statementId: [] as string[], speaker: [] as string[], entity: [] as number[], content: [] as string[], day: [] as string[], title: [] as string[], json: [] as string[], outlet: [] as string[] };
       while (done < batchEnd) {
         const batch = Math.min(STATEMENTS_PER_ARTICLE, batchEnd - done);
         const contents: string[] = [];
@@ -195,6 +201,7 @@ async function bulkLoad(pool: pg.Pool, count: number, vocabulary: readonly strin
           rows.day.push(day);
           rows.title.push(title);
           rows.json.push(JSON.stringify(statement));
+          rows.outlet.push(outlet);
         });
         done += batch;
       }
@@ -211,10 +218,10 @@ async function bulkLoad(pool: pg.Pool, count: number, vocabulary: readonly strin
       await client.query(
         `INSERT INTO statements (article_id, statement_id, kind, speaker_name, speaker_entity, stance, cue_lemma, content_text, snippet, published_at, sort_at, search, json)
          SELECT u.article_id, u.statement_id, 'direct', u.speaker, u.entity, 'neutral', 'say', u.content, u.content, u.day, u.day,
-                setweight(to_tsvector('simple', u.search_content), 'A') || setweight(to_tsvector('simple', u.search_speaker), 'B') || setweight(to_tsvector('simple', u.search_title), 'C'),
+                hearsay_search_document(setweight(to_tsvector('simple', u.search_content), 'A') || setweight(to_tsvector('simple', u.search_speaker), 'B') || setweight(to_tsvector('simple', u.search_title), 'C'), u.outlet),
                 u.json::json
-         FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
-           AS u(article_id, statement_id, speaker, entity, content, day, json, search_content, search_speaker, search_title)`,
+         FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
+           AS u(article_id, statement_id, speaker, entity, content, day, json, search_content, search_speaker, search_title, outlet)`,
         [
           rows.article.map((index) => ids[index]!),
           rows.statementId,
@@ -226,11 +233,13 @@ async function bulkLoad(pool: pg.Pool, count: number, vocabulary: readonly strin
           rows.content.map(foldText),
           rows.speaker.map(foldText),
           rows.title.map(foldText),
+          rows.outlet,
         ],
       );
       await client.query('COMMIT');
     }
-    // The same definition as migration 1 (the partial GIN index over current statements).
+    // The same definition as migrations 1 and 3 (the partial GIN index over current statements).
+    await client.query("SET maintenance_work_mem = '512MB'");
     await client.query('CREATE INDEX IF NOT EXISTS statements_search ON statements USING gin (search) WHERE is_current');
     await client.query('VACUUM ANALYZE');
   } finally {

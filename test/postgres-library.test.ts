@@ -146,9 +146,50 @@ describe('PostgreSQL library', { skip }, () => {
   });
 
   test('query words become websearch_to_tsquery text plus prefix terms', () => {
-    assert.deepEqual(tsQueryParts('Rail "Link Opens" OR train -bus'), { websearch: '"rail" "link opens" OR "train" -"bus"', prefixes: [] });
-    assert.deepEqual(tsQueryParts('bridg* -steel* or Gdańsk'), { websearch: '"or" "gdansk"', prefixes: ['bridg:*', '!(steel:*)'] });
+    assert.deepEqual(tsQueryParts('Rail "Link Opens" OR train -bus'), { websearch: '"rail" "link opens" OR "train" -"bus"', prefixes: [], required: [] });
+    assert.deepEqual(tsQueryParts('bridg* -steel* or Gdańsk'), { websearch: '"or" "gdansk"', prefixes: ['bridg:*', '!(steel:*)'], required: [] });
+    // Phrases (and hyphenated words) the query requires: their word pairs must occur in every match.
+    assert.deepEqual(tsQueryParts('"Rail Link" opens OR closes rail-link NOT "tram stop"').required, ['rail link', 'rail-link']);
     assert.throws(() => tsQueryParts('"" -'), (error: unknown) => isHearsayError(error));
+  });
+
+  test('the pair and outlet lexemes of migration 3 find exactly what phrase positions and outlet patterns find', async () => {
+    const client = new pg.Client({ connectionString: scratch.url });
+    await client.connect();
+    try {
+      await openLibraryFromSpec(scratch.url).then((library) => library.close());
+      const texts = ['the rail link opens in May', 'rail-link opens', 'link rail opens', "it's the rail rail link", 'opens the link', 'a b a b c'];
+      const phrases = ['rail link', 'rail-link opens', 'link opens', "it's the", 'the rail rail', 'b a b c', 'a b c d', 'rail', 'opens  the'];
+      for (const text of texts) {
+        for (const phrase of phrases) {
+          const row = (
+            await client.query<{ plain: boolean; paired: boolean }>(
+              `SELECT to_tsvector('simple', $1) @@ websearch_to_tsquery('simple', $3) AS plain,
+                      hearsay_search_document(to_tsvector('simple', $1), NULL) @@ hearsay_with_pairs(websearch_to_tsquery('simple', $3), to_tsvector('simple', $2)) AS paired`,
+              [text, phrase, `"${phrase}"`],
+            )
+          ).rows[0]!;
+          assert.equal(row.paired, row.plain, `${phrase} in ${text}`);
+        }
+      }
+      for (const [outlet, filter, expected] of [
+        ['news.example.org', 'example.org', true],
+        ['news.example.org', 'news.example.org', true],
+        ['news.example.org', 'ample.org', false],
+        ['example.org', 'news.example.org', false],
+        ["o'brien.test", "o'brien.test", true],
+      ] as const) {
+        const row = (
+          await client.query<{ found: boolean }>(`SELECT hearsay_search_document(to_tsvector('simple', 'word'), $1) @@ $2::tsquery AS found`, [
+            outlet,
+            `'~o ${filter.replace(/[\\']/gu, (char) => `\\${char}`)}'`,
+          ])
+        ).rows[0]!;
+        assert.equal(row.found, expected, `${filter} for ${outlet}`);
+      }
+    } finally {
+      await client.end();
+    }
   });
 
   test('articles of one cluster stored by concurrent writers link as in a sequential run', async () => {

@@ -146,6 +146,45 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       CREATE INDEX hearsay_jobs_failed ON hearsay_jobs (id) WHERE state = 'failed';
     `,
   },
+  {
+    version: 3,
+    name: 'word-pair and outlet tokens in the search index',
+    sql: `
+      -- Extra lexemes of a statement's search document, none of which a query's words can produce (the parser never
+      -- yields a space, and prefix terms start with a letter or digit):
+      -- '~p a b' for every two adjacent positions (a <-> b), so a phrase is found through its rare pairs instead of
+      -- re-checking positions across the posting lists of its frequent words; and '~o x' for the article's outlet
+      -- and each parent domain (news.example.org: also example.org, org), so an outlet filter is intersected inside
+      -- the GIN index, with the same meaning as outlet = x OR outlet LIKE '%.x'.
+      CREATE FUNCTION hearsay_search_extras(document tsvector, outlet text) RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $f$
+        SELECT array_to_tsvector(ARRAY(
+          SELECT DISTINCT '~p ' || a.lexeme || ' ' || b.lexeme
+          FROM (SELECT lexeme, unnest(positions) AS position FROM unnest(document)) AS a
+          JOIN (SELECT lexeme, unnest(positions) AS position FROM unnest(document)) AS b ON b.position = a.position + 1
+          WHERE octet_length(a.lexeme) + octet_length(b.lexeme) <= 500
+          UNION ALL
+          SELECT DISTINCT '~o ' || array_to_string(parts[i:], '.')
+          FROM string_to_array(outlet, '.') AS parts, generate_subscripts(parts, 1) AS i
+          WHERE octet_length(outlet) <= 1000 AND array_to_string(parts[i:], '.') <> ''
+        ))
+      $f$;
+      -- The stored search document: the weighted words and their extra lexemes.
+      CREATE FUNCTION hearsay_search_document(document tsvector, outlet text) RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $f$
+        SELECT document || hearsay_search_extras(document, outlet)
+      $f$;
+      -- A query with the pairs of one of its required phrases ANDed (a phrase matches only where all its pairs occur).
+      CREATE FUNCTION hearsay_with_pairs(query tsquery, phrase tsvector) RETURNS tsquery LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $f$
+        SELECT CASE WHEN pairs IS NULL THEN query ELSE query && pairs::tsquery END
+        FROM (
+          SELECT string_agg('''' || replace(replace(lexeme, '\\', '\\\\'), '''', '\\''') || '''', ' & ') AS pairs
+          FROM unnest(tsvector_to_array(hearsay_search_extras(phrase, NULL))) AS lexeme
+        ) AS p
+      $f$;
+      DROP INDEX statements_search;
+      UPDATE statements s SET search = hearsay_search_document(s.search, a.outlet) FROM articles a WHERE a.id = s.article_id;
+      CREATE INDEX statements_search ON statements USING gin (search) WHERE is_current;
+    `,
+  },
 ];
 
 export function migrationChecksum(migration: PostgresMigration): string {

@@ -32,6 +32,8 @@ const MAX_LIMIT = 10_000;
 /** Matches up to which search ranks by ts_rank_cd (it reads every match's tsvector); broader searches list the newest first. */
 const RANK_LIMIT = 5000;
 const EXPORT_PAGE = 1000;
+/** Outlets up to this length have '~o' lexemes in the search index (migration 3); longer ones are filtered on articles. */
+const OUTLET_TAG_BYTES = 1000;
 /** Earlier reports compared word by word per new statement: those sharing most content words. */
 const CLUSTER_CANDIDATES = 8;
 /** Attempts of one article's transaction when PostgreSQL reports a deadlock, a serialization failure or a lost race. */
@@ -364,7 +366,7 @@ export class PostgresLibrary implements Library {
     await client.query(
       `INSERT INTO statements (id, article_id, statement_id, kind, speaker_name, speaker_entity, stance, cue_lemma, relay, content_text, snippet, said_at, published_at, sort_at, cluster_id, search, json)
        SELECT u.id, $1, u.statement_id, u.kind, u.speaker_name, u.speaker_entity, u.stance, u.cue_lemma, u.relay, u.content_text, u.snippet, u.said_at, $2, u.sort_at, u.cluster_id,
-              ${searchVector('u.search_content', 'u.search_speaker', '$19::text')}, u.json::json
+              hearsay_search_document(${searchVector('u.search_content', 'u.search_speaker', '$19::text')}, (SELECT outlet FROM articles WHERE id = $1)), u.json::json
        FROM unnest($3::bigint[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::bigint[], $16::text[], $17::text[], $18::text[])
          AS u(id, statement_id, kind, speaker_name, speaker_entity, stance, cue_lemma, relay, content_text, snippet, said_at, sort_at, cluster_id, search_content, search_speaker, json)`,
       [
@@ -526,8 +528,14 @@ export class PostgresLibrary implements Library {
       if (ids.length === 0) return { items: [], total: 0, limit, offset };
       where.push(`s.speaker_entity = ANY(${parameter(ids)}::bigint[])`);
     }
-    if (query.outlet !== undefined) {
-      const outlet = query.outlet.toLowerCase().replace(/^www\./u, '');
+    const text = query.text?.trim() ?? '';
+    const outlet = query.outlet?.toLowerCase().replace(/^www\./u, '');
+    // A text search finds the outlet (and its subdomains) through the index's '~o' lexemes (migration 3).
+    const outletTag = text !== '' && outlet !== undefined && outlet !== '' && Buffer.byteLength(outlet) <= OUTLET_TAG_BYTES;
+    // Whether a filter reads the articles (s.is_current mirrors a.is_current, so that one needs no join).
+    let articleFilter = false;
+    if (outlet !== undefined && !outletTag) {
+      articleFilter = true;
       where.push(`(a.outlet = ${parameter(outlet)} OR a.outlet LIKE ${parameter(`%.${outlet.replace(/[\\%_]/gu, (char) => `\\${char}`)}`)})`);
     }
     if (query.from !== undefined) where.push(`s.sort_at >= ${parameter(query.from)}`);
@@ -535,8 +543,10 @@ export class PostgresLibrary implements Library {
     if (query.to !== undefined) where.push(`s.sort_at <= ${parameter(`${query.to}~`)}`);
     if (query.stance !== undefined) where.push(`s.stance = ${parameter(query.stance)}`);
     if (query.kind !== undefined) where.push(`s.kind = ${parameter(query.kind)}`);
-    if (query.originalsOnly === true) where.push('a.copy_of IS NULL');
-    const text = query.text?.trim() ?? '';
+    if (query.originalsOnly === true) {
+      articleFilter = true;
+      where.push('a.copy_of IS NULL');
+    }
     const from = 'FROM statements s JOIN articles a ON a.id = s.article_id';
     if (text === '') {
       const filter = where.join(' AND ');
@@ -548,15 +558,33 @@ export class PostgresLibrary implements Library {
     const queries: string[] = [];
     if (parts.websearch !== '') queries.push(`websearch_to_tsquery('${SEARCH_CONFIG}', ${parameter(parts.websearch)})`);
     for (const prefix of parts.prefixes) queries.push(`to_tsquery('${SEARCH_CONFIG}', ${parameter(prefix)})`);
+    // Ranked by the words alone; matched with the pair and outlet lexemes too, so the GIN index intersects rare
+    // posting lists instead of the heap re-checking phrase positions or outlets across frequent words' matches.
     const tsquery = queries.join(' && ');
-    where.push(`s.search @@ (${tsquery})`);
+    let match = `(${tsquery})`;
+    for (const phrase of parts.required) match = `hearsay_with_pairs(${match}, to_tsvector('${SEARCH_CONFIG}', ${parameter(phrase)}))`;
+    if (outletTag) match = `(${match} && ${parameter(`'~o ${outlet!.replace(/[\\']/gu, (char) => `\\${char}`)}'`)}::tsquery)`;
+    where.push(`s.search @@ ${match}`);
     const filter = where.join(' AND ');
+    // The articles are joined for counting only when a filter reads them.
+    const countFilter = articleFilter ? filter : where.filter((clause) => clause !== 'a.is_current').join(' AND ');
+    const countFrom = articleFilter ? from : 'FROM statements s';
     // Count no further than needed to choose the order: ranking reads every match's tsvector.
-    const matches = await this.count(`SELECT count(*)::integer AS count FROM (SELECT 1 ${from} WHERE ${filter} LIMIT ${RANK_LIMIT + 1}) AS m`, parameters);
+    const matches = await this.count(`SELECT count(*)::integer AS count FROM (SELECT 1 ${countFrom} WHERE ${countFilter} LIMIT ${RANK_LIMIT + 1}) AS m`, parameters);
     const ranked = matches <= RANK_LIMIT;
-    const score = ranked ? `ts_rank_cd(s.search, ${tsquery})` : '0';
-    const order = ranked ? 'score DESC, s.id' : 's.id DESC';
-    const rows = await this.pool.query<HitRow>(`SELECT ${HIT_COLUMNS}, ${score}::float8 AS score ${from} WHERE ${filter} ORDER BY ${order} LIMIT ${parameter(limit)} OFFSET ${parameter(offset)}`, parameters);
+    // The page is chosen on statements alone (ids and scores), and only its rows are joined with their articles.
+    const page = ranked
+      ? // At most RANK_LIMIT matches, found through the GIN index and ranked.
+        `SELECT s.id, ts_rank_cd(s.search, ${tsquery})::float8 AS score ${countFrom} WHERE ${countFilter} ORDER BY score DESC, s.id`
+      : // More than RANK_LIMIT matches: the newest, walking the primary key backwards and testing each statement.
+        // Matches are that frequent (at 1M statements, at least 1 in 200), so the walk is short, whereas the GIN
+        // index would fetch every match to sort them; IS TRUE keeps the planner off the GIN index.
+        `SELECT s.id, 0::float8 AS score ${countFrom} WHERE ${countFilter.replace(`s.search @@ ${match}`, `(s.search @@ ${match}) IS TRUE`)} ORDER BY s.id DESC`;
+    const rows = await this.pool.query<HitRow>(
+      `SELECT ${HIT_COLUMNS}, p.score FROM (${page} LIMIT ${parameter(limit)} OFFSET ${parameter(offset)}) AS p
+       JOIN statements s ON s.id = p.id JOIN articles a ON a.id = s.article_id ORDER BY p.score DESC, ${ranked ? 's.id' : 's.id DESC'}`,
+      parameters,
+    );
     return { items: rows.rows.map(toHit), total: matches, limit, offset, order: ranked ? 'relevance' : 'newest', ...(ranked ? {} : { approximate: true }) };
   }
 

@@ -16,6 +16,11 @@ export interface TsQueryParts {
   readonly websearch: string;
   /** For to_tsquery: prefix terms built from letters and digits only (`rail:*`, `!bus:*`), ANDed to the rest. */
   readonly prefixes: readonly string[];
+  /**
+   * The folded text of every quoted word or phrase the query requires (not negated, not next to an OR): its
+   * adjacent word pairs must all occur in a match, which the index can check through its '~p' pair lexemes.
+   */
+  readonly required: readonly string[];
 }
 
 /**
@@ -26,6 +31,8 @@ export function tsQueryParts(input: string): TsQueryParts {
   requireFtsQuery(input);
   const kept: string[] = [];
   const prefixes: string[] = [];
+  // The folded text of each positive entry of kept (null for OR and negated entries).
+  const texts: Array<string | null> = [];
   let pendingNot = false;
   let index = 0;
   while (index < input.length) {
@@ -35,6 +42,7 @@ export function tsQueryParts(input: string): TsQueryParts {
       const end = close === -1 ? input.length : close + 1;
       const phrase = foldText(input.slice(index + 1, close === -1 ? input.length : close)).replace(/"/gu, ' ');
       kept.push(`${pendingNot ? '-' : ''}"${phrase}"`);
+      texts.push(pendingNot ? null : phrase);
       pendingNot = false;
       index = end;
       continue;
@@ -50,6 +58,7 @@ export function tsQueryParts(input: string): TsQueryParts {
     // The operators of buildFtsQuery: upper-case OR, AND (ignored) and NOT; in lower case they are plain words.
     if (word === 'OR') {
       kept.push('OR');
+      texts.push(null);
       continue;
     }
     if (word === 'AND') continue;
@@ -72,6 +81,12 @@ export function tsQueryParts(input: string): TsQueryParts {
     if (!/[\p{L}\p{N}]/u.test(cleaned)) continue;
     // Quoted, so a lower-case "or" stays a word for websearch_to_tsquery.
     kept.push(`${negated ? '-' : ''}"${cleaned}"`);
+    texts.push(negated ? null : cleaned);
   }
-  return { websearch: kept.join(' '), prefixes };
+  // websearch_to_tsquery binds OR tighter than the implicit AND: an entry next to an OR is one alternative of it.
+  // A lone run of letters and digits is one token: it has no pairs to check.
+  const required = texts.filter(
+    (phrase, index): phrase is string => phrase !== null && kept[index - 1] !== 'OR' && kept[index + 1] !== 'OR' && !/^[\p{L}\p{N}]+$/u.test(phrase),
+  );
+  return { websearch: kept.join(' '), prefixes, required };
 }
