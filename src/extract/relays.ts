@@ -1,5 +1,5 @@
 import { RELAY_BACK_REFERENCES, RELAY_DESCRIPTORS, RELAY_PHRASES, type RelayPhrase } from '../lexicon/relays.js';
-import { makeSpan, overlaps } from '../model/span.js';
+import { lowerBound, makeSpan, overlaps } from '../model/span.js';
 import type { Relay } from '../model/types.js';
 import { TokenKind, type Tokens } from '../text/tokenize.js';
 import type { QuotationResult } from './quotations.js';
@@ -70,6 +70,20 @@ function matchPhrase(tokens: Tokens, index: number, sentenceEnd: number): RelayP
   return best;
 }
 
+/** Tokens on either side of a cue within which relays and earlier cues of its sentence are looked for. */
+const RELAY_WINDOW = 80;
+
+/** Whether a statement with a real cue (not "according to") comes shortly before `cueStart` in the same sentence. */
+function hasEarlierCue(drafts: readonly DraftStatement[], index: number, cueStart: number, sentence: number, tokens: Tokens): boolean {
+  for (let other = index - 1, seen = 0; other >= 0 && seen < 16; other--, seen++) {
+    const cue = drafts[other]!.cueTokens;
+    if (cue === null) continue;
+    if (cue[1] < cueStart - RELAY_WINDOW || tokens.sentence[cue[0]] !== sentence) return false;
+    if (cue[1] < cueStart && drafts[other]!.cue?.lemma !== 'according to') return true;
+  }
+  return false;
+}
+
 export interface RelayResult {
   /** Statements left after removing those that were only a relay phrase ("cited by X" read as a statement). */
   readonly drafts: readonly DraftStatement[];
@@ -108,16 +122,25 @@ export function findRelays(input: { tokens: Tokens; drafts: readonly DraftStatem
   let lastInterviewChain: Relay[] | null = null;
   // A relay seen before with relays inside it ("the interview, cited by Pool Pervogo") brings them along later.
   const innerRelaysOf = new Map<string, Relay[]>();
-  for (const draft of drafts) {
+  // Relays and earlier cues are looked up within a window around each statement's cue, by binary search on the
+  // relays (found in text order): a relay further away is not this statement's, and the pass stays linear.
+  const relayStarts = found.map((relay) => ({ start: relay.first }));
+  const nearby = (token: number): FoundRelay[] => {
+    const near: FoundRelay[] = [];
+    for (let position = lowerBound(relayStarts, token - RELAY_WINDOW); position < found.length && found[position]!.first <= token + RELAY_WINDOW; position++) near.push(found[position]!);
+    return near;
+  };
+  drafts.forEach((draft, draftIndex) => {
     const cueToken = draft.cueTokens?.[0] ?? draft.contentTokens[0]![0];
     const sentenceIndex = tokens.sentence[cueToken]!;
+    const close = nearby(cueToken);
     // A "statement" whose cue is a relay phrase ("cited by the channel") is a relay, not an utterance; so is
     // "according to X" after another cue of the same sentence ("Lukashenko stated, according to Pool Pervogo").
     const cueStart = draft.cueTokens?.[0] ?? -1;
-    const relayCue = found.find((relay) => relay.first <= cueStart && cueStart <= relay.last);
-    if (relayCue !== undefined && relayCue.order === 2) continue;
-    if (relayCue !== undefined && relayCue.order === 3 && drafts.some((other) => other !== draft && other.cueTokens !== null && other.cueTokens[1] < cueStart && tokens.sentence[other.cueTokens[0]] === sentenceIndex && other.cue?.lemma !== 'according to')) continue;
-    const chain = found
+    const relayCue = close.find((relay) => relay.first <= cueStart && cueStart <= relay.last);
+    if (relayCue !== undefined && relayCue.order === 2) return;
+    if (relayCue !== undefined && relayCue.order === 3 && hasEarlierCue(drafts, draftIndex, cueStart, sentenceIndex, tokens)) return;
+    const chain = close
       .filter((relay) => relay.sentence === sentenceIndex)
       .filter((relay) => draft.source === null || !overlaps(relay.relay, draft.source))
       .filter((relay) => draft.cue === null || !(relay.order === 3 && draft.cue.lemma === 'according to'))
@@ -138,6 +161,6 @@ export function findRelays(input: { tokens: Tokens; drafts: readonly DraftStatem
     else if (chain.length === 0 && backReferenceSentences.has(sentenceIndex) && lastInterviewChain !== null) chain.push(...lastInterviewChain);
     kept.push(draft);
     via.push(chain);
-  }
+  });
   return { drafts: kept, via };
 }

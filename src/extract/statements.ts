@@ -20,6 +20,8 @@ export interface DraftStatement {
 /** How far (in tokens, not counting the source and punctuation in between) a content may sit from its cue. */
 const MAX_CONTENT_GAP = 12;
 const MAX_SOURCE_GAP = 8;
+/** Tokens scanned between a cue and a candidate at most (punctuation included). */
+const MAX_SCAN = 64;
 
 function spanOfTokens(tokens: Tokens, first: number, last: number): Span {
   const [start, end] = trimRange(tokens.text, tokens.starts[first]!, tokens.ends[last]!);
@@ -29,6 +31,8 @@ function spanOfTokens(tokens: Tokens, first: number, last: number): Span {
 /** Tokens strictly between two token ranges that are neither punctuation, quotation marks nor inside `skip`. */
 function gapBetween(tokens: Tokens, leftLast: number, rightFirst: number, skip: TaggedSpan | null): number {
   let gap = 0;
+  // Bounded: past a few dozen tokens no content or source can belong to the cue, so the scan stops (linear overall).
+  if (rightFirst - leftLast > MAX_SCAN + (skip === null ? 0 : skip.last - skip.first + 1)) return Infinity;
   for (let index = leftLast + 1; index < rightFirst; index++) {
     if (skip !== null && index >= skip.first && index <= skip.last) continue;
     const kind = tokens.kinds[index];
@@ -100,10 +104,14 @@ function lastTokenOf(draft: Draft): number {
  * in.”), or directly precedes one, continues that utterance: it becomes another piece of it. Sorted drafts, one pass.
  */
 function mergeUnattributedQuotes(tokens: Tokens, drafts: Draft[]): void {
+  // Merged drafts are dropped in one pass at the end (splicing inside the loop would be quadratic).
+  const merged = new Set<Draft>();
+  let previousKept: Draft | undefined;
   for (let index = 0; index < drafts.length; index++) {
     const draft = drafts[index]!;
+    if (index > 0 && !merged.has(drafts[index - 1]!)) previousKept = drafts[index - 1];
     if (draft.cue !== null || draft.pieces.length !== 1) continue;
-    const previous = index > 0 ? drafts[index - 1]! : undefined;
+    const previous = previousKept;
     const next = index + 1 < drafts.length ? drafts[index + 1]! : undefined;
     const piece = draft.pieces[0]!;
     // "she said of the election, in which …. “In my head, anyway.”" — by newsroom convention a quotation that follows
@@ -116,12 +124,21 @@ function mergeUnattributedQuotes(tokens: Tokens, drafts: Draft[]): void {
       const quotedBefore = previous.pieces.some((before) => tokens.kinds[before.first] === TokenKind.Quote || tokens.kinds[before.last] === TokenKind.Quote);
       if (colon && !quotedBefore) previous.pieces = [piece];
       else previous.pieces.push(piece);
-      drafts.splice(index--, 1);
+      merged.add(draft);
     } else if (next?.cue != null && next.pieces[0]!.first > piece.last && next.pieces[0]!.first < next.cue.first && onlyPunctuationBetween(tokens, piece.last, next.pieces[0]!.first, 0, 1) && tokens.kinds[next.pieces[0]!.first] === TokenKind.Quote) {
       next.pieces.unshift(piece);
-      drafts.splice(index--, 1);
+      merged.add(draft);
     }
   }
+  removeMerged(drafts, merged);
+}
+
+/** Drops the merged drafts in place, keeping the order. */
+function removeMerged(drafts: Draft[], merged: ReadonlySet<Draft>): void {
+  if (merged.size === 0) return;
+  let write = 0;
+  for (const draft of drafts) if (!merged.has(draft)) drafts[write++] = draft;
+  drafts.length = write;
 }
 
 /**
@@ -130,9 +147,11 @@ function mergeUnattributedQuotes(tokens: Tokens, drafts: Draft[]): void {
  * where X did both ("X said that … and denied …") is the rarer one in news and is not produced.
  */
 function mergeCoordinatedComplements(tokens: Tokens, drafts: Draft[]): void {
-  for (let index = 1; index < drafts.length; index++) {
+  const merged = new Set<Draft>();
+  let previous = drafts[0];
+  for (let index = 1; index < drafts.length; index++, previous = merged.has(drafts[index - 1]!) ? previous : drafts[index - 1]) {
     const draft = drafts[index]!;
-    const previous = drafts[index - 1]!;
+    if (previous === undefined) continue;
     if (draft.source !== null || draft.cue === null || previous.cue === null || draft.pieces.length !== 1) continue;
     const clause = previous.pieces[previous.pieces.length - 1]!;
     const conjunction = draft.cue.first - 1;
@@ -141,8 +160,9 @@ function mergeCoordinatedComplements(tokens: Tokens, drafts: Draft[]): void {
     const following = draft.pieces[0]!;
     if (following.first <= draft.cue.last) continue;
     previous.pieces[previous.pieces.length - 1] = { type: 'content', first: clause.first, last: following.last };
-    drafts.splice(index--, 1);
+    merged.add(draft);
   }
+  removeMerged(drafts, merged);
 }
 
 /**
