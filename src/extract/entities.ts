@@ -149,11 +149,16 @@ function markQuoted(tokens: Tokens, quotations: readonly Span[]): Uint8Array {
   if (quotations.length === 0) return marks;
   const sorted = quotations.slice().sort((a, b) => a.start - b.start);
   let index = 0;
+  // Every token from the current quotation's first token up to `marked` is already marked (starts never decrease):
+  // nested quotations (thousands of marks in a row) do not re-mark their enclosing quotation's tokens, so this is linear.
+  let marked = 0;
   for (const quotation of sorted) {
-    // Quotations are sorted by start, so the token cursor only moves forward (nested quotations re-scan a little).
+    // Quotations are sorted by start, so the token cursor only moves forward.
     while (index > 0 && tokens.starts[index - 1]! >= quotation.start) index--;
     while (index < tokens.count && tokens.starts[index]! < quotation.start) index++;
-    for (let token = index; token < tokens.count && tokens.ends[token]! <= quotation.end; token++) marks[token] = 1;
+    let token = Math.max(index, marked);
+    for (; token < tokens.count && tokens.ends[token]! <= quotation.end; token++) marks[token] = 1;
+    marked = Math.max(marked, token);
   }
   return marks;
 }

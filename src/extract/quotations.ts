@@ -39,6 +39,13 @@ function isWordLike(kind: number | undefined): boolean {
 }
 
 /**
+ * At most this many unterminated-quotation diagnostics per document, then one that says there are more: a text of
+ * nothing but opening marks would otherwise give one per character (and 200,000 of them overflowed the stack of
+ * the caller that spreads them into its own list).
+ */
+export const MAX_QUOTATION_DIAGNOSTICS = 1000;
+
+/**
  * Pairs quotation marks into quotations with a stack (linear). Straight marks open or close by their neighbours;
  * a single ’ that closes nothing is an apostrophe. An open quotation at a paragraph end continues when the next
  * paragraph opens with a mark of the same weight, and is otherwise closed there with a diagnostic.
@@ -70,7 +77,8 @@ export function findQuotations(tokens: Tokens): QuotationResult {
   const closeAllOpen = (lastToken: number, reason: string): void => {
     while (stack.length > 0) {
       const open = stack.pop()!;
-      diagnostics.push({ severity: 'info', ruleId: 'unterminated-quotation', reason, start: starts[open.token]!, end: ends[open.token]! });
+      if (diagnostics.length < MAX_QUOTATION_DIAGNOSTICS) diagnostics.push({ severity: 'info', ruleId: 'unterminated-quotation', reason, start: starts[open.token]!, end: ends[open.token]! });
+      else if (diagnostics.length === MAX_QUOTATION_DIAGNOSTICS) diagnostics.push({ severity: 'info', ruleId: 'unterminated-quotation', reason: `more than ${MAX_QUOTATION_DIAGNOSTICS} quotation marks are never closed; the rest are not listed` });
       close(open, lastToken, false);
     }
   };

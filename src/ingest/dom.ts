@@ -26,8 +26,9 @@ export const TEXT_NODE = 3;
 
 /** Parses an HTML page or fragment with linkedom (adapter: linkedom's types assume the DOM lib). */
 export function parseDocument(html: string): DomDocument {
-  // linkedom mis-nests a bare fragment (no <html>/<body>), so fragments get a page around them.
-  const page = /<(?:html|body)[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
+  // linkedom mis-nests a bare fragment (no <html>/<body>), so fragments get a page around them; a page that opens
+  // with <head> or <body> but has no <html> gets the <html> element (else its body reads as empty).
+  const page = /<html[\s>]/i.test(html) ? html : /<body[\s>]/i.test(html) ? `<!DOCTYPE html><html>${html}</html>` : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
   const { document } = parseHTML(page) as unknown as { document: DomDocument };
   return document;
 }

@@ -102,11 +102,13 @@ function readJsonLd(document: DomDocument): LinkedData {
     for (let visited = 0; visited < queue.length && visited < 1000; visited++) {
       const value = queue[visited];
       if (Array.isArray(value)) {
-        queue.push(...value);
+        // Appended one by one, at most up to the visit bound: spreading a huge array into push() overflows the stack.
+        for (let index = 0; index < value.length && queue.length < 1000; index++) queue.push(value[index]);
         continue;
       }
       if (!isRecord(value)) continue;
-      if (Array.isArray(value['@graph'])) queue.push(...value['@graph']);
+      const graph: unknown = value['@graph'];
+      if (Array.isArray(graph)) for (let index = 0; index < graph.length && queue.length < 1000; index++) queue.push(graph[index]);
       const types = ([] as unknown[]).concat(value['@type'] ?? []).map((type) => String(type).toLowerCase());
       if (types.some((type) => ARTICLE_TYPES.has(type)) && (value['headline'] !== undefined || value['datePublished'] !== undefined)) return toLinkedData(value);
       if (fallback === null && (value['headline'] !== undefined || value['datePublished'] !== undefined)) fallback = value;

@@ -82,7 +82,7 @@ async function walk(directory: string, recursive: boolean, visited: Set<string>)
       const real = await realpath(path);
       if (visited.has(real)) continue; // a symlink cycle
       visited.add(real);
-      files.push(...(await walk(path, recursive, visited)));
+      for (const file of await walk(path, recursive, visited)) files.push(file);
     }
   }
   return files;

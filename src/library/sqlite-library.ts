@@ -159,7 +159,8 @@ export class SqliteLibrary implements Library {
 
   async ingest(document: SourceDocument, analysis: Analysis): Promise<IngestResult> {
     try {
-      return this.database.transaction(() => this.ingestNow(document, analysis))();
+      // IMMEDIATE: take the write lock at BEGIN, so a second writer waits (busy_timeout) instead of failing mid-transaction.
+      return this.database.transaction(() => this.ingestNow(document, analysis)).immediate();
     } catch (error) {
       // The caches may name rows the rollback removed.
       this.entityCache.clear();
