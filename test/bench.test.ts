@@ -56,7 +56,8 @@ test('bench: throughput measures every pass of the corpus and counts the work do
 test('bench: the ratio needs both sides', () => {
   assert.equal(throughputRatio({ articles: 1, bytes: 1, loadAverage: 0, hearsay: { articlesPerSec: 500 }, compromise: { articlesPerSec: 50 } }), 10);
   assert.equal(throughputRatio({ articles: 1, bytes: 1, loadAverage: 0, hearsay: { articlesPerSec: 500 } }), null);
-  assert.deepEqual(BENCH_SECTIONS.map((section) => section.key), ['hearsay', 'compromise', 'ingest', 'search']);
+  assert.deepEqual(BENCH_SECTIONS.map((section) => section.key), ['hearsay', 'compromise', 'ingest', 'search', 'postgres']);
+  assert.deepEqual(BENCH_SECTIONS.filter((section) => section.optIn === true).map((section) => section.name), ['postgres'], 'only the postgres section waits for --only');
 });
 
 const script = join(dirname(fileURLToPath(import.meta.url)), '..', 'scripts', 'bench.js');
