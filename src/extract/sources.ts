@@ -119,7 +119,7 @@ export function completeSources(input: { tokens: Tokens; drafts: readonly DraftS
   return { drafts: completed, sharesSpeakerWith };
 }
 
-/** "Trump has tried …, accusing her of …": a participle after a comma takes the sentence's opening subject. */
+/** "The mayor has tried …, accusing the unions of …": a participle after a comma takes the sentence's opening subject. */
 function participleSubject(tokens: Tokens, cueFirst: number, quotations: QuotationResult): [number, number] | null {
   if (!tokens.lower[cueFirst]!.endsWith('ing') || tokens.lower[cueFirst - 1] !== ',') return null;
   const first = tokens.sentenceStarts[tokens.sentence[cueFirst]!]!;
@@ -132,7 +132,7 @@ function participleSubject(tokens: Tokens, cueFirst: number, quotations: Quotati
   return last + 1 < cueFirst && tokens.kinds[last + 1] === TokenKind.Word && !isCapitalized(tokens, last + 1) ? [first, last] : null;
 }
 
-/** ",” said Caddell" / ",” says Mr. Smith": the name right after a cue that follows a quotation or comma. */
+/** ",” said Ana Ruiz" / ",” says Mr. Smith": the name right after a cue that follows a quotation or comma. */
 function subjectAfter(tokens: Tokens, cueLast: number, quotations: QuotationResult): [number, number] | null {
   let cueFirst = cueLast;
   while (cueFirst > 0 && tokens.kinds[cueFirst - 1] === TokenKind.Word && !isCapitalized(tokens, cueFirst - 1) && cueLast - cueFirst < 2) cueFirst--;
