@@ -10,6 +10,7 @@ import { enqueueDocuments } from '../src/library/postgres/queue.js';
 import { adminUrl, createScratchDatabase } from '../src/library/postgres/scratch-database.js';
 import { foldText } from '../src/library/postgres/search-text.js';
 import type { SearchQuery } from '../src/library/types.js';
+import { capitalize, makeQuery, makeVocabulary, percentile, round, seededRandom, zipfSampler } from '../src/library/synthetic.js';
 
 /**
  * The PostgreSQL library's figures: ingest articles/s through the work queue with 1 and 2 worker processes
@@ -247,76 +248,6 @@ async function bulkLoad(pool: pg.Pool, count: number, vocabulary: readonly strin
   }
 }
 
-/** The query mix of src/library/benchmark.ts: one to three words, phrases, speaker/outlet/date filters. */
-function makeQuery(index: number, vocabulary: readonly string[], zipf: () => number, speakers: readonly string[], random: () => number): SearchQuery {
-  const word = (): string => vocabulary[zipf()]!;
-  const shape = index % 6;
-  if (shape === 0) return { text: word(), limit: 20 };
-  if (shape === 1) return { text: `${word()} ${word()}`, limit: 20 };
-  if (shape === 2) return { text: `"${word()} ${word()}"`, limit: 20 };
-  if (shape === 3) return { text: word(), speaker: speakers[Math.floor(random() * speakers.length)]!, limit: 20 };
-  if (shape === 4) return { text: `${word()} ${word()} ${word()}`, from: '2023-01-01', to: '2023-12-31', limit: 20 };
-  return { text: `${word()} OR ${word()}`, outlet: `outlet${Math.floor(random() * 50)}.test`, limit: 20 };
-}
-
-function makeVocabulary(size: number, random: () => number): string[] {
-  const onsets = ['b', 'c', 'd', 'f', 'g', 'h', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'w', 'z', 'br', 'st', 'tr', 'pl', 'gr', 'sh', 'ch'];
-  const vowels = ['a', 'e', 'i', 'o', 'u', 'ai', 'ou', 'ee'];
-  const words = new Set<string>();
-  while (words.size < size) {
-    const syllables = 1 + Math.floor(random() * 3);
-    let word = '';
-    for (let index = 0; index < syllables; index++) word += onsets[Math.floor(random() * onsets.length)]! + vowels[Math.floor(random() * vowels.length)]!;
-    if (random() < 0.5) word += onsets[Math.floor(random() * 17)]!;
-    words.add(word);
-  }
-  return [...words];
-}
-
-function zipfSampler(size: number, random: () => number): () => number {
-  const cumulative = new Float64Array(size);
-  let total = 0;
-  for (let rank = 0; rank < size; rank++) {
-    total += 1 / (rank + 1);
-    cumulative[rank] = total;
-  }
-  return () => {
-    const target = random() * total;
-    let low = 0;
-    let high = size - 1;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (cumulative[middle]! < target) low = middle + 1;
-      else high = middle;
-    }
-    return low;
-  };
-}
-
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function capitalize(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
-}
-
-function percentile(sorted: readonly number[], fraction: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))]!;
-}
-
-function round(value: number, digits: number): number {
-  const scale = 10 ** digits;
-  return Math.round(value * scale) / scale;
-}
 
 // Last, so every constant above is initialized before the (top-level awaited) run starts.
 if (process.argv[2] === CHILD_FLAG) {
