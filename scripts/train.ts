@@ -12,6 +12,7 @@ import { readBratCorpus, type BratAnnotation, type BratDocument } from '../src/e
 import { extractFeatures, extractStackedFeatures, STACKED_TEMPLATE_COUNT, TEMPLATE_COUNT } from '../src/extract/features.js';
 import { findQuotations } from '../src/extract/quotations.js';
 import { DEFAULT_MODEL_PATH, decode, deserializeModel, isAllowed, LABEL_COUNT, labelsToSpans, serializeModel, tagTokens, type AttributionModel, type TaggerModel } from '../src/extract/tagger.js';
+import { seededRandom } from '../src/library/synthetic.js';
 import { tokenize, type Tokens } from '../src/text/tokenize.js';
 
 interface Example {
@@ -74,16 +75,6 @@ function prepare(documents: readonly BratDocument[], allAnnotations: boolean): E
   return examples;
 }
 
-/** A small seeded generator (mulberry32), so training is reproducible. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = Math.imul(state ^ (state >>> 15), 1 | state);
-    value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function spanKey(tokens: Tokens, type: string, first: number, last: number): string {
   return `${type}:${tokens.starts[first]}:${tokens.ends[last]}`;
@@ -121,7 +112,7 @@ function train(examples: Example[], options: { epochs: number; bits: number; wid
   const starts = new Float32Array(LABEL_COUNT);
   const startTotals = new Float64Array(LABEL_COUNT);
   const model: TaggerModel = { bits: options.bits, width: options.width, weights, scale: 1, transitions, starts };
-  const random = seeded(options.seed);
+  const random = seededRandom(options.seed);
   let step = 1;
   const order = examples.map((_, index) => index);
 

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { PassThrough, Writable } from 'node:stream';
 import { runCli } from '../../src/cli/main.js';
 import type { SourceDocument } from '../../src/model/types.js';
+import { seededRandom } from '../../src/library/synthetic.js';
 
 /** Shared by the robustness tests and scripts/robustness-report.ts: CLI runs, generated articles, timing ratios, a loopback server. */
 
@@ -65,16 +66,7 @@ export function assertOneLineError(run: CliRun, pattern: RegExp, where = ''): vo
 }
 
 /** A small deterministic PRNG (mulberry32), so generated inputs are the same on every run. */
-export function randomSource(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const randomSource = seededRandom;
 
 export const FIRST_NAMES = ['Lena', 'Omar', 'Sofia', 'Dmitri', 'Aiko', 'Kwame', 'Ingrid', 'Mateo', 'Priya', 'Jonas'];
 export const SURNAMES = ['Fischer', 'Haddad', 'Kovalenko', 'Moreau', 'Tanaka', 'Mensah', 'Lindqvist', 'Alvarez', 'Raman', 'Berg'];
