@@ -18,7 +18,7 @@ export function hashString(value: string): number {
 }
 
 /** Combines a template id with up to three values into one well-mixed 32-bit feature key. */
-function mix(template: number, a: number, b = 0, c = 0): number {
+function mix(template: number, a: number, b: number, c: number): number {
   let hash = Math.imul(template + 1, 0x9e3779b1) ^ a;
   hash = Math.imul(hash ^ (hash >>> 15), 0x85ebca6b) ^ b;
   hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35) ^ c;
@@ -95,18 +95,23 @@ export function extractFeatures(tokens: Tokens, quotations: QuotationResult): Ui
   const words = new Uint32Array(count);
   const shapes = new Uint16Array(count);
   const cues = new Uint8Array(count);
+  const column = (): Uint32Array => new Uint32Array(count);
+  const suffix = column(), lemma = column(), pronoun = column();
   for (let index = 0; index < count; index++) {
     const word = lower[index]!;
     words[index] = hashString(word);
-    shapes[index] = shapeOf(kinds[index]!, word, text, starts[index]!, ends[index]!);
+    lemma[index] = hashLemma(word);
+    suffix[index] = hashSuffix(word);
     cues[index] = cueClassOf(word);
+    pronoun[index] = PRONOUNS.has(word) ? 1 : 0;
+    shapes[index] = shapeOf(kinds[index]!, word, text, starts[index]!, ends[index]!);
   }
 
   // Nearest cue word to the left and right within the sentence, and whether "that" lies between.
   const leftDistance = new Int32Array(count).fill(-1);
   const leftCue = new Int32Array(count).fill(-1);
-  const leftThat = new Uint8Array(count);
-  const leftCommas = new Uint8Array(count);
+  const leftThat = new Uint32Array(count);
+  const leftCommas = new Uint32Array(count);
   const rightDistance = new Int32Array(count).fill(-1);
   const rightCue = new Int32Array(count).fill(-1);
   for (let sentenceIndex = 0; sentenceIndex + 1 < sentenceStarts.length; sentenceIndex++) {
@@ -163,7 +168,7 @@ export function extractFeatures(tokens: Tokens, quotations: QuotationResult): Ui
   });
 
   // Transcript paragraphs ("PENCE: …", "“WALLACE: …"): 1 on the speaker, 2 on the colon, 3 after it.
-  const transcript = new Uint8Array(count);
+  const transcript = new Uint32Array(count);
   for (let index = 0; index < count; index++) {
     if (!(index === 0 || breaksBefore[index]! > 0)) continue;
     let first = index;
@@ -176,76 +181,106 @@ export function extractFeatures(tokens: Tokens, quotations: QuotationResult): Ui
     for (let token = last + 1; token < count && breaksBefore[token] === 0; token++) transcript[token] = 3;
   }
 
-  const none = 0x5bd1e995;
+  // Per-token values, one column each; neighbours are views into padded copies (no per-template copying).
+  const wordWindow = paddedWindow(words, count, NONE);
+  const shapeWindow = paddedWindow(shapes, count, 0);
+  const cueWindow = paddedWindow(cues, count, 99);
+  const w0 = wordWindow(0), s0 = shapeWindow(0);
+  const quoteRole = column(), depth = column(), quoteContext = column(), inQuote = column();
+  const position3 = column(), remaining3 = column(), sentenceStart = column(), paragraphStart = column();
+  const left = column(), right = column(), leftWord = column(), rightWord = column(), transcriptInQuote = column();
   for (let index = 0; index < count; index++) {
-    const base = index * TEMPLATE_COUNT;
-    const w0 = words[index]!;
-    const wm1 = index > 0 ? words[index - 1]! : none;
-    const wm2 = index > 1 ? words[index - 2]! : none;
-    const wp1 = index + 1 < count ? words[index + 1]! : none;
-    const wp2 = index + 2 < count ? words[index + 2]! : none;
-    const s0 = shapes[index]!;
-    const sm1 = index > 0 ? shapes[index - 1]! : 0;
-    const sp1 = index + 1 < count ? shapes[index + 1]! : 0;
+    const word = lower[index]!;
     const sentenceIndex = sentence[index]!;
     const position = index - sentenceStarts[sentenceIndex]!;
     const remaining = sentenceStarts[sentenceIndex + 1]! - 1 - index;
+    position3[index] = position > 3 ? 3 : position;
+    remaining3[index] = remaining > 3 ? 3 : remaining;
+    sentenceStart[index] = position === 0 ? 1 : 0;
+    paragraphStart[index] = breaksBefore[index]! > 0 || index === 0 ? 1 : 0;
     const quotationIndex = tokenQuotation[index]!;
-    const inQuote = quotationIndex >= 0 ? 1 : 0;
     const quotation = quotationIndex >= 0 ? quotationList[quotationIndex] : undefined;
-    const quoteRole = quotation === undefined ? 0 : quotation.openToken === index ? 1 : quotation.closeToken === index ? 2 : 3;
-    const quoteContext = quotation === undefined ? 0 : 1 + cueAfter[quotationIndex]! + 16 * cueBefore[quotationIndex]!;
-    const left = bucket(leftDistance[index]!);
-    const right = bucket(rightDistance[index]!);
-    const leftWord = leftCue[index]! >= 0 ? words[leftCue[index]!]! : none;
-    const rightWord = rightCue[index]! >= 0 ? words[rightCue[index]!]! : none;
-    const word = lower[index]!;
-    const suffix = hashSuffix(word);
-    const pronoun = PRONOUNS.has(word) ? 1 : 0;
-    const paragraphStart = breaksBefore[index]! > 0 || index === 0 ? 1 : 0;
-    keys[base] = mix(0, 1);
-    keys[base + 1] = mix(1, w0);
-    keys[base + 2] = mix(2, wm1);
-    keys[base + 3] = mix(3, wp1);
-    keys[base + 4] = mix(4, wm2);
-    keys[base + 5] = mix(5, wp2);
-    keys[base + 6] = mix(6, wm1, w0);
-    keys[base + 7] = mix(7, w0, wp1);
-    keys[base + 8] = mix(8, s0);
-    keys[base + 9] = mix(9, sm1, s0, sp1);
-    keys[base + 10] = mix(10, suffix);
-    keys[base + 11] = mix(11, cues[index]!);
-    keys[base + 12] = mix(12, index > 0 ? cues[index - 1]! : 99);
-    keys[base + 13] = mix(13, index + 1 < count ? cues[index + 1]! : 99);
-    keys[base + 14] = mix(14, quoteRole, quotation?.depth ?? 0);
-    keys[base + 15] = mix(15, quoteContext, quoteRole);
-    keys[base + 16] = mix(16, position > 3 ? 3 : position, remaining > 3 ? 3 : remaining);
-    keys[base + 17] = mix(17, left);
-    keys[base + 18] = mix(18, right);
-    keys[base + 19] = mix(19, leftWord);
-    keys[base + 20] = mix(20, rightWord);
-    keys[base + 21] = mix(21, left, leftThat[index]!);
-    keys[base + 22] = mix(22, paragraphStart, position === 0 ? 1 : 0, transcript[index]!);
-    keys[base + 23] = mix(23, s0, position === 0 ? 1 : 0);
-    keys[base + 24] = mix(24, w0, left);
-    keys[base + 25] = mix(25, w0, right);
-    keys[base + 26] = mix(26, pronoun, right, left);
-    keys[base + 27] = mix(27, leftCommas[index]!, left);
-    keys[base + 28] = mix(28, left, right);
-    keys[base + 29] = mix(29, s0, left);
-    keys[base + 30] = mix(30, s0, right);
-    keys[base + 31] = mix(31, inQuote, left);
-    keys[base + 32] = mix(32, inQuote, right);
-    keys[base + 33] = mix(33, quoteContext, left, right);
-    keys[base + 34] = mix(34, leftWord, left);
-    keys[base + 35] = mix(35, rightWord, right);
-    keys[base + 36] = mix(36, wm1, w0, wp1);
-    const lemma = hashLemma(word);
-    keys[base + 37] = mix(37, lemma);
-    keys[base + 38] = mix(38, lemma, left, right);
-    keys[base + 39] = mix(39, remaining > 3 ? 3 : remaining, right, inQuote + 2 * transcript[index]!);
+    if (quotation !== undefined) {
+      inQuote[index] = 1;
+      quoteRole[index] = quotation.openToken === index ? 1 : quotation.closeToken === index ? 2 : 3;
+      depth[index] = quotation.depth;
+      quoteContext[index] = 1 + cueAfter[quotationIndex]! + 16 * cueBefore[quotationIndex]!;
+    }
+    left[index] = bucket(leftDistance[index]!);
+    right[index] = bucket(rightDistance[index]!);
+    leftWord[index] = leftCue[index]! >= 0 ? words[leftCue[index]!]! : NONE;
+    rightWord[index] = rightCue[index]! >= 0 ? words[rightCue[index]!]! : NONE;
+    transcriptInQuote[index] = inQuote[index]! + 2 * transcript[index]!;
+  }
+  const zero = column();
+  const one = column().fill(1);
+  // One row per template, in template order: the values it combines (changing a row changes the keys: retrain).
+  const templates: ReadonlyArray<readonly Uint32Array[]> = [
+    [one],
+    [w0],
+    [wordWindow(-1)],
+    [wordWindow(1)],
+    [wordWindow(-2)],
+    [wordWindow(2)],
+    [wordWindow(-1), w0],
+    [w0, wordWindow(1)],
+    [s0],
+    [shapeWindow(-1), s0, shapeWindow(1)],
+    [suffix],
+    [cueWindow(0)],
+    [cueWindow(-1)],
+    [cueWindow(1)],
+    [quoteRole, depth],
+    [quoteContext, quoteRole],
+    [position3, remaining3],
+    [left],
+    [right],
+    [leftWord],
+    [rightWord],
+    [left, leftThat],
+    [paragraphStart, sentenceStart, transcript],
+    [s0, sentenceStart],
+    [w0, left],
+    [w0, right],
+    [pronoun, right, left],
+    [leftCommas, left],
+    [left, right],
+    [s0, left],
+    [s0, right],
+    [inQuote, left],
+    [inQuote, right],
+    [quoteContext, left, right],
+    [leftWord, left],
+    [rightWord, right],
+    [wordWindow(-1), w0, wordWindow(1)],
+    [lemma],
+    [lemma, left, right],
+    [remaining3, right, transcriptInQuote],
+  ];
+  if (templates.length !== TEMPLATE_COUNT) throw new Error(`extractFeatures: expected ${TEMPLATE_COUNT} templates, found ${templates.length}`);
+  for (let template = 0; template < TEMPLATE_COUNT; template++) {
+    const values = templates[template]!;
+    fillTemplate(keys, TEMPLATE_COUNT, template, template, count, values[0]!, values[1] ?? zero, values[2] ?? zero);
   }
   return keys;
+}
+
+/** The value that stands for "no word" beyond the document's ends and where no cue is in reach. */
+const NONE = 0x5bd1e995;
+
+/** Views of `values` shifted by -2..2 tokens, reading `outside` beyond either end (one padded copy, no per-shift copy). */
+function paddedWindow(values: ArrayLike<number>, count: number, outside: number): (shift: number) => Uint32Array {
+  const padded = new Uint32Array(count + 4).fill(outside);
+  for (let index = 0; index < count; index++) padded[index + 2] = values[index]!;
+  return (shift) => padded.subarray(2 + shift, 2 + shift + count);
+}
+
+/**
+ * Writes one template's key for every token: `keys[token * width + column] = mix(template, a, b, c)`. A loop per template,
+ * not a call per key: in one small loop V8 inlines `mix`, which it stops doing after a few dozen call sites in one function.
+ */
+function fillTemplate(keys: Uint32Array, width: number, column: number, template: number, count: number, a: Uint32Array, b: Uint32Array, c: Uint32Array): void {
+  for (let index = 0, at = column; index < count; index++, at += width) keys[at] = mix(template, a[index]!, b[index]!, c[index]!);
 }
 
 /** Extra templates of the second (stacked) pass, computed from the first pass's labels. */
@@ -276,7 +311,7 @@ export function extractStackedFeatures(tokens: Tokens, firstPass: Uint8Array): U
     spanLast[index] = nextInside ? spanLast[index + 1]! : index;
   }
   // Nearest predicted span ending before the token (type, distance) and starting after it, within the paragraph.
-  const leftType = new Uint8Array(count);
+  const leftType = new Uint32Array(count);
   const leftDistance = new Int32Array(count).fill(-1);
   const leftCue = new Int32Array(count).fill(-1);
   let lastType = 0;
@@ -299,7 +334,7 @@ export function extractStackedFeatures(tokens: Tokens, firstPass: Uint8Array): U
       if (lastType === 2) lastCue = index;
     }
   }
-  const rightType = new Uint8Array(count);
+  const rightType = new Uint32Array(count);
   const rightDistance = new Int32Array(count).fill(-1);
   const rightCue = new Int32Array(count).fill(-1);
   let nextType = 0;
@@ -322,35 +357,48 @@ export function extractStackedFeatures(tokens: Tokens, firstPass: Uint8Array): U
       nextCue = -1;
     }
   }
+  const column = (): Uint32Array => new Uint32Array(count);
+  const labelWindow = paddedWindow(firstPass, count, 9);
+  const word = column(), spanType = column(), positionInSpan = column(), before = column(), after = column();
+  const leftSpan = column(), rightSpan = column(), leftCueBucket = column(), rightCueBucket = column();
   for (let index = 0; index < count; index++) {
-    const base = index * width;
-    const label = firstPass[index]!;
-    const previous = index > 0 ? firstPass[index - 1]! : 9;
-    const previous2 = index > 1 ? firstPass[index - 2]! : 9;
-    const next = index + 1 < count ? firstPass[index + 1]! : 9;
-    const next2 = index + 2 < count ? firstPass[index + 2]! : 9;
-    const word = hashString(lower[index]!);
+    word[index] = hashString(lower[index]!);
+    spanType[index] = SPAN_TYPE_OF_LABEL[firstPass[index]!]!;
     const first = spanFirst[index]!;
     const last = spanLast[index]!;
-    const positionInSpan = first < 0 ? 0 : first === index && last === index ? 4 : first === index ? 1 : last === index ? 3 : 2;
-    const before = first > 0 ? firstPass[first - 1]! : 9;
-    const after = last >= 0 && last + 1 < count ? firstPass[last + 1]! : 9;
-    keys[base] = mix(100, label);
-    keys[base + 1] = mix(101, previous, label);
-    keys[base + 2] = mix(102, label, next);
-    keys[base + 3] = mix(103, previous2, previous, label);
-    keys[base + 4] = mix(104, label, next, next2);
-    keys[base + 5] = mix(105, leftType[index]!, bucket(leftDistance[index]!));
-    keys[base + 6] = mix(106, rightType[index]!, bucket(rightDistance[index]!));
-    keys[base + 7] = mix(107, SPAN_TYPE_OF_LABEL[label]!, positionInSpan);
-    keys[base + 8] = mix(108, word, label);
-    keys[base + 9] = mix(109, bucket(leftCue[index]!), bucket(rightCue[index]!));
-    keys[base + 10] = mix(110, leftType[index]!, rightType[index]!, SPAN_TYPE_OF_LABEL[label]!);
-    keys[base + 11] = mix(111, before, after, SPAN_TYPE_OF_LABEL[label]!);
-    keys[base + 12] = mix(112, word, leftType[index]!, rightType[index]!);
-    keys[base + 13] = mix(113, label, bucket(leftCue[index]!));
-    keys[base + 14] = mix(114, label, bucket(rightCue[index]!));
-    keys[base + 15] = mix(115, word, bucket(leftCue[index]!), bucket(rightCue[index]!));
+    positionInSpan[index] = first < 0 ? 0 : first === index && last === index ? 4 : first === index ? 1 : last === index ? 3 : 2;
+    before[index] = first > 0 ? firstPass[first - 1]! : 9;
+    after[index] = last >= 0 && last + 1 < count ? firstPass[last + 1]! : 9;
+    leftSpan[index] = bucket(leftDistance[index]!);
+    rightSpan[index] = bucket(rightDistance[index]!);
+    leftCueBucket[index] = bucket(leftCue[index]!);
+    rightCueBucket[index] = bucket(rightCue[index]!);
+  }
+  const label = labelWindow(0);
+  const zero = column();
+  // One row per template (ids 100…), in order; as in extractFeatures, changing a row means retraining.
+  const templates: ReadonlyArray<readonly Uint32Array[]> = [
+    [label],
+    [labelWindow(-1), label],
+    [label, labelWindow(1)],
+    [labelWindow(-2), labelWindow(-1), label],
+    [label, labelWindow(1), labelWindow(2)],
+    [leftType, leftSpan],
+    [rightType, rightSpan],
+    [spanType, positionInSpan],
+    [word, label],
+    [leftCueBucket, rightCueBucket],
+    [leftType, rightType, spanType],
+    [before, after, spanType],
+    [word, leftType, rightType],
+    [label, leftCueBucket],
+    [label, rightCueBucket],
+    [word, leftCueBucket, rightCueBucket],
+  ];
+  if (templates.length !== width) throw new Error(`extractStackedFeatures: expected ${width} templates, found ${templates.length}`);
+  for (let template = 0; template < width; template++) {
+    const values = templates[template]!;
+    fillTemplate(keys, width, template, 100 + template, count, values[0]!, values[1] ?? zero, values[2] ?? zero);
   }
   return keys;
 }

@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { extractFeatures, extractStackedFeatures, STACKED_TEMPLATE_COUNT, TEMPLATE_COUNT } from '../src/extract/features.js';
+import { findQuotations } from '../src/extract/quotations.js';
+import { decode, isAllowed, LABEL_COUNT, tagTokens, type AttributionModel, type TaggerModel } from '../src/extract/tagger.js';
+import { seededRandom } from '../src/library/synthetic.js';
+import { tokenize } from '../src/text/tokenize.js';
+
+const TEXT = [
+  'Marta Vell, the mayor of Port Selin, said on Tuesday that talks would start soon, according to the Selin Courier.',
+  '“We can meet here next week,” Vell said, “and settle this.”',
+  'Union spokesman Piet Aros denied that the crews had been told. Critics called the offer a “stunt.”',
+].join('\n');
+
+/** A model of small random weights; `step` > 0 makes every weight a multiple of it with one at ±127 steps (int8-exact). */
+function randomTagger(random: () => number, bits: number, width: number, step: number): TaggerModel {
+  const size = (1 << bits) * LABEL_COUNT;
+  const weights = step > 0 ? new Int16Array(size) : new Float32Array(size);
+  for (let index = 0; index < size; index++) weights[index] = step > 0 ? Math.round(random() * 254 - 127) * step : random() * 2 - 1;
+  if (step > 0) weights[0] = 127 * step;
+  const transitions = new Float32Array(LABEL_COUNT * LABEL_COUNT).map(() => random() * 4 - 2);
+  const starts = new Float32Array(LABEL_COUNT).map(() => random() * 2 - 1);
+  return { bits, width, weights, scale: step > 0 ? 0.01 : 1, transitions, starts };
+}
+
+/** The two passes as the training script runs them: plain decode over each pass's own weights. */
+function decodeBothPasses(model: AttributionModel, text: string): Uint8Array {
+  const tokens = tokenize(text);
+  const keys = extractFeatures(tokens, findQuotations(tokens));
+  const first = decode(model.first, keys, tokens.count);
+  return model.second === null ? first : decode(model.second, keys, tokens.count, extractStackedFeatures(tokens, first));
+}
+
+function tag(model: AttributionModel, text: string): Uint8Array {
+  const tokens = tokenize(text);
+  return tagTokens(model, tokens, extractFeatures(tokens, findQuotations(tokens)));
+}
+
+/** The best-scoring allowed label sequence by enumeration (tiny inputs only). */
+function bruteForceBest(model: TaggerModel, emissions: number[][]): number[] {
+  let best: number[] = [];
+  let bestScore = -Infinity;
+  const count = emissions.length;
+  for (let code = 0; code < LABEL_COUNT ** count; code++) {
+    const labels: number[] = [];
+    for (let rest = code, index = 0; index < count; index++, rest = Math.floor(rest / LABEL_COUNT)) labels.push(rest % LABEL_COUNT);
+    if (labels[0] === 2 || labels[0] === 4 || labels[0] === 6) continue;
+    if (labels.some((label, index) => index > 0 && !isAllowed(labels[index - 1]!, label))) continue;
+    let score = model.starts[labels[0]!]!;
+    labels.forEach((label, index) => {
+      score += emissions[index]![label]!;
+      if (index > 0) score += model.transitions[labels[index - 1]! * LABEL_COUNT + label]!;
+    });
+    if (score > bestScore) {
+      bestScore = score;
+      best = labels;
+    }
+  }
+  return best;
+}
+
+describe('tagger', () => {
+  it('packed int8 decoding gives the same labels as plain decoding when the weights are int8-exact', () => {
+    for (const seed of [1, 2, 3]) {
+      const random = seededRandom(seed);
+      const model: AttributionModel = {
+        first: randomTagger(random, 10, TEMPLATE_COUNT, 3),
+        second: randomTagger(random, 10, TEMPLATE_COUNT + STACKED_TEMPLATE_COUNT, 5),
+      };
+      const packed = tag(model, TEXT);
+      assert.deepEqual([...packed], [...decodeBothPasses(model, TEXT)], `seed ${seed}`);
+      assert.ok(new Set(packed).size > 1, 'random weights should produce more than one label');
+    }
+  });
+
+  it('a model that cannot be packed (float weights, as in training) decodes through the plain path', () => {
+    const random = seededRandom(9);
+    const model: AttributionModel = { first: randomTagger(random, 9, TEMPLATE_COUNT, 0), second: randomTagger(random, 9, TEMPLATE_COUNT + STACKED_TEMPLATE_COUNT, 0) };
+    assert.deepEqual([...tag(model, TEXT)], [...decodeBothPasses(model, TEXT)]);
+  });
+
+  it('Viterbi finds the best allowed sequence (checked by enumeration on short inputs)', () => {
+    const random = seededRandom(5);
+    for (let trial = 0; trial < 40; trial++) {
+      const count = 1 + (trial % 4);
+      // One template whose key selects a row per token: the emission of token i is that row's weights.
+      const model: TaggerModel = { ...randomTagger(random, 3, 1, 0), scale: 1 };
+      const keys = Uint32Array.from({ length: count }, (_, index) => (index * 3 + trial) % 8);
+      const emissions = [...keys].map((key) => Array.from({ length: LABEL_COUNT }, (_, label) => model.weights[key * LABEL_COUNT + label]!));
+      assert.deepEqual([...decode(model, keys, count)], bruteForceBest(model, emissions), `trial ${trial}`);
+    }
+  });
+});
