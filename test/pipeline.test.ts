@@ -117,3 +117,14 @@ test('pipeline: user alias overrides add and forbid merges, and say why', () => 
   assert.ok(cluster, 'Marta Vell is an entity');
   assert.ok(!cluster.mentions.some((mention) => mention.text === 'Vell'), 'a forbidden merge is not made');
 });
+
+test('pipeline: an attribution set off by commas mid-sentence splits one indirect statement into two pieces', () => {
+  const analysis = analyze('Ferry traffic was light on Monday.\nToo often, Mr. Vell said, the debate over the harbour is driven by rumours.\n');
+  assertAnalysisSpans(analysis);
+  const statement = byContent(analysis, 'the debate over the harbour');
+  assert.equal(statement.cue?.text, 'said');
+  assert.deepEqual(
+    statement.content.map((piece) => piece.text),
+    ['Too often', 'the debate over the harbour is driven by rumours'],
+  );
+});

@@ -166,6 +166,29 @@ function mergeCoordinatedComplements(tokens: Tokens, drafts: Draft[]): void {
 }
 
 /**
+ * "Too often, Mr. Clarke said, the debate is infected with politics." — an attribution set off by commas inside its
+ * sentence splits one utterance: when the content runs from the closing comma and the words before the opening comma
+ * are tagged as nothing else, they are the utterance's first piece. Linear: each statement looks back over its sentence once.
+ */
+function addParentheticalOpenings(tokens: Tokens, drafts: Draft[], spans: readonly TaggedSpan[]): void {
+  if (drafts.length === 0) return;
+  const tagged = new Uint8Array(tokens.count);
+  for (const span of spans) for (let index = span.first; index <= span.last; index++) tagged[index] = 1;
+  for (const draft of drafts) {
+    if (draft.cue === null || draft.pieces.length !== 1) continue;
+    const piece = draft.pieces[0]!;
+    const blockFirst = draft.source === null ? draft.cue.first : Math.min(draft.cue.first, draft.source.first);
+    const blockLast = draft.source === null ? draft.cue.last : Math.max(draft.cue.last, draft.source.last);
+    if (piece.first !== blockLast + 2 || tokens.lower[blockLast + 1] !== ',' || blockFirst < 2 || tokens.lower[blockFirst - 1] !== ',') continue;
+    const sentenceFirst = tokens.sentenceStarts[tokens.sentence[piece.first]!]!;
+    if (sentenceFirst > blockFirst - 2 || tokens.sentence[blockFirst - 1] !== tokens.sentence[piece.first]) continue;
+    let clear = true;
+    for (let index = sentenceFirst; index <= blockFirst - 2 && clear; index++) if (tagged[index] === 1 || tokens.kinds[index] === TokenKind.Quote) clear = false;
+    if (clear) draft.pieces.unshift({ type: 'content', first: sentenceFirst, last: blockFirst - 2 });
+  }
+}
+
+/**
  * Links tagged spans into statements: each cue takes the nearest content on either side (both sides when a
  * quotation is split by its attribution) and the nearest source. Contents left without a cue become statements
  * when they are quotations. Linear in the number of spans (each side is searched a bounded distance).
@@ -233,6 +256,7 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
   drafts.sort((a, b) => a.pieces[0]!.first - b.pieces[0]!.first);
   mergeUnattributedQuotes(tokens, drafts);
   mergeCoordinatedComplements(tokens, drafts);
+  addParentheticalOpenings(tokens, drafts, spans);
 
   return drafts.map((draft) => {
     const pieceTokens = draft.pieces.map((piece) => [piece.first, piece.last] as const);
