@@ -150,6 +150,7 @@ describe('PostgreSQL library', { skip }, () => {
     assert.deepEqual(tsQueryParts('bridg* -steel* or Gdańsk'), { websearch: '"or" "gdansk"', prefixes: ['bridg:*', '!(steel:*)'], required: [] });
     // Phrases (and hyphenated words) the query requires: their word pairs must occur in every match.
     assert.deepEqual(tsQueryParts('"Rail Link" opens OR closes rail-link NOT "tram stop"').required, ['rail link', 'rail-link']);
+    assert.deepEqual(tsQueryParts('rail -"tram stop"'), { websearch: '"rail" -"tram stop"', prefixes: [], required: [] });
     assert.throws(() => tsQueryParts('"" -'), (error: unknown) => isHearsayError(error));
   });
 

@@ -55,6 +55,11 @@ export function tsQueryParts(input: string): TsQueryParts {
     while (end < input.length && !/\s/u.test(input[end]!) && input[end] !== '"') end++;
     const word = input.slice(index, end);
     index = end;
+    // -"tram stop": the minus stops at the quotation mark and negates the phrase, as in the SQLite library's reader.
+    if (word === '-' && input[end] === '"') {
+      pendingNot = true;
+      continue;
+    }
     // The operators of buildFtsQuery: upper-case OR, AND (ignored) and NOT; in lower case they are plain words.
     if (word === 'OR') {
       kept.push('OR');
