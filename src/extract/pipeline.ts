@@ -9,7 +9,7 @@ import { findNestedStatements } from './nested.js';
 import { findQuotations } from './quotations.js';
 import { findRelays } from './relays.js';
 import { completeSources } from './sources.js';
-import { resolveSpeakers } from './speakers.js';
+import { makeSourceResolver, resolveSpeakers } from './speakers.js';
 import { attachStatementTimes } from './statement-times.js';
 import { assembleStatements, type DraftStatement } from './statements.js';
 import { labelsToSpans, loadDefaultModel, tagTokens, type AttributionModel } from './tagger.js';
@@ -65,7 +65,7 @@ export function analyzeDocument(document: SourceDocument, options: AnalyzeOption
     tokens,
     statements: outer,
     contentTokens: sourced.drafts.map((draft) => draft.contentTokens),
-    speakerOf: (source) => resolveSpeakers({ drafts: [{ kind: 'indirect', content: [], cue: null, source, contentTokens: [], cueTokens: null, sourceTokens: null }], sharesSpeakerWith: Int32Array.of(-1), entities, text })[0] ?? null,
+    speakerOf: makeSourceResolver(entities, text),
   });
   const ordered = [...outer, ...nested.map((statement, index) => ({ ...statement, id: `s${outer.length + index + 1}` }))];
 

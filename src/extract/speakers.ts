@@ -81,27 +81,32 @@ function nameEvidence(entity: Entity): EntityMention | undefined {
  */
 export function resolveSpeakers(input: { drafts: readonly DraftStatement[]; sharesSpeakerWith: Int32Array; entities: readonly Entity[]; text: string }): Array<ResolvedSpeaker | null> {
   const { drafts, sharesSpeakerWith, entities, text } = input;
-  const index = indexMentions(entities);
+  const resolve = makeSourceResolver(entities, text);
   const speakers: Array<ResolvedSpeaker | null> = [];
   drafts.forEach((draft, position) => {
     const shared = sharesSpeakerWith[position]!;
-    if (draft.source === null) {
-      speakers.push(shared >= 0 ? (speakers[shared] ?? null) : null);
-      return;
-    }
-    // A relative pronoun ("…, which proposed …") speaks for the mention right before it in its sentence.
-    const relative = RELATIVE_PRONOUNS.has(draft.source.text.toLowerCase()) ? mentionBefore(index, draft.source, text) : null;
-    const found = relative ?? entityOf(index, draft.source);
-    if (found === null) {
-      speakers.push({ name: draft.source.text, entity: null, evidence: [draft.source] });
-      return;
-    }
-    const named = nameEvidence(found.entity);
-    const evidence: Span[] = [draft.source];
-    if (named !== undefined && (named.start !== draft.source.start || named.end !== draft.source.end)) {
-      evidence.push({ start: named.start, end: named.end, text: named.text });
-    }
-    speakers.push({ name: found.entity.name, entity: found.entity.id, evidence });
+    if (draft.source === null) speakers.push(shared >= 0 ? (speakers[shared] ?? null) : null);
+    else speakers.push(resolve(draft.source));
   });
   return speakers;
+}
+
+/**
+ * The speaker of one source as written, for a stage that resolves sources one at a time (nested statements): the
+ * mention index is built once per document, not per source, which would be quadratic in a long document.
+ */
+export function makeSourceResolver(entities: readonly Entity[], text: string): (source: Span) => ResolvedSpeaker {
+  const index = indexMentions(entities);
+  return (source) => {
+    // A relative pronoun ("…, which proposed …") speaks for the mention right before it in its sentence.
+    const relative = RELATIVE_PRONOUNS.has(source.text.toLowerCase()) ? mentionBefore(index, source, text) : null;
+    const found = relative ?? entityOf(index, source);
+    if (found === null) return { name: source.text, entity: null, evidence: [source] };
+    const named = nameEvidence(found.entity);
+    const evidence: Span[] = [source];
+    if (named !== undefined && (named.start !== source.start || named.end !== source.end)) {
+      evidence.push({ start: named.start, end: named.end, text: named.text });
+    }
+    return { name: found.entity.name, entity: found.entity.id, evidence };
+  };
 }

@@ -6,6 +6,7 @@ import { readInputs, isIsoDay, type ReadOptions } from '../../ingest/index.js';
 import { HearsayError } from '../../model/errors.js';
 import type { Analysis, Statement } from '../../model/types.js';
 import type { CliIo } from '../main.js';
+import { jsonChunks } from '../json-chunks.js';
 
 export type AnalyzeFormat = 'json' | 'jsonl' | 'text';
 
@@ -185,23 +186,41 @@ class AnalysisWriter {
   async write(analysis: Analysis): Promise<void> {
     if (this.closed) return;
     this.count++;
-    if (this.format === 'jsonl') return this.put(`${JSON.stringify(analysis)}\n`);
+    if (this.format === 'jsonl') return this.putAll(jsonChunks(analysis, 0), '\n');
     if (this.format === 'text') return this.put(`${this.count > 1 ? '\n' : ''}${formatAnalysisText(analysis)}`);
     if (this.count === 1) {
       this.first = analysis;
       return;
     }
     if (this.first !== null) {
-      await this.put(`[\n${indent(JSON.stringify(this.first, null, 2))}`);
+      await this.put('[\n  ');
+      await this.putAll(jsonChunks(this.first, 2, 3, 1), '');
       this.first = null;
     }
-    await this.put(`,\n${indent(JSON.stringify(analysis, null, 2))}`);
+    await this.put(',\n  ');
+    await this.putAll(jsonChunks(analysis, 2, 3, 1), '');
   }
 
   async end(): Promise<void> {
     if (this.format !== 'json') return;
-    if (this.first !== null) await this.put(`${JSON.stringify(this.first, null, 2)}\n`);
+    if (this.first !== null) await this.putAll(jsonChunks(this.first, 2), '\n');
     else if (this.count > 1) await this.put('\n]\n');
+  }
+
+  /**
+   * Writes JSON pieces gathered into chunks of about a megabyte, then `after`: a huge analysis never becomes one
+   * string (V8 caps a string near 512 MiB), and small pieces do not become one write each.
+   */
+  private async putAll(pieces: Iterable<string>, after: string): Promise<void> {
+    let chunk = '';
+    for (const piece of pieces) {
+      chunk += piece;
+      if (chunk.length >= 1 << 20) {
+        await this.put(chunk);
+        chunk = '';
+      }
+    }
+    await this.put(chunk + after);
   }
 
   /** Writes one chunk, waiting for the stream to drain so a long run holds no more than one document. */
@@ -216,10 +235,6 @@ class AnalysisWriter {
       this.closed = true;
     }
   }
-}
-
-function indent(json: string): string {
-  return `  ${json.replace(/\n/g, '\n  ')}`;
 }
 
 /** A journalist's listing of one analysis: the title, then each statement with speaker, cue, content and relays. */
