@@ -69,6 +69,8 @@ interface Cluster {
   strength: number;
   /** Token count of the longest person name: surnames join multi-word person names only. */
   longest: number;
+  /** The first member with a written name (no gazetteer key), or -1: what later names are compared with. */
+  written: number;
 }
 
 const POSSESSIVE = new Set(['’s', "'s"]);
@@ -620,6 +622,7 @@ function cluster(found: Found[], anaphors: Array<Anaphor & { end: number; text: 
     const target = clusters[clusterIndex]!;
     const mention = found[mentionIndex]!;
     target.members.push(mentionIndex);
+    if (target.written < 0 && mention.key === null) target.written = mentionIndex;
     if (!nameOwner.has(mention.name)) nameOwner.set(mention.name, clusterIndex);
     owner[mentionIndex] = clusterIndex;
     reasons[mentionIndex] = reason;
@@ -631,7 +634,7 @@ function cluster(found: Found[], anaphors: Array<Anaphor & { end: number; text: 
   };
   const open = (mentionIndex: number): number => {
     const mention = found[mentionIndex]!;
-    clusters.push({ members: [], type: mention.type, strength: -1, longest: 0 });
+    clusters.push({ members: [], type: mention.type, strength: -1, longest: 0, written: -1 });
     join(mentionIndex, clusters.length - 1, 'same-name');
     reasons[mentionIndex] = null;
     return clusters.length - 1;
@@ -640,14 +643,8 @@ function cluster(found: Found[], anaphors: Array<Anaphor & { end: number; text: 
     if (nameOwner.get(mention.name) === clusterIndex) return 'same-name';
     if (mention.key !== null) return mention.form === 'nominal' ? 'known-alias' : 'same-name';
     // Compare with the first written name (not a demonym, which no name spelling matches).
-    const members = clusters[clusterIndex]!.members;
-    let first = found[members[0]!]!;
-    for (const member of members) {
-      if (found[member]!.key === null) {
-        first = found[member]!;
-        break;
-      }
-    }
+    const target = clusters[clusterIndex]!;
+    const first = found[target.written >= 0 ? target.written : target.members[0]!]!;
     const verdict = sameEntity(mention.name, first.name);
     return verdict.same && verdict.reason !== null ? verdict.reason : fallback;
   };
@@ -674,6 +671,12 @@ function cluster(found: Found[], anaphors: Array<Anaphor & { end: number; text: 
     if (!list.includes(owner[index]!)) list.push(owner[index]!);
     surnames.set(key, list);
   }
+  // Linear, not members × mentions: step 1's members of each cluster are in text order, and this loop runs in text
+  // order too, so a pointer per cluster finds its last member before the mention; surnames joined here come later.
+  const stepOneCount = clusters.map((entry) => entry.members.length);
+  const passed = new Int32Array(clusters.length);
+  const lastSurname = new Int32Array(clusters.length).fill(-1);
+  const fullNames = new Map<number, string>();
   for (let index = 0; index < found.length; index++) {
     const mention = found[index]!;
     if (!single(mention)) continue;
@@ -686,19 +689,24 @@ function cluster(found: Found[], anaphors: Array<Anaphor & { end: number; text: 
       let bestStart = -1;
       for (const candidate of candidates) {
         if (forbidden(candidate, mention.name)) continue;
-        for (const member of clusters[candidate]!.members) {
-          const start = found[member]!.start;
-          if (start < mention.start && start > bestStart) {
-            bestStart = start;
-            bestBefore = candidate;
-          }
+        const members = clusters[candidate]!.members;
+        while (passed[candidate]! < stepOneCount[candidate]! && found[members[passed[candidate]!]!]!.start < mention.start) passed[candidate]!++;
+        const before = Math.max(passed[candidate]! > 0 ? found[members[passed[candidate]! - 1]!]!.start : -1, lastSurname[candidate]!);
+        if (before > bestStart) {
+          bestStart = before;
+          bestBefore = candidate;
         }
         if (chosen < 0) chosen = candidate;
       }
       if (bestBefore >= 0) chosen = bestBefore;
     }
     if (chosen >= 0) {
-      const fullName = clusters[chosen]!.members.map((member) => found[member]!.name).find((name) => name.includes(' ')) ?? '';
+      lastSurname[chosen] = mention.start;
+      let fullName = fullNames.get(chosen);
+      if (fullName === undefined) {
+        fullName = clusters[chosen]!.members.map((member) => found[member]!.name).find((name) => name.includes(' ')) ?? '';
+        fullNames.set(chosen, fullName);
+      }
       const written = fullName.slice(fullName.lastIndexOf(' ') + 1);
       const reason: Reason = written === mention.name ? 'surname' : knownName(written)?.canonical === knownName(mention.name)?.canonical && knownName(written) !== undefined ? 'known-alias' : written.toLowerCase() === mention.name.toLowerCase() ? 'surname' : 'transliteration';
       join(index, chosen, reason);
