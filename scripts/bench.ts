@@ -5,7 +5,7 @@ import { HearsayError } from '../src/model/errors.js';
 import { readTextCorpus } from '../src/bench/corpus.js';
 import { BENCH_SECTIONS, type BenchSection } from '../src/bench/sections.js';
 import { runChild } from '../src/bench/child.js';
-import { formatBench, throughputRatio, type BenchResult } from '../src/bench/report.js';
+import { cpuThroughputRatio, formatBench, throughputRatio, type BenchResult } from '../src/bench/report.js';
 import { parseScriptArgs, positiveNumber, runScript } from '../src/eval/script.js';
 
 const USAGE = `usage: npm run bench -- --corpus DIR [--json] [--seconds S] [--passes N] [--limit N] [--model FILE] [--only ${BENCH_SECTIONS.map((section) => section.name).join(',')}]
@@ -74,6 +74,8 @@ async function main(args: readonly string[]): Promise<number> {
   for (const section of sections) result[section.key] = await runChild(SCRIPT, ['--section', section.name, ...forwarded], section.name);
   const ratio = throughputRatio(result);
   if (ratio !== null) result['ratio'] = ratio;
+  const cpuRatio = cpuThroughputRatio(result);
+  if (cpuRatio !== null) result['cpuRatio'] = cpuRatio;
   const elapsed = (performance.now() - started) / 1000;
 
   if (values.json === true) process.stdout.write(`${JSON.stringify(result)}\n`);

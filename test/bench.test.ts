@@ -8,7 +8,7 @@ import { after, test } from 'node:test';
 import { readTextCorpus } from '../src/bench/corpus.js';
 import { percentile } from '../src/bench/stats.js';
 import { measureThroughput } from '../src/bench/throughput.js';
-import { throughputRatio } from '../src/bench/report.js';
+import { cpuThroughputRatio, throughputRatio } from '../src/bench/report.js';
 import { BENCH_SECTIONS } from '../src/bench/sections.js';
 
 // Articles written for these tests.
@@ -56,6 +56,8 @@ test('bench: throughput measures every pass of the corpus and counts the work do
 test('bench: the ratio needs both sides', () => {
   assert.equal(throughputRatio({ articles: 1, bytes: 1, loadAverage: 0, hearsay: { articlesPerSec: 500 }, compromise: { articlesPerSec: 50 } }), 10);
   assert.equal(throughputRatio({ articles: 1, bytes: 1, loadAverage: 0, hearsay: { articlesPerSec: 500 } }), null);
+  assert.equal(cpuThroughputRatio({ articles: 1, bytes: 1, loadAverage: 0, hearsay: { cpuArticlesPerSec: 600 }, compromise: { cpuArticlesPerSec: 40 } }), 15);
+  assert.equal(cpuThroughputRatio({ articles: 1, bytes: 1, loadAverage: 0, hearsay: { articlesPerSec: 500 }, compromise: { articlesPerSec: 50 } }), null);
   assert.deepEqual(BENCH_SECTIONS.map((section) => section.key), ['hearsay', 'compromise', 'ingest', 'search', 'postgres']);
   assert.deepEqual(BENCH_SECTIONS.filter((section) => section.optIn === true).map((section) => section.name), ['postgres'], 'only the postgres section waits for --only');
 });
@@ -71,12 +73,13 @@ test('bench script: runs both sides end to end on a tiny corpus and prints one J
   assert.equal(result['bytes'], ARTICLES.reduce((sum, text) => sum + Buffer.byteLength(text), 0));
   for (const side of ['hearsay', 'compromise']) {
     const figures = result[side] as Record<string, number>;
-    for (const key of ['articlesPerSec', 'mbPerSec', 'p50Ms', 'p99Ms', 'peakRssMb']) assert.ok(Number.isFinite(figures[key]) && figures[key]! >= 0, `${side}.${key} = ${figures[key]}`);
+    for (const key of ['articlesPerSec', 'cpuArticlesPerSec', 'mbPerSec', 'p50Ms', 'p99Ms', 'peakRssMb']) assert.ok(Number.isFinite(figures[key]) && figures[key]! >= 0, `${side}.${key} = ${figures[key]}`);
     assert.ok(figures['articlesPerSec']! > 0, `${side} processed articles`);
     assert.ok(figures['measured']! >= 1);
     assert.ok(figures['p50Ms']! <= figures['p99Ms']!);
   }
   assert.equal(typeof result['ratio'], 'number');
+  assert.equal(typeof result['cpuRatio'], 'number');
 });
 
 test('bench script: --only runs one section; user mistakes exit 2 with one line', () => {
