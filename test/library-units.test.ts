@@ -10,8 +10,8 @@ import { csvField } from '../src/library/export.js';
 import { buildFtsQuery } from '../src/library/fts-query.js';
 import { applyMigrations, MIGRATIONS } from '../src/library/migrations.js';
 import { estimatedJaccard, minhashSignature } from '../src/library/minhash.js';
-import { canonicalUrl, outletOf, textHash } from '../src/library/normalize.js';
-import { containment, contentWords, sameUtterance } from '../src/library/statement-match.js';
+import { canonicalUrl, normalizeText, outletOf, textHash, wordTokens } from '../src/library/normalize.js';
+import { containment, containmentIn, contentWords, sameUtterance } from '../src/library/statement-match.js';
 import { IngestProgress } from '../src/library/progress.js';
 import { diffWords } from '../src/library/word-diff.js';
 import { Writable } from 'node:stream';
@@ -107,6 +107,25 @@ describe('near-duplicates and identity', () => {
     assert.notEqual(textHash('one text'), textHash('another text'));
   });
 
+  // The hand-written scanners must give exactly what the regular expressions they replace gave: stored hashes and signatures depend on it.
+  const pieces = fc.constantFrom(' ', '  ', '\n', '\r\n', '\t', '\u00a0', '\u2028', '\u3000', "'", '’', '.', ',', '-', '--', 'Word', 'ÉTÉ', 'e\u0301', 'İ', 'ß', 'Σ', '²', '½', '٣', 'Лукашенко', '中文', '𝐀𝐁', '😀', '\ud835', '\udc00', 'x', '7', '4.2', "O'Brien", 'co-op');
+  const texts = fc.oneof(fc.array(fc.oneof(pieces, fc.string({ maxLength: 6 }), fc.string({ unit: 'binary', maxLength: 6 })), { maxLength: 40 }).map((parts) => parts.join('')), fc.string({ unit: 'binary', maxLength: 80 }));
+  test('word tokens are the matches of the word pattern (property)', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        assert.deepEqual(wordTokens(text), text.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+(?:['’.,-][\p{L}\p{N}]+)*/gu) ?? []);
+      }),
+      { numRuns: 2000, seed: 5 },
+    );
+  });
+
+  test('normalized text collapses every white-space run to one space (property)', () => {
+    fc.assert(
+      fc.property(texts, (text) => assert.equal(normalizeText(text), text.normalize('NFC').toLowerCase().replace(/\s+/gu, ' ').trim())),
+      { numRuns: 2000, seed: 6 },
+    );
+  });
+
   test('canonical URLs drop tracking, fragments, www and trailing slashes', () => {
     assert.equal(canonicalUrl('https://WWW.Example.test/a/b/?utm_source=x&b=2&a=1#top'), 'https://example.test/a/b?a=1&b=2');
     assert.equal(canonicalUrl('not a url'), null);
@@ -121,6 +140,14 @@ describe('same utterance', () => {
     assert.equal(containment(full, contentWords('ready before 2027')), 1);
     assert.ok(!sameUtterance(full, contentWords('We will not cut corners on safety')));
     assert.ok(!sameUtterance(contentWords('yes'), contentWords('yes')), 'too short to tell');
+  });
+
+  test('containment with one side as a set is containment (property)', () => {
+    const words = fc.uniqueArray(fc.constantFrom('rail', 'link', 'ready', '2027', 'cost', 'euros', 'safety', 'corners', 'bridge', 'steel'), { maxLength: 10 });
+    fc.assert(
+      fc.property(words, words, (first, second) => assert.equal(containmentIn(new Set(first), second), containment(first, second))),
+      { numRuns: 500, seed: 7 },
+    );
   });
 });
 

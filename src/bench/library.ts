@@ -12,7 +12,12 @@ export const SEARCH_STATEMENTS_PER_SECOND = 50_000;
 const KEEP_FROM_STATEMENTS = 500_000;
 const SEARCH_QUERIES = 600;
 
-/** Library ingest, end to end (extraction included) on one core, for half of `seconds` after a warm-up; a fresh database each run. */
+/**
+ * Library ingest, end to end (extraction included) on one core, for half of `seconds` after a warm-up; a fresh
+ * database each run. Articles are stored in batches as `hearsay ingest` stores them; write-ahead-log checkpoints
+ * run on the library's checkpoint thread, alongside: checkpointThreadMsPerArticle is the time it was busy (CPU and fsync
+ * waits), not part of the other figures.
+ */
 export async function benchIngest(corpus: BenchCorpus, seconds: number): Promise<SectionFigures> {
   const documents: SourceDocument[] = corpus.texts.map((text, index) => ({ id: corpus.names[index]!, text, title: null, url: null, publishedAt: null }));
   const scratch = mkdtempSync(join(tmpdir(), 'hearsay-bench-ingest-'));
@@ -24,6 +29,7 @@ export async function benchIngest(corpus: BenchCorpus, seconds: number): Promise
       articlesPerSecEndToEnd: figures.articlesPerSecond,
       storeMsPerArticle: figures.storeMsPerArticle,
       storeCpuMsPerArticle: figures.storeCpuMsPerArticle,
+      checkpointThreadMsPerArticle: figures.checkpointThreadMsPerArticle,
       analyzeMsPerArticle: figures.analyzeMsPerArticle,
       statementsPerArticle: figures.statementsPerArticle,
       articles: figures.articles,

@@ -42,6 +42,18 @@ export function containment(first: readonly string[], second: readonly string[])
   return shared < Math.min(MIN_SHARED_WORDS, small.length) ? 0 : shared / small.length;
 }
 
+/**
+ * containment(first, second) with the first statement's words already in a set: both lists hold distinct words, so
+ * the shared count is the same from either side and the longer list never needs a set of its own.
+ */
+export function containmentIn(first: ReadonlySet<string>, second: readonly string[]): number {
+  const smaller = Math.min(first.size, second.length);
+  if (smaller === 0) return 0;
+  let shared = 0;
+  for (const word of second) if (first.has(word)) shared++;
+  return shared < Math.min(MIN_SHARED_WORDS, smaller) ? 0 : shared / smaller;
+}
+
 /** True when two reports' words say the same thing (same speaker is checked by the caller). */
 export function sameUtterance(first: readonly string[], second: readonly string[]): boolean {
   const small = Math.min(first.length, second.length);

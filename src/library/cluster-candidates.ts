@@ -1,0 +1,230 @@
+import type Database from 'better-sqlite3';
+import { contentWords } from './statement-match.js';
+
+/** What clustering reads of an earlier statement: its article, its content words and its cluster. */
+export interface CandidateStatement {
+  readonly articleId: number;
+  /** Its distinct content words, joined by single spaces (one string per statement keeps the cache small). */
+  readonly words: string;
+  cluster: number | null;
+  /** Whether its article was the current version when this entry was read or stored. */
+  readonly current: boolean;
+}
+
+export interface CandidateLimits {
+  /** A speaker with at most this many index rows is loaded into memory at its first look-up. */
+  readonly loadAtOnce: number;
+  /** SQL look-ups of a bigger speaker before its whole candidate index is loaded into memory. */
+  readonly loadAfterLookups: number;
+  /** Statement ids held in loaded speakers' postings; least recently used speakers are dropped beyond it. */
+  readonly maxPostings: number;
+  /** Statements whose words and cluster are remembered. */
+  readonly maxStatements: number;
+}
+
+const DEFAULT_LIMITS: CandidateLimits = { loadAtOnce: 2000, loadAfterLookups: 8, maxPostings: 4_000_000, maxStatements: 200_000 };
+/** Candidate rows read per query: the most clustering asks for at once. */
+const MAX_READ = 8;
+
+/**
+ * The clustering side of ingest, kept in memory for one connection: each frequent speaker's candidate index
+ * (content-word key → statement ids) and the words and cluster of recent statements. Counting shared keys over
+ * SQLite rows cost about a third of a microsecond per row, hundreds of rows per statement for a prolific speaker,
+ * and each candidate's words were read and tokenized again. The database stays the truth: the owner calls `clear`
+ * whenever rows it has seen may have changed behind it (a rollback, or a commit by another connection).
+ */
+export class ClusterCandidates {
+  private readonly limits: CandidateLimits;
+  /** speaker entity → word key → ids of the speaker's statements with that key, ascending; and when it was last used. */
+  private readonly postings = new Map<number, { keys: Map<number, number[]>; used: number }>();
+  private postingCount = 0;
+  private uses = 0;
+  private readonly lookups = new Map<number, number>();
+  /** Two generations of remembered statements: when the newer fills up it becomes the older, and the older is dropped. */
+  private known = new Map<number, CandidateStatement>();
+  private older = new Map<number, CandidateStatement>();
+  /** Scratch space for counting: the statement ids of all matching postings, sorted so equal ids are adjacent. */
+  private scratch = new Float64Array(1024);
+  private readonly keyQueries = new Map<number, Database.Statement>();
+  private readonly rowQueries = new Map<number, Database.Statement>();
+  private readonly loadSpeaker: Database.Statement;
+
+  constructor(
+    private readonly database: Database.Database,
+    limits: Partial<CandidateLimits> = {},
+  ) {
+    this.limits = { ...DEFAULT_LIMITS, ...limits };
+    this.loadSpeaker = database.prepare('SELECT word_key, statement FROM statement_keys WHERE speaker_entity = ? ORDER BY word_key, statement LIMIT ?').raw();
+  }
+
+  /** A speaker entity just created by this connection: it has no statements yet, so there is nothing to look up. */
+  created(speaker: number): void {
+    this.keep(speaker, new Map(), 0);
+  }
+
+  /** [statement, shared keys] for this speaker's statements carrying at least `needed` of these (distinct) keys. */
+  sharing(speaker: number, keys: readonly number[], needed: number): Array<[number, number]> {
+    const postings = this.postingsOf(speaker);
+    let ids: Float64Array;
+    if (postings === null) {
+      ids = Float64Array.from(this.keyQuery(keys.length).all(speaker, ...keys) as number[]);
+    } else {
+      let total = 0;
+      for (const key of keys) total += postings.get(key)?.length ?? 0;
+      if (this.scratch.length < total) this.scratch = new Float64Array(Math.max(total, this.scratch.length * 2));
+      let filled = 0;
+      for (const key of keys) {
+        const list = postings.get(key);
+        if (list !== undefined) for (const id of list) this.scratch[filled++] = id;
+      }
+      ids = this.scratch.subarray(0, total);
+    }
+    // Sorting then counting runs beats a Map of counters by several times at hundreds of ids.
+    ids.sort();
+    const shared: Array<[number, number]> = [];
+    for (let start = 0; start < ids.length; ) {
+      let end = start + 1;
+      while (end < ids.length && ids[end] === ids[start]) end++;
+      if (end - start >= needed) shared.push([ids[start]!, end - start]);
+      start = end;
+    }
+    return shared;
+  }
+
+  /** The stored statements with these ids (those missing from the database are left out). */
+  statements(ids: readonly number[]): Map<number, CandidateStatement> {
+    const found = new Map<number, CandidateStatement>();
+    const missing: number[] = [];
+    for (const id of ids) {
+      let entry = this.known.get(id);
+      if (entry === undefined) {
+        entry = this.older.get(id);
+        if (entry !== undefined) this.remember(id, entry);
+      }
+      if (entry === undefined) missing.push(id);
+      else found.set(id, entry);
+    }
+    for (let start = 0; start < missing.length; start += MAX_READ) {
+      const chunk = missing.slice(start, start + MAX_READ);
+      const rows = this.rowQuery(chunk.length).all(...chunk) as Array<{ id: number; article_id: number; cluster_id: number | null; content_text: string; is_current: number }>;
+      for (const row of rows) {
+        const entry: CandidateStatement = { articleId: row.article_id, words: contentWords(row.content_text).join(' '), cluster: row.cluster_id, current: row.is_current === 1 };
+        this.remember(row.id, entry);
+        found.set(row.id, entry);
+      }
+    }
+    return found;
+  }
+
+  /** A statement just stored (in the open transaction) by this connection. */
+  stored(id: number, entry: CandidateStatement): void {
+    this.remember(id, entry);
+  }
+
+  /** A statement's keys just written to the candidate index by this connection. */
+  indexed(speaker: number, keys: readonly number[], id: number): void {
+    const postings = this.postings.get(speaker)?.keys;
+    if (postings === undefined) return;
+    for (const key of keys) {
+      const list = postings.get(key);
+      if (list === undefined) postings.set(key, [id]);
+      else list.push(id);
+    }
+    this.postingCount += keys.length;
+  }
+
+  /** A statement's cluster, set by this connection. */
+  clustered(id: number, cluster: number): void {
+    const entry = this.known.get(id) ?? this.older.get(id);
+    if (entry !== undefined) entry.cluster = cluster;
+  }
+
+  clear(): void {
+    this.postings.clear();
+    this.postingCount = 0;
+    this.lookups.clear();
+    this.known.clear();
+    this.older.clear();
+  }
+
+  private postingsOf(speaker: number): Map<number, number[]> | null {
+    const postings = this.postings.get(speaker);
+    if (postings !== undefined) {
+      postings.used = ++this.uses;
+      return postings.keys;
+    }
+    const lookups = (this.lookups.get(speaker) ?? 0) + 1;
+    this.lookups.set(speaker, lookups);
+    // A big speaker seen a few times only is cheaper to look up than to load: a short ingest into a big library reads little.
+    const limit = lookups > this.limits.loadAfterLookups ? -1 : lookups === 1 ? this.limits.loadAtOnce + 1 : 0;
+    if (limit === 0) return null;
+    const loaded = new Map<number, number[]>();
+    let count = 0;
+    for (const [key, statement] of this.loadSpeaker.iterate(speaker, limit) as IterableIterator<[number, number]>) {
+      const list = loaded.get(key);
+      if (list === undefined) loaded.set(key, [statement]);
+      else list.push(statement);
+      count++;
+    }
+    if (limit > 0 && count === limit) return null;
+    this.keep(speaker, loaded, count);
+    return loaded;
+  }
+
+  private keep(speaker: number, postings: Map<number, number[]>, count: number): void {
+    while (this.postings.size > 0 && this.postingCount + count > this.limits.maxPostings) this.evictLeastUsed();
+    this.postings.set(speaker, { keys: postings, used: ++this.uses });
+    this.postingCount += count;
+  }
+
+  private evictLeastUsed(): void {
+    let evicted = -1;
+    let oldest = Number.POSITIVE_INFINITY;
+    for (const [speaker, postings] of this.postings) {
+      if (postings.used < oldest) {
+        oldest = postings.used;
+        evicted = speaker;
+      }
+    }
+    for (const list of this.postings.get(evicted)!.keys.values()) this.postingCount -= list.length;
+    this.postings.delete(evicted);
+    this.lookups.delete(evicted);
+  }
+
+  private remember(id: number, entry: CandidateStatement): void {
+    this.known.set(id, entry);
+    if (this.known.size >= this.limits.maxStatements / 2) {
+      this.older = this.known;
+      this.known = new Map();
+    }
+  }
+
+  private keyQuery(count: number): Database.Statement {
+    let query = this.keyQueries.get(count);
+    if (query === undefined) {
+      query = this.database.prepare(`SELECT statement FROM statement_keys WHERE speaker_entity = ? AND word_key IN (${placeholders(count)})`).pluck();
+      this.keyQueries.set(count, query);
+    }
+    return query;
+  }
+
+  private rowQuery(count: number): Database.Statement {
+    let query = this.rowQueries.get(count);
+    if (query === undefined) {
+      query = this.database.prepare(
+        `SELECT s.id, s.article_id, s.cluster_id, s.content_text, a.is_current FROM statements s JOIN articles a ON a.id = s.article_id WHERE s.id IN (${placeholders(count)})`,
+      );
+      this.rowQueries.set(count, query);
+    }
+    return query;
+  }
+}
+
+/** The words of a cache entry as a list. */
+export function wordsOf(entry: CandidateStatement): string[] {
+  return entry.words === '' ? [] : entry.words.split(' ');
+}
+
+function placeholders(count: number): string {
+  return new Array<string>(count).fill('?').join(', ');
+}
