@@ -11,21 +11,20 @@ export interface BenchResult {
 
 /** hearsay articles/s over compromise articles/s, when both ran. */
 export function throughputRatio(result: BenchResult): number | null {
-  const hearsay = result['hearsay'];
-  const compromise = result['compromise'];
-  if (typeof hearsay !== 'object' || typeof compromise !== 'object' || hearsay === null || compromise === null) return null;
-  const ours = hearsay['articlesPerSec'];
-  const theirs = compromise['articlesPerSec'];
-  return ours === undefined || theirs === undefined || theirs === 0 ? null : round(ours / theirs, 2);
+  return ratioOf(result, 'articlesPerSec');
 }
 
 /** The same ratio per CPU second of each side's process. */
 export function cpuThroughputRatio(result: BenchResult): number | null {
+  return ratioOf(result, 'cpuArticlesPerSec');
+}
+
+function ratioOf(result: BenchResult, figure: string): number | null {
   const hearsay = result['hearsay'];
   const compromise = result['compromise'];
   if (typeof hearsay !== 'object' || typeof compromise !== 'object' || hearsay === null || compromise === null) return null;
-  const ours = hearsay['cpuArticlesPerSec'];
-  const theirs = compromise['cpuArticlesPerSec'];
+  const ours = hearsay[figure];
+  const theirs = compromise[figure];
   return ours === undefined || theirs === undefined || theirs === 0 ? null : round(ours / theirs, 2);
 }
 
