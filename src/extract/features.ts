@@ -190,7 +190,6 @@ export function extractFeatures(tokens: Tokens, quotations: QuotationResult): Ui
   const position3 = column(), remaining3 = column(), sentenceStart = column(), paragraphStart = column();
   const left = column(), right = column(), leftWord = column(), rightWord = column(), transcriptInQuote = column();
   for (let index = 0; index < count; index++) {
-    const word = lower[index]!;
     const sentenceIndex = sentence[index]!;
     const position = index - sentenceStarts[sentenceIndex]!;
     const remaining = sentenceStarts[sentenceIndex + 1]! - 1 - index;
