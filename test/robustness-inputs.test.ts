@@ -256,6 +256,9 @@ test('unreachable, silent, slow and looping URLs: clear errors within the time l
   const closedPort = (closed.address() as { port: number }).port;
   await new Promise<void>((resolve) => closed.close(() => resolve()));
   const drips = new Set<NodeJS.Timeout>();
+  // Compressed once, before the server starts: compressing 64 MB inside the route took longer than the client's
+  // 400 ms timeout on a loaded machine, so the test saw a timeout instead of the size limit.
+  const gzipBomb = gzipSync(Buffer.alloc(64 * 1024 * 1024, 0x61));
   const server = await loopbackServer({
     '/headers-then-nothing': (_request, response) => void response.writeHead(200, { 'content-type': 'text/plain' }).flushHeaders(),
     '/drip': (_request, response) => {
@@ -269,7 +272,7 @@ test('unreachable, silent, slow and looping URLs: clear errors within the time l
     '/self': (_request, response) => response.writeHead(307, { location: '/self' }).end(),
     '/endless': (request, response) => response.writeHead(302, { location: `/endless?n=${Number(new URL(request.url ?? '', 'http://x').searchParams.get('n') ?? 0) + 1}` }).end(),
     '/huge': (_request, response) => response.writeHead(200, { 'content-type': 'text/plain' }).end('z'.repeat(3_000_000)),
-    '/bomb': (_request, response) => response.writeHead(200, { 'content-type': 'text/plain', 'content-encoding': 'gzip' }).end(gzipSync(Buffer.alloc(64 * 1024 * 1024, 0x61))),
+    '/bomb': (_request, response) => response.writeHead(200, { 'content-type': 'text/plain', 'content-encoding': 'gzip' }).end(gzipBomb),
     '/binary': (_request, response) => response.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.from([0x89, 0x50, 0x4e, 0x47])),
     '/bad-encoding': (_request, response) => response.writeHead(200, { 'content-type': 'text/plain', 'content-encoding': 'zstd-x' }).end('x'),
     '/bad-gzip': (_request, response) => response.writeHead(200, { 'content-type': 'text/plain', 'content-encoding': 'gzip' }).end('not gzip at all'),
