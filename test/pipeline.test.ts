@@ -128,3 +128,10 @@ test('pipeline: an attribution set off by commas mid-sentence splits one indirec
     ['Too often', 'the debate over the harbour is driven by rumours'],
   );
 });
+
+test('pipeline: an auxiliary before the cue is not part of the source as written', () => {
+  const analysis = analyze('Earlier in the week, the minister had said that an audit would only delay the project further.\n');
+  assertAnalysisSpans(analysis);
+  const statement = byContent(analysis, 'an audit would only delay');
+  assert.equal(statement.source?.text, 'the minister');
+});

@@ -188,6 +188,15 @@ function addParentheticalOpenings(tokens: Tokens, drafts: Draft[], spans: readon
   }
 }
 
+const AUXILIARIES = new Set(['had', 'has', 'have', 'was', 'were', 'is', 'are', 'would', 'will', 'could', 'did', 'does', 'do']);
+
+/** "the minister had | said": an auxiliary the tagger left at the end of a source belongs to the verb, not the speaker. */
+function withoutTrailingAuxiliaries(tokens: Tokens, source: TaggedSpan): TaggedSpan {
+  let last = source.last;
+  while (last > source.first && AUXILIARIES.has(tokens.lower[last]!)) last--;
+  return last === source.last ? source : { ...source, last };
+}
+
 /**
  * Links tagged spans into statements: each cue takes the nearest content on either side (both sides when a
  * quotation is split by its attribution) and the nearest source. Contents left without a cue become statements
@@ -257,6 +266,7 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
   mergeUnattributedQuotes(tokens, drafts);
   mergeCoordinatedComplements(tokens, drafts);
   addParentheticalOpenings(tokens, drafts, spans);
+  for (const draft of drafts) if (draft.source !== null) draft.source = withoutTrailingAuxiliaries(tokens, draft.source);
 
   return drafts.map((draft) => {
     const pieceTokens = draft.pieces.map((piece) => [piece.first, piece.last] as const);
