@@ -119,13 +119,13 @@ test('pipeline: user alias overrides add and forbid merges, and say why', () => 
 });
 
 test('pipeline: an attribution set off by commas mid-sentence splits one indirect statement into two pieces', () => {
-  const analysis = analyze('Ferry traffic was light on Monday.\nToo often, Mr. Vell said, the debate over the harbour is driven by rumours.\n');
+  const analysis = analyze('Ferry traffic was light on Monday.\nIn March, the harbour council said, the port lost money every day.\n');
   assertAnalysisSpans(analysis);
-  const statement = byContent(analysis, 'the debate over the harbour');
+  const statement = byContent(analysis, 'the port lost money');
   assert.equal(statement.cue?.text, 'said');
   assert.deepEqual(
     statement.content.map((piece) => piece.text),
-    ['Too often', 'the debate over the harbour is driven by rumours'],
+    ['In March', 'the port lost money every day'],
   );
 });
 

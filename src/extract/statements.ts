@@ -166,7 +166,7 @@ function mergeCoordinatedComplements(tokens: Tokens, drafts: Draft[]): void {
 }
 
 /**
- * "Too often, Mr. Clarke said, the debate is infected with politics." — an attribution set off by commas inside its
+ * "In March, the council said, the port lost money every day." — an attribution set off by commas inside its
  * sentence splits one utterance: when the content runs from the closing comma and the words before the opening comma
  * are tagged as nothing else, they are the utterance's first piece. Linear: each statement looks back over its sentence once.
  */
