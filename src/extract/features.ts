@@ -211,7 +211,6 @@ export function extractFeatures(tokens: Tokens, quotations: QuotationResult): Ui
     rightWord[index] = rightCue[index]! >= 0 ? words[rightCue[index]!]! : NONE;
     transcriptInQuote[index] = inQuote[index]! + 2 * transcript[index]!;
   }
-  const zero = column();
   const one = column().fill(1);
   // One row per template, in template order: the values it combines (changing a row changes the keys: retrain).
   const templates: ReadonlyArray<readonly Uint32Array[]> = [
@@ -256,11 +255,7 @@ export function extractFeatures(tokens: Tokens, quotations: QuotationResult): Ui
     [lemma, left, right],
     [remaining3, right, transcriptInQuote],
   ];
-  if (templates.length !== TEMPLATE_COUNT) throw new Error(`extractFeatures: expected ${TEMPLATE_COUNT} templates, found ${templates.length}`);
-  for (let template = 0; template < TEMPLATE_COUNT; template++) {
-    const values = templates[template]!;
-    fillTemplate(keys, TEMPLATE_COUNT, template, template, count, values[0]!, values[1] ?? zero, values[2] ?? zero);
-  }
+  fillTemplates(keys, templates, 0, count, 'extractFeatures');
   return keys;
 }
 
@@ -272,6 +267,20 @@ function paddedWindow(values: ArrayLike<number>, count: number, outside: number)
   const padded = new Uint32Array(count + 4).fill(outside);
   for (let index = 0; index < count; index++) padded[index + 2] = values[index]!;
   return (shift) => padded.subarray(2 + shift, 2 + shift + count);
+}
+
+/**
+ * Fills `keys` (one row of `templates.length` keys per token) from a template table; template ids start at `firstId`.
+ * A template combines one to three columns; missing ones read zero.
+ */
+function fillTemplates(keys: Uint32Array, templates: ReadonlyArray<readonly Uint32Array[]>, firstId: number, count: number, caller: string): void {
+  const width = templates.length;
+  if (keys.length !== count * width) throw new Error(`${caller}: expected ${keys.length / Math.max(1, count)} templates, found ${width}`);
+  const zero = new Uint32Array(count);
+  for (let template = 0; template < width; template++) {
+    const values = templates[template]!;
+    fillTemplate(keys, width, template, firstId + template, count, values[0]!, values[1] ?? zero, values[2] ?? zero);
+  }
 }
 
 /**
@@ -374,7 +383,6 @@ export function extractStackedFeatures(tokens: Tokens, firstPass: Uint8Array): U
     rightCueBucket[index] = bucket(rightCue[index]!);
   }
   const label = labelWindow(0);
-  const zero = column();
   // One row per template (ids 100…), in order; as in extractFeatures, changing a row means retraining.
   const templates: ReadonlyArray<readonly Uint32Array[]> = [
     [label],
@@ -394,10 +402,6 @@ export function extractStackedFeatures(tokens: Tokens, firstPass: Uint8Array): U
     [label, rightCueBucket],
     [word, leftCueBucket, rightCueBucket],
   ];
-  if (templates.length !== width) throw new Error(`extractStackedFeatures: expected ${width} templates, found ${templates.length}`);
-  for (let template = 0; template < width; template++) {
-    const values = templates[template]!;
-    fillTemplate(keys, width, template, 100 + template, count, values[0]!, values[1] ?? zero, values[2] ?? zero);
-  }
+  fillTemplates(keys, templates, 100, count, 'extractStackedFeatures');
   return keys;
 }
