@@ -109,19 +109,25 @@ export const MIGRATIONS: readonly Migration[] = [
   },
 ];
 
-/** Applies every migration newer than the database's version, in order; returns the resulting version. */
+/**
+ * Applies every migration newer than the database's version, in order; returns the resulting version. Each runs in a
+ * BEGIN IMMEDIATE transaction that reads the version again: when two processes open a new file at once, the second
+ * waits for the write lock (busy_timeout) and then skips what the first applied.
+ */
 export function applyMigrations(database: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {
   database.exec('CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-  const row = database.prepare('SELECT MAX(version) AS version FROM migrations').get() as { version: number | null };
-  let current = row.version ?? 0;
+  const version = database.prepare('SELECT MAX(version) AS version FROM migrations');
+  const currentVersion = (): number => (version.get() as { version: number | null }).version ?? 0;
   const record = database.prepare('INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)');
   for (const migration of migrations) {
-    if (migration.version <= current) continue;
-    database.transaction(() => {
-      database.exec(migration.sql);
-      record.run(migration.version, migration.name, new Date().toISOString());
-    })();
-    current = migration.version;
+    if (migration.version <= currentVersion()) continue;
+    database
+      .transaction(() => {
+        if (migration.version <= currentVersion()) return;
+        database.exec(migration.sql);
+        record.run(migration.version, migration.name, new Date().toISOString());
+      })
+      .immediate();
   }
-  return current;
+  return currentVersion();
 }
