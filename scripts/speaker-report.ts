@@ -6,11 +6,7 @@
 import { readBratCorpus } from '../src/eval/brat.js';
 import { analyzeDocument } from '../src/extract/pipeline.js';
 import { PRONOUNS } from '../src/lexicon/pronouns.js';
-
-function argument(args: readonly string[], name: string): string | undefined {
-  const index = args.indexOf(name);
-  return index >= 0 ? args[index + 1] : undefined;
-}
+import { argument } from '../src/eval/script.js';
 
 function main(): void {
   const args = process.argv.slice(2);

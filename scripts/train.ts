@@ -14,6 +14,7 @@ import { findQuotations } from '../src/extract/quotations.js';
 import { DEFAULT_MODEL_PATH, decode, deserializeModel, isAllowed, LABEL_COUNT, labelsToSpans, serializeModel, tagTokens, type AttributionModel, type TaggerModel } from '../src/extract/tagger.js';
 import { seededRandom } from '../src/library/synthetic.js';
 import { tokenize, type Tokens } from '../src/text/tokenize.js';
+import { argument } from '../src/eval/script.js';
 
 interface Example {
   readonly document: number;
@@ -184,11 +185,6 @@ function average(model: TaggerModel, sums: { totals: Float64Array; transitionTot
   const starts = new Float32Array(model.starts.length);
   for (let index = 0; index < starts.length; index++) starts[index] = model.starts[index]! - sums.startTotals[index]! / sums.step;
   return { bits: model.bits, width: model.width, weights, scale: 1, transitions, starts };
-}
-
-function argument(args: readonly string[], name: string): string | undefined {
-  const index = args.indexOf(name);
-  return index >= 0 ? args[index + 1] : undefined;
 }
 
 /** Averages models trained with different seeds (linear models: the average is one model of the same cost). */

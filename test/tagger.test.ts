@@ -60,7 +60,7 @@ function bruteForceBest(model: TaggerModel, emissions: number[][]): number[] {
 }
 
 describe('tagger', () => {
-  it('packed int8 decoding gives the same labels as plain decoding when the weights are int8-exact', () => {
+  it('packed decoding (int8 weights in 16-bit lanes) gives the same labels as plain decoding when the weights are int8-exact', () => {
     for (const seed of [1, 2, 3]) {
       const random = seededRandom(seed);
       const model: AttributionModel = {
@@ -71,6 +71,12 @@ describe('tagger', () => {
       assert.deepEqual([...packed], [...decodeBothPasses(model, TEXT)], `seed ${seed}`);
       assert.ok(new Set(packed).size > 1, 'random weights should produce more than one label');
     }
+  });
+
+  it('refuses to pack more templates than 16-bit lanes can sum without carrying', () => {
+    const random = seededRandom(4);
+    const model: AttributionModel = { first: randomTagger(random, 6, TEMPLATE_COUNT, 3), second: randomTagger(random, 6, 257, 3) };
+    assert.throws(() => tag(model, TEXT), /expected at most 256 templates per pass, found 257/);
   });
 
   it('a model that cannot be packed (float weights, as in training) decodes through the plain path', () => {

@@ -14,6 +14,12 @@ export function parseScriptArgs<T extends Options>(args: readonly string[], opti
   }
 }
 
+/** The value after `--name` in a plain argument list (the older scripts' style), or undefined. */
+export function argument(args: readonly string[], name: string): string | undefined {
+  const index = args.indexOf(name);
+  return index >= 0 ? args[index + 1] : undefined;
+}
+
 /** A flag that must be a positive number (`integer` for counts). */
 export function positiveNumber(value: string | undefined, flag: string, fallback: number, integer = false): number {
   if (value === undefined) return fallback;

@@ -1,4 +1,4 @@
-import { countryOfWord, demonymOf, knownLower, knownName, PLACE_PREFIXES } from '../lexicon/demonyms.js';
+import { countryOfWord, demonymOf, knownLower, knownName, PLACE_PREFIXES, startsKnownName, type KnownName } from '../lexicon/demonyms.js';
 import { NOT_NAME_WORDS, PREPOSITIONS, PRONOUNS } from '../lexicon/pronouns.js';
 import {
   DETERMINERS,
@@ -74,6 +74,8 @@ interface Cluster {
 }
 
 const POSSESSIVE = new Set(['’s', "'s"]);
+/** A possessive token ("’s", "'s"): two comparisons, no hashing. */
+const isPossessive = (word: string | undefined): boolean => word === '’s' || word === "'s";
 const NO_WORDS: ReadonlySet<string> = new Set();
 const NO_STRINGS: readonly string[] = [];
 
@@ -91,13 +93,30 @@ for (const word of ['the', ...POSSESSIVE]) addTrigger(word, DESCRIPTION_BIT);
 for (const word of GROUP_NOUNS) addTrigger(word, PLURAL_GROUP_BIT);
 for (const word of SINGULAR_GROUP_HEADS) addTrigger(word, SINGULAR_GROUP_BIT);
 
-/** Per first letter (a-z, then other), a bit per word length: most words skip the trigger lookup. */
-const TRIGGER_LENGTHS = new Int32Array(27);
-for (const word of TRIGGERS.keys()) TRIGGER_LENGTHS[letterIndex(word)]! |= 1 << Math.min(31, word.length);
+/** Per first letter (a-z, then other) and length (up to 31), a bit per last letter: most words skip the trigger lookup. */
+const TRIGGER_SHAPES = new Int32Array(27 * 32);
+for (const word of TRIGGERS.keys()) TRIGGER_SHAPES[letterIndex(word) * 32 + Math.min(31, word.length)]! |= 1 << letterIndex(word, word.length - 1);
 
-function letterIndex(word: string): number {
-  const code = word.charCodeAt(0) - 97;
+function letterIndex(word: string, at = 0): number {
+  const code = word.charCodeAt(at) - 97;
   return code >= 0 && code < 26 ? code : 26;
+}
+
+/**
+ * `letterIndex` of the lower-case form of the character at `offset`, read from the text (no token string is touched),
+ * or -1 when it is not ASCII and lower-casing may not be one code unit per code unit.
+ */
+function textLetterIndex(text: string, offset: number): number {
+  let code = text.charCodeAt(offset);
+  if (code >= 128) return -1;
+  if (code >= 65 && code <= 90) code += 32;
+  code -= 97;
+  return code >= 0 && code < 26 ? code : 26;
+}
+
+function isAscii(word: string): boolean {
+  for (let at = 0; at < word.length; at++) if (word.charCodeAt(at) >= 128) return false;
+  return true;
 }
 
 
@@ -145,21 +164,26 @@ function scratchInts(slot: number, size: number, value: number): Int32Array {
   return array;
 }
 
-/** Marks tokens that lie inside any quotation span. Linear after sorting the quotations. */
+/** Marks tokens that lie inside any quotation span. Linear in the tokens, plus a binary search per quotation. */
 function markQuoted(tokens: Tokens, quotations: readonly Span[]): Uint8Array {
   const marks = scratchBytes(0, tokens.count);
   if (quotations.length === 0) return marks;
   const sorted = quotations.slice().sort((a, b) => a.start - b.start);
-  let index = 0;
+  const { starts, ends, count } = tokens;
   // Every token from the current quotation's first token up to `marked` is already marked (starts never decrease):
   // nested quotations (thousands of marks in a row) do not re-mark their enclosing quotation's tokens, so this is linear.
   let marked = 0;
   for (const quotation of sorted) {
-    // Quotations are sorted by start, so the token cursor only moves forward.
-    while (index > 0 && tokens.starts[index - 1]! >= quotation.start) index--;
-    while (index < tokens.count && tokens.starts[index]! < quotation.start) index++;
+    // The quotation's first token, by binary search: a few quotations need not walk every token before them.
+    let index = 0;
+    let high = count;
+    while (index < high) {
+      const middle = (index + high) >>> 1;
+      if (starts[middle]! < quotation.start) index = middle + 1;
+      else high = middle;
+    }
     let token = Math.max(index, marked);
-    for (; token < tokens.count && tokens.ends[token]! <= quotation.end; token++) marks[token] = 1;
+    for (; token < count && ends[token]! <= quotation.end; token++) marks[token] = 1;
     marked = Math.max(marked, token);
   }
   return marks;
@@ -187,13 +211,16 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
   // Capitalized words where a capital says nothing (sentence starts, after a quotation mark or colon, headlines):
   // those that also occur in lower case are not names.
   const doubtful = new Set<string>();
-  // Per first letter, a bit per length of the doubtful words: most lower-case words skip the set lookup.
-  const doubtfulShapes = scratchInts(2, 27, 0);
+  // Per first letter and length, a bit per last letter of the doubtful words: most lower-case words skip the set lookup.
+  const doubtfulShapes = scratchInts(2, 27 * 32, 0);
   const addDoubtful = (index: number): void => {
     const word = lower[index]!;
     if (NOT_NAME_WORDS.has(word) || doubtful.has(word)) return;
     doubtful.add(word);
-    doubtfulShapes[letterIndex(word)]! |= 1 << Math.min(31, word.length);
+    const first = letterIndex(word) * 32;
+    if (isAscii(word)) doubtfulShapes[first + Math.min(31, word.length)]! |= 1 << letterIndex(word, word.length - 1);
+    // A non-ASCII word may be longer or shorter than its token's text: any length and last letter pass the filter below.
+    else doubtfulShapes.fill(-1, first, first + 32);
   };
   for (let current = 0; current < sentenceCount; current++) {
     const first = sentenceStarts[current]!;
@@ -234,8 +261,11 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
   if (doubtful.size > 0) {
     for (let index = 0; index < count; index++) {
       if (capital[index] !== 0 || kinds[index] !== TokenKind.Word) continue;
+      // Shape read from the text: most tokens' strings are never touched.
+      const firstLetter = textLetterIndex(text, starts[index]!);
+      const lastLetter = textLetterIndex(text, ends[index]! - 1);
+      if (firstLetter >= 0 && lastLetter >= 0 && (doubtfulShapes[firstLetter * 32 + Math.min(31, ends[index]! - starts[index]!)]! & (1 << lastLetter)) === 0) continue;
       const word = lower[index]!;
-      if ((doubtfulShapes[letterIndex(word)]! & (1 << Math.min(31, word.length))) === 0) continue;
       if (doubtful.has(word) && isLowerCode(text, starts[index]!)) lowerVocabulary.add(word);
     }
   }
@@ -244,6 +274,12 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
   const sameRun = (from: number, to: number): boolean => to < count && sentence[to] === sentence[from] && breaksBefore[to] === 0;
   const spanOf = (from: number, to: number): Span => ({ start: starts[from]!, end: ends[to]!, text: text.slice(starts[from]!, ends[to]!) });
   const isCapitalWord = (index: number): boolean => isWord(index) && capital[index] === 1;
+  // The gazetteer entry for the text of tokens [from, to]; most runs of several words are ruled out by their first word.
+  const knownRange = (from: number, to: number): KnownName | undefined => {
+    if (from === to) return knownLower(lower[from]!);
+    if (text.charCodeAt(ends[from]!) === 32 && !startsKnownName(lower[from]!)) return undefined;
+    return knownName(text.slice(starts[from]!, ends[to]!));
+  };
   const isGoverned = (index: number): boolean => index > 0 && sentence[index - 1] === sentence[index] && PREPOSITIONS.has(lower[index - 1]!);
 
   const pushPlaceWord = (index: number, leadToken: number): void => {
@@ -274,7 +310,7 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
       roleWords: NO_STRINGS,
       countries: NO_STRINGS,
       gender: null,
-      possessive: POSSESSIVE.has(lower[to + 1] ?? ''),
+      possessive: isPossessive(lower[to + 1]),
       inQuote: quoted[from] === 1,
       initialOnly: false,
       key,
@@ -301,7 +337,8 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
         last = next;
         continue;
       }
-      if (sameRun(last, next) && sameRun(next, next + 1) && NAME_CONNECTORS.has(lower[next]!) && isLowerCode(text, starts[next]!) && isCapitalWord(next + 1)) {
+      // The cheap tests first: most runs end before a word that is neither a connector nor followed by a capital.
+      if (sameRun(last, next) && sameRun(next, next + 1) && isCapitalWord(next + 1) && isLowerCode(text, starts[next]!) && NAME_CONNECTORS.has(lower[next]!)) {
         last = next + 1;
         continue;
       }
@@ -315,8 +352,7 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
     let first = chunkStart;
     let last = chunkEnd;
     const inHeadline = headline[sentence[first]!] === 1;
-    const lookup = (from: number, to: number) => (from === to ? knownLower(lower[from]!) : knownName(text.slice(starts[from]!, ends[to]!)));
-    let whole = lookup(first, last);
+    let whole = knownRange(first, last);
     if (whole === undefined) {
       // Leading function words, determiners, and (at a sentence start or in a headline) ordinary words are not the name.
       while (first <= last && ((NOT_NAME_WORDS.has(lower[first]!) && !isAcronym(first)) || ((inHeadline || firstWordOfSentence(first)) && lowerVocabulary.has(lower[first]!) && demonymOf(lower[first]!) === undefined))) first++;
@@ -331,7 +367,7 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
       }
       while (last >= first && NAME_CONNECTORS.has(lower[last]!)) last--;
       if (first > last) return;
-      if (first !== chunkStart || last !== chunkEnd) whole = lookup(first, last);
+      if (first !== chunkStart || last !== chunkEnd) whole = knownRange(first, last);
     }
 
     // A lone demonym is a mention of its country ("Belarusian interests"); compounds ("Russo-Ukrainian") are adjectives.
@@ -359,8 +395,7 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
         let end = titleAt;
         if (lower[titleAt + 1] === 'of' && titleAt + 3 <= last) end = titleAt + 2;
         const rest = last - end;
-        const restIsOrganization = ORGANIZATION_WORDS.has(lower[last]!) || DOCUMENT_HEADS.has(lower[last]!) || MEDIA_SUFFIXES.has(lower[last]!);
-        if (rest >= 1 && !restIsOrganization) {
+        if (rest >= 1 && !(ORGANIZATION_WORDS.has(lower[last]!) || DOCUMENT_HEADS.has(lower[last]!) || MEDIA_SUFFIXES.has(lower[last]!))) {
           roleFrom = first;
           roleTo = end;
           first = end + 1;
@@ -377,7 +412,7 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
           }
         }
       }
-      if (roleFrom >= 0) whole = lookup(first, last);
+      if (roleFrom >= 0) whole = knownRange(first, last);
     }
 
     // A lower-case role right before the name: "blogger Mario Naufal", "Russian president Vladimir Putin".
@@ -412,7 +447,7 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
     } else if (tokenCount > 1 && MEDIA_SUFFIXES.has(lastWord)) {
       type = 'media';
       strength = 3;
-    } else if (ORGANIZATION_WORDS.has(lastWord) || ORGANIZATION_WORDS.has(lower[first]!)) {
+    } else if (ORGANIZATION_WORDS.has(lastWord) || (first !== last && ORGANIZATION_WORDS.has(lower[first]!))) {
       type = 'organization';
       strength = 3;
     } else if (tokenCount >= 2 && PLACE_PREFIXES.has(lower[first]!)) {
@@ -449,7 +484,7 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
         if (lower[titleAt + 1] === 'of' && isCapitalWord(titleAt + 2)) {
           end = titleAt + 2;
           while (end - titleAt < 4 && isCapitalWord(end + 1) && sameRun(end, end + 1)) end++;
-          const place = knownName(text.slice(starts[titleAt + 2]!, ends[end]!));
+          const place = knownRange(titleAt + 2, end);
           if (place?.country !== null && place?.country !== undefined) countries.push(place.country);
           else if (place !== undefined) countries.push(place.canonical);
         }
@@ -491,7 +526,7 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
       roleWords,
       countries,
       gender,
-      possessive: POSSESSIVE.has(lower[last + 1] ?? ''),
+      possessive: isPossessive(lower[last + 1]),
       inQuote: quoted[first] === 1,
       initialOnly: tokenCount === 1 && strength === 0 && firstWordOfSentence(first),
       key: null,
@@ -509,8 +544,11 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
   // Pass 2: pronouns, descriptions ("the Belarusian leader", "Belarus’s president") and groups ("Ukrainian authorities").
   for (let at = 0; at < count; at++) {
     if (kinds[at] !== TokenKind.Word) continue;
+    // Shape read from the text (trigger words are ASCII, or start with a non-ASCII apostrophe): most strings stay untouched.
+    const firstLetter = textLetterIndex(text, starts[at]!);
+    const lastLetter = textLetterIndex(text, ends[at]! - 1);
+    if (firstLetter >= 0 && lastLetter >= 0 && (TRIGGER_SHAPES[firstLetter * 32 + Math.min(31, ends[at]! - starts[at]!)]! & (1 << lastLetter)) === 0) continue;
     const word = lower[at]!;
-    if ((TRIGGER_LENGTHS[letterIndex(word)]! & (1 << Math.min(31, word.length))) === 0) continue;
     const trigger = TRIGGERS.get(word);
     if (trigger === undefined) continue;
     const pronoun = (trigger & PRONOUN_BIT) !== 0 ? PRONOUNS.get(word) : undefined;
@@ -778,7 +816,8 @@ function cluster(found: Found[], anaphors: Array<Anaphor & { end: number; text: 
   const entities: Array<{ -readonly [K in keyof Entity]: Entity[K] }> = [];
   clusters.forEach((entry, clusterIndex) => {
     if (entry.members.length === 0) return;
-    entry.members.sort((a, b) => a - b);
+    // Members join in text order except surnames joining from step 2: sort only when that happened.
+    if (!isAscending(entry.members)) entry.members.sort((a, b) => a - b);
     const members = entry.members.map((member) => found[member]!);
     if (entry.strength <= 0 && members.every((mention) => mention.initialOnly)) return;
     const mentions: EntityMention[] = [];
@@ -825,9 +864,25 @@ function cluster(found: Found[], anaphors: Array<Anaphor & { end: number; text: 
     for (const { reason } of extra[clusterIndex]!) why.push(reason);
     entities.push({ id: '', name, type: entry.type, aliases, mentions, why });
   });
-  entities.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
-  for (let position = 0; position < entities.length; position++) entities[position]!.id = `e${position + 1}`;
+  // Usually already in order of first mention; the sort is stable, so skipping it then changes nothing.
+  let ordered = true;
+  for (let position = 1; ordered && position < entities.length; position++) if (entities[position - 1]!.mentions[0]!.start > entities[position]!.mentions[0]!.start) ordered = false;
+  if (!ordered) entities.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+  for (let position = 0; position < entities.length; position++) entities[position]!.id = entityId(position);
   return entities;
+}
+
+function isAscending(values: readonly number[]): boolean {
+  for (let at = 1; at < values.length; at++) if (values[at - 1]! > values[at]!) return false;
+  return true;
+}
+
+// Entity ids repeat in every article: built once each.
+const ENTITY_IDS: string[] = [];
+
+function entityId(position: number): string {
+  for (let next = ENTITY_IDS.length; next <= position; next++) ENTITY_IDS.push(`e${next + 1}`);
+  return ENTITY_IDS[position]!;
 }
 
 /**

@@ -1,9 +1,10 @@
 import { CUE_NOUNS, CUE_VERBS } from '../lexicon/cues.js';
 import { TokenKind, type Tokens } from '../text/tokenize.js';
 import type { QuotationResult } from './quotations.js';
+import { loadWordClusters } from './word-clusters.js';
 
 /** Number of feature templates: every token gets exactly one hashed value per template. */
-export const TEMPLATE_COUNT = 40;
+export const TEMPLATE_COUNT = 46;
 
 const STANCE_CLASSES = ['neutral', 'emphatic', 'distancing', 'admission', 'denial', 'warning', 'revelation', 'argument', 'question', 'belief', 'evidential'];
 
@@ -211,6 +212,12 @@ export function extractFeatures(tokens: Tokens, quotations: QuotationResult): Ui
     rightWord[index] = rightCue[index]! >= 0 ? words[rightCue[index]!]! : NONE;
     transcriptInQuote[index] = inQuote[index]! + 2 * transcript[index]!;
   }
+  // Distributional word clusters (models/word-clusters.bin): 1 + cluster index, 0 for a word outside the table; the
+  // padding beyond the document's ends is a value no cluster takes.
+  const cluster = column();
+  loadWordClusters().fill(words, count, [cluster]);
+  const clusterWindow = paddedWindow(cluster, count, 0x1ff);
+  const c0 = clusterWindow(0);
   const one = column().fill(1);
   // One row per template, in template order: the values it combines (changing a row changes the keys: retrain).
   const templates: ReadonlyArray<readonly Uint32Array[]> = [
@@ -254,6 +261,12 @@ export function extractFeatures(tokens: Tokens, quotations: QuotationResult): Ui
     [lemma],
     [lemma, left, right],
     [remaining3, right, transcriptInQuote],
+    [c0],
+    [clusterWindow(-1), c0],
+    [c0, clusterWindow(1)],
+    [c0, left],
+    [c0, right],
+    [clusterWindow(-1), c0, clusterWindow(1)],
   ];
   fillTemplates(keys, templates, 0, count, 'extractFeatures');
   return keys;

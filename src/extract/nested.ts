@@ -1,6 +1,8 @@
 import { CUE_VERBS } from '../lexicon/cues.js';
+import { DOCUMENT_NOUNS } from '../lexicon/relays.js';
+import { WEEKDAYS } from '../lexicon/time-words.js';
 import { makeSpan, trimRange, type Span } from '../model/span.js';
-import type { Relay, ResolvedSpeaker, Statement } from '../model/types.js';
+import type { Relay, RelayRole, ResolvedSpeaker, Statement } from '../model/types.js';
 import { TokenKind, type Tokens } from '../text/tokenize.js';
 
 /** Stances whose verbs report an utterance or a speech act; beliefs and questions inside a report are not nested statements. */
@@ -15,6 +17,41 @@ function isCapitalized(tokens: Tokens, index: number): boolean {
 
 function isPast(word: string): boolean {
   return word.endsWith('ed') || word === 'said' || word === 'told' || word === 'wrote' || word === 'spoke' || word === 'thought';
+}
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their']);
+
+/** "The port authority of Selin": a name after "of" heads a noun phrase that may open a few words earlier, at a determiner. */
+function nounPhraseStart(tokens: Tokens, first: number, nameStart: number): number {
+  if (nameStart - 2 < first || tokens.lower[nameStart - 1] !== 'of') return nameStart;
+  for (let index = nameStart - 2; index >= first && index >= nameStart - 6; index--) {
+    if (tokens.kinds[index] !== TokenKind.Word) return nameStart;
+    if (DETERMINERS.has(tokens.lower[index]!)) return index;
+  }
+  return nameStart;
+}
+
+/** Words that open an adjunct between a verb and its clause ("warned on Monday that", "said Tuesday that"). */
+const ADJUNCT_OPENERS = new Set(['on', 'in', 'at', 'during', 'last', 'this', 'earlier', 'later', 'yesterday', 'today', 'again', 'repeatedly']);
+
+/**
+ * "warned on Monday that …": a "that" a few words after the verb, past an adjunct, opens the reported clause. Only
+ * past an adjunct: in "said the deal that Obama made was bad" the "that" is inside the clause.
+ */
+function clauseStart(tokens: Tokens, cue: number, last: number): number {
+  const opener = tokens.lower[cue + 1] ?? '';
+  if (!ADJUNCT_OPENERS.has(opener) && !WEEKDAYS.has(opener)) return cue + 1;
+  for (let index = cue + 2; index <= last && index <= cue + 5; index++) {
+    if (tokens.lower[index] === 'that') return index;
+    if (tokens.kinds[index] !== TokenKind.Word && tokens.kinds[index] !== TokenKind.Number) break;
+  }
+  return cue + 1;
+}
+
+/** A relay is a document when its head noun names one ("according to a statement"), else a relaying speaker. */
+function relayRoleOf(source: Span): RelayRole {
+  const words = source.text.toLowerCase().split(' ');
+  return DOCUMENT_NOUNS.has(words[words.length - 1]!) ? 'document' : 'relay';
 }
 
 export interface NestedInput {
@@ -36,8 +73,7 @@ export function findNestedStatements(input: NestedInput): Statement[] {
   const nested: Statement[] = [];
   statements.forEach((outer, statementIndex) => {
     if (outer.within !== undefined) return;
-    const outerRelay: Relay | null =
-      outer.source === null ? null : { ...outer.source, name: outer.speaker?.name ?? outer.source.text, role: 'relay' };
+    const outerRelay: Relay | null = outer.source === null ? null : { ...outer.source, name: outer.speaker?.name ?? outer.source.text, role: relayRoleOf(outer.source) };
     for (const [first, last] of contentTokens[statementIndex] ?? []) {
       let previousInner: { source: Span | null; speaker: ResolvedSpeaker | null } | null = null;
       const found: Array<{ cue: number; subject: [number, number] | null }> = [];
@@ -51,13 +87,13 @@ export function findNestedStatements(input: NestedInput): Statement[] {
         if (SUBJECT_PRONOUNS.has(subjectWord) || (tokens.kinds[subjectEnd] === TokenKind.Word && isCapitalized(tokens, subjectEnd) && subjectEnd > first - 1)) {
           let subjectStart = subjectEnd;
           while (subjectStart - 1 >= first && tokens.kinds[subjectStart - 1] === TokenKind.Word && isCapitalized(tokens, subjectStart - 1)) subjectStart--;
-          found.push({ cue: index, subject: [subjectStart, subjectEnd] });
+          found.push({ cue: index, subject: [nounPhraseStart(tokens, first, subjectStart), subjectEnd] });
         } else if ((subjectWord === 'and' || subjectWord === 'but') && found.length > 0) {
           found.push({ cue: index, subject: null });
         }
       }
       found.forEach((item, position) => {
-        const contentFirst = item.cue + 1;
+        const contentFirst = clauseStart(tokens, item.cue, last);
         const next = found[position + 1];
         // The clause runs to the next coordinated verb (without its "and") or to the end of the outer content.
         let contentLast = next === undefined ? last : (next.subject?.[0] ?? next.cue) - 1;

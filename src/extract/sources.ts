@@ -1,3 +1,4 @@
+import { BETWEEN_SUBJECT_AND_CUE } from '../lexicon/cues.js';
 import { GROUP_MODIFIERS } from '../lexicon/titles.js';
 import { lowerBound, makeSpan } from '../model/span.js';
 import type { Entity, EntityMention } from '../model/types.js';
@@ -5,13 +6,6 @@ import { TokenKind, type Tokens } from '../text/tokenize.js';
 import type { QuotationResult } from './quotations.js';
 import type { DraftStatement } from './statements.js';
 
-/** Words that may stand between a subject and its reporting verb ("He also said", "Lukashenko has previously insisted"). */
-const BETWEEN_SUBJECT_AND_CUE = new Set([
-  'also', 'further', 'previously', 'has', 'had', 'have', 'later', 'repeatedly', 'then', 'again', 'reportedly', 'once', 'already',
-  'never', 'not', 'recently', 'initially', 'subsequently', 'directly', 'openly', 'publicly', 'privately', 'himself', 'herself',
-  'is', 'was', 'were', 'are', 'would', 'will', 'could', 'did', 'does', 'do', 'even', 'now', 'still', 'just', 'first', 'last',
-  'earlier', 'separately', 'similarly', 'likewise', 'however', 'often', 'frequently', 'explicitly', 'bluntly', 'flatly', 'angrily',
-]);
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it']);
 /** Tokens that may open the clause whose subject we look for. */
 const CLAUSE_OPENERS = new Set([',', ';', ':', 'and', 'but', 'that', 'while', 'as', 'because', 'when', 'though', 'although', '—', '–', '(']);

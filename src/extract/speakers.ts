@@ -1,3 +1,4 @@
+import { DEGREE_MODIFIERS } from '../lexicon/titles.js';
 import { lowerBound, type Span } from '../model/span.js';
 import type { Entity, EntityMention, ResolvedSpeaker } from '../model/types.js';
 import type { DraftStatement } from './statements.js';
@@ -101,7 +102,7 @@ export function makeSourceResolver(entities: readonly Entity[], text: string): (
     // A relative pronoun ("…, which proposed …") speaks for the mention right before it in its sentence.
     const relative = RELATIVE_PRONOUNS.has(source.text.toLowerCase()) ? mentionBefore(index, source, text) : null;
     const found = relative ?? entityOf(index, source);
-    if (found === null) return { name: source.text, entity: null, evidence: [source] };
+    if (found === null) return { name: unnamedSpeakerName(source.text), entity: null, evidence: [source] };
     const named = nameEvidence(found.entity);
     const evidence: Span[] = [source];
     if (named !== undefined && (named.start !== source.start || named.end !== source.end)) {
@@ -109,4 +110,12 @@ export function makeSourceResolver(entities: readonly Entity[], text: string): (
     }
     return { name: found.entity.name, entity: found.entity.id, evidence };
   };
+}
+
+/** An unnamed source's name is its words without leading words of degree: "strong international criticism" → "international criticism". */
+function unnamedSpeakerName(written: string): string {
+  const words = written.split(' ');
+  let first = 0;
+  while (first < words.length - 1 && DEGREE_MODIFIERS.has(words[first]!.toLowerCase())) first++;
+  return first === 0 ? written : words.slice(first).join(' ');
 }

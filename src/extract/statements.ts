@@ -1,4 +1,4 @@
-import { stanceOf } from '../lexicon/cues.js';
+import { CUE_MODIFIERS, stanceOf } from '../lexicon/cues.js';
 import { makeSpan, trimRange, type Span } from '../model/span.js';
 import type { Cue, StatementKind } from '../model/types.js';
 import { TokenKind, type Tokens } from '../text/tokenize.js';
@@ -16,6 +16,9 @@ export interface DraftStatement {
   readonly cueTokens: readonly [number, number] | null;
   readonly sourceTokens: readonly [number, number] | null;
 }
+
+/** Words that make the content before a cue an object ("In an interview on [CBS],"), not an utterance, when one follows the cue. */
+const PREPOSITIONS = new Set(['on', 'in', 'at', 'during', 'of', 'to', 'with', 'by', 'from', 'for']);
 
 /** How far (in tokens, not counting the source and punctuation in between) a content may sit from its cue. */
 const MAX_CONTENT_GAP = 12;
@@ -170,31 +173,103 @@ function mergeCoordinatedComplements(tokens: Tokens, drafts: Draft[]): void {
  * sentence splits one utterance: when the content runs from the closing comma and the words before the opening comma
  * are tagged as nothing else, they are the utterance's first piece. Linear: each statement looks back over its sentence once.
  */
-function addParentheticalOpenings(tokens: Tokens, drafts: Draft[], spans: readonly TaggedSpan[]): void {
+function addParentheticalOpenings(tokens: Tokens, drafts: Draft[], quotations: QuotationResult): void {
   if (drafts.length === 0) return;
+  // Spans some statement uses: a stray span the tagger left unclaimed ("Climate/source change, Mr. Obama says, …")
+  // does not stop the rule.
   const tagged = new Uint8Array(tokens.count);
-  for (const span of spans) for (let index = span.first; index <= span.last; index++) tagged[index] = 1;
+  const mark = (span: TaggedSpan | null): void => {
+    if (span !== null) for (let index = span.first; index <= span.last; index++) tagged[index] = 1;
+  };
+  for (const draft of drafts) {
+    mark(draft.cue);
+    mark(draft.source);
+    for (const piece of draft.pieces) mark(piece);
+  }
   for (const draft of drafts) {
     if (draft.cue === null || draft.pieces.length !== 1) continue;
-    const piece = draft.pieces[0]!;
+    let piece = draft.pieces[0]!;
     const blockFirst = draft.source === null ? draft.cue.first : Math.min(draft.cue.first, draft.source.first);
     const blockLast = draft.source === null ? draft.cue.last : Math.max(draft.cue.last, draft.source.last);
-    if (piece.first !== blockLast + 2 || tokens.lower[blockLast + 1] !== ',' || blockFirst < 2 || tokens.lower[blockFirst - 1] !== ',') continue;
-    const sentenceFirst = tokens.sentenceStarts[tokens.sentence[piece.first]!]!;
+    if (tokens.lower[blockLast + 1] !== ',' || blockFirst < 2 || tokens.lower[blockFirst - 1] !== ',') continue;
+    // "…, Mr. Clarke said, until it went bankrupt": up to two untagged words after the comma ("until") open the content.
+    if (piece.first > blockLast + 2 && piece.first <= blockLast + 4) {
+      let open = true;
+      for (let index = blockLast + 2; index < piece.first && open; index++) if (tagged[index] === 1 || tokens.kinds[index] !== TokenKind.Word) open = false;
+      if (open) piece = { ...piece, first: blockLast + 2 };
+    }
+    if (piece.first !== blockLast + 2) continue;
+    let sentenceFirst = tokens.sentenceStarts[tokens.sentence[piece.first]!]!;
+    // A closing mark the sentence splitter left at this sentence's start ends the previous sentence's quotation.
+    while (sentenceFirst < blockFirst - 2 && tokens.kinds[sentenceFirst] === TokenKind.Quote && closesQuotation(quotations, sentenceFirst)) sentenceFirst++;
     if (sentenceFirst > blockFirst - 2 || tokens.sentence[blockFirst - 1] !== tokens.sentence[piece.first]) continue;
     let clear = true;
     for (let index = sentenceFirst; index <= blockFirst - 2 && clear; index++) if (tagged[index] === 1 || tokens.kinds[index] === TokenKind.Quote) clear = false;
-    if (clear) draft.pieces.unshift({ type: 'content', first: sentenceFirst, last: blockFirst - 2 });
+    if (clear) draft.pieces = [{ type: 'content', first: sentenceFirst, last: blockFirst - 2 }, piece];
   }
 }
 
-const AUXILIARIES = new Set(['had', 'has', 'have', 'was', 'were', 'is', 'are', 'would', 'will', 'could', 'did', 'does', 'do']);
+/**
+ * "The port authority of Selin warned …, according to a statement": content before its cue that starts a few untagged
+ * words into its sentence (no punctuation between) starts at the sentence: the tagger dropped the opening of a noun phrase.
+ */
+function extendToSentenceStart(tokens: Tokens, drafts: Draft[], spans: readonly TaggedSpan[]): void {
+  const tagged = new Uint8Array(tokens.count);
+  for (const span of spans) for (let index = span.first; index <= span.last; index++) tagged[index] = 1;
+  for (const draft of drafts) {
+    if (draft.cue === null) continue;
+    const piece = draft.pieces[0]!;
+    if (piece.last >= draft.cue.first) continue;
+    const sentenceFirst = tokens.sentenceStarts[tokens.sentence[piece.first]!]!;
+    if (sentenceFirst >= piece.first || piece.first - sentenceFirst > 6) continue;
+    let open = true;
+    for (let index = sentenceFirst; index < piece.first && open; index++) if (tagged[index] === 1 || tokens.kinds[index] !== TokenKind.Word) open = false;
+    if (open) draft.pieces[0] = { ...piece, first: sentenceFirst };
+  }
+}
 
-/** "the minister had | said": an auxiliary the tagger left at the end of a source belongs to the verb, not the speaker. */
-function withoutTrailingAuxiliaries(tokens: Tokens, source: TaggedSpan): TaggedSpan {
-  let last = source.last;
-  while (last > source.first && AUXILIARIES.has(tokens.lower[last]!)) last--;
-  return last === source.last ? source : { ...source, last };
+function closesQuotation(quotations: QuotationResult, token: number): boolean {
+  const index = quotations.tokenQuotation[token]!;
+  return index >= 0 && quotations.quotations[index]!.closeToken === token;
+}
+
+function isLowerCase(tokens: Tokens, index: number): boolean {
+  const first = tokens.text.charCodeAt(tokens.starts[index]!);
+  return first >= 97 && first <= 122;
+}
+
+/**
+ * "Mr. Obama often | says", "the minister had | said": verb-phrase words the tagger left at the end of a source, or
+ * between the source and its cue, belong to the cue ("often says", "had said"). Lower-case words only, so a name
+ * ("Tom Will") keeps its last word.
+ */
+function joinVerbPhrase(tokens: Tokens, draft: Draft): void {
+  const source = draft.source;
+  if (source !== null) {
+    let last = source.last;
+    while (last > source.first && CUE_MODIFIERS.has(tokens.lower[last]!) && isLowerCase(tokens, last)) last--;
+    if (last < source.last) draft.source = { ...source, last };
+  }
+  const cue = draft.cue;
+  if (cue === null) return;
+  // The cue grows left only over words no other span of the statement holds, within its sentence.
+  let limit = tokens.sentenceStarts[tokens.sentence[cue.first]!]! - 1;
+  for (const span of [draft.source, ...draft.pieces]) if (span !== null && span.last < cue.first && span.last > limit) limit = span.last;
+  let first = cue.first;
+  while (first - 1 > limit && CUE_MODIFIERS.has(tokens.lower[first - 1]!) && isLowerCase(tokens, first - 1)) first--;
+  if (first < cue.first) draft.cue = { ...cue, first };
+}
+
+/**
+ * "“Does anybody know?” Graham asked." — a quotation ending in "?" or "!" ends a sentence for the splitter, yet the
+ * attribution right after it (nothing but its source between) still belongs to it.
+ */
+function endsQuestionBefore(tokens: Tokens, content: TaggedSpan, cue: TaggedSpan, source: TaggedSpan | null): boolean {
+  const opening = source !== null && source.last < cue.first ? source.first : cue.first;
+  if (content.last + 1 !== opening || tokens.kinds[content.last] !== TokenKind.Quote) return false;
+  const mark = tokens.lower[content.last - 1];
+  if (mark !== '?' && mark !== '!') return false;
+  return tokens.sentenceStarts[tokens.sentence[opening]!] === opening && tokens.sentence[content.last] === tokens.sentence[opening]! - 1;
 }
 
 /**
@@ -231,7 +306,7 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
     // right after it ("said:" then a quotation on the next line) — a neighbouring sentence's words are not this cue's.
     const beforeCandidate = contentPointer > 0 && usedContent[contentPointer - 1] === 0 ? contentPointer - 1 : -1;
     const afterCandidate = contentPointer < contents.length && usedContent[contentPointer] === 0 ? contentPointer : -1;
-    const before = beforeCandidate >= 0 && tokens.sentence[contents[beforeCandidate]!.last] === cueSentence ? beforeCandidate : -1;
+    const before = beforeCandidate >= 0 && (tokens.sentence[contents[beforeCandidate]!.last] === cueSentence || endsQuestionBefore(tokens, contents[beforeCandidate]!, cue, sourceSpan)) ? beforeCandidate : -1;
     const after =
       afterCandidate >= 0 && (tokens.sentence[contents[afterCandidate]!.first] === cueSentence || onlyPunctuationBetween(tokens, cue.last, contents[afterCandidate]!.first, 0))
         ? afterCandidate
@@ -244,7 +319,7 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
         pieces.push(contents[before]!, contents[after]!);
         usedContent[before] = 1;
         usedContent[after] = 1;
-      } else if (gapBefore < gapAfter || (gapBefore === gapAfter && before >= 0)) {
+      } else if ((gapBefore < gapAfter || (gapBefore === gapAfter && before >= 0)) && !(gapAfter <= MAX_CONTENT_GAP && PREPOSITIONS.has(tokens.lower[contents[before]!.first - 1] ?? ''))) {
         pieces.push(contents[before]!);
         usedContent[before] = 1;
       } else {
@@ -265,8 +340,9 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
   drafts.sort((a, b) => a.pieces[0]!.first - b.pieces[0]!.first);
   mergeUnattributedQuotes(tokens, drafts);
   mergeCoordinatedComplements(tokens, drafts);
-  addParentheticalOpenings(tokens, drafts, spans);
-  for (const draft of drafts) if (draft.source !== null) draft.source = withoutTrailingAuxiliaries(tokens, draft.source);
+  addParentheticalOpenings(tokens, drafts, quotations);
+  extendToSentenceStart(tokens, drafts, spans);
+  for (const draft of drafts) joinVerbPhrase(tokens, draft);
 
   return drafts.map((draft) => {
     const pieceTokens = draft.pieces.map((piece) => [piece.first, piece.last] as const);

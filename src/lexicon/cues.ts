@@ -126,3 +126,19 @@ export function stanceOf(words: readonly string[]): CueEntry {
   const head = words.find((word) => /^\p{L}/u.test(word)) ?? words[0] ?? '';
   return { lemma: head, stance: 'neutral' };
 }
+
+/**
+ * Adverbs and auxiliaries that stand between a subject and its reporting verb and belong to the cue, as PolNeAR's
+ * annotators mark it ("has also said", "often says", "did not deny"): on its train split these words open a cue far
+ * more often than they sit just outside one.
+ */
+export const CUE_MODIFIERS: ReadonlySet<string> = new Set([
+  'also', 'further', 'previously', 'has', 'had', 'have', 'later', 'repeatedly', 'again', 'reportedly', 'once', 'already',
+  'never', 'not', 'recently', 'initially', 'subsequently', 'directly', 'openly', 'publicly', 'privately', 'personally',
+  'is', 'was', 'were', 'are', 'would', 'will', 'could', 'did', 'does', 'do', 'even', 'now', 'still', 'just', 'first', 'last',
+  'earlier', 'separately', 'similarly', 'likewise', 'often', 'frequently', 'explicitly', 'bluntly', 'flatly', 'angrily',
+]);
+
+/** Words that may stand between a subject and its reporting verb without belonging to the cue ("Trump himself said"). */
+export const BETWEEN_SUBJECT_AND_CUE: ReadonlySet<string> = new Set([...CUE_MODIFIERS, 'himself', 'herself', 'however', 'then']);
+

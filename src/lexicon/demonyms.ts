@@ -62,6 +62,37 @@ for (const [canonical, ...aliases] of PEOPLE) {
   for (const alias of aliases) add(alias, entry);
 }
 
+// What countryOfWord answers, in one map: one lookup instead of the demonym map, then the name map.
+const countryWords = new Map<string, string>();
+for (const [demonym, info] of demonyms) countryWords.set(demonym, info.country);
+for (const [name, entry] of known) if (entry.country !== null && !countryWords.has(name)) countryWords.set(name, entry.country);
+
+// The first words of the known names of more than one word: a capitalized run whose first word is not among them
+// (and is followed by a space) cannot be a known name, so most runs skip lower-casing their text for the lookup.
+const firstWords = new Set<string>();
+for (const name of known.keys()) if (name.includes(' ')) firstWords.add(name.slice(0, name.indexOf(' ')));
+
+function letterAt(word: string, at: number): number {
+  const code = word.charCodeAt(at) - 97;
+  return code >= 0 && code < 26 ? code : 26;
+}
+
+/** The keys' shapes: per first letter (a-z, then other) and length (up to 31), a bit per last letter. */
+function shapesOf(keys: Iterable<string>): Int32Array {
+  const shapes = new Int32Array(27 * 32);
+  for (const key of keys) shapes[letterAt(key, 0) * 32 + Math.min(31, key.length)]! |= 1 << letterAt(key, key.length - 1);
+  return shapes;
+}
+
+/** False when no key has the word's shape: most words are ruled out without hashing them into a large map. */
+function mayBeKey(shapes: Int32Array, word: string): boolean {
+  return (shapes[letterAt(word, 0) * 32 + Math.min(31, word.length)]! & (1 << letterAt(word, word.length - 1))) !== 0;
+}
+
+const knownShapes = shapesOf(known.keys());
+const demonymShapes = shapesOf(demonyms.keys());
+const countryShapes = shapesOf(countryWords.keys());
+
 /** First words that make a capitalized name a place ("San Bernardino", "Fort Worth", "Lake Placid"). Lower case. */
 export const PLACE_PREFIXES: ReadonlySet<string> = new Set(
   'san santa santo são sao los las la el new north south east west upper lower fort mount mt. port lake cape saint st. st sainte'.split(' '),
@@ -69,23 +100,25 @@ export const PLACE_PREFIXES: ReadonlySet<string> = new Set(
 
 /** The gazetteer entry for a written name (any case), or undefined. */
 export function knownName(name: string): KnownName | undefined {
-  return known.get(name.toLowerCase());
+  return knownLower(name.toLowerCase());
 }
 
 /** The gazetteer entry for an already lower-cased name (no allocation: the token's `lower` string). */
 export function knownLower(lower: string): KnownName | undefined {
-  return known.get(lower);
+  return mayBeKey(knownShapes, lower) ? known.get(lower) : undefined;
 }
 
 /** The country of a demonym ("belarusian" → Belarus), lower-case input. */
 export function demonymOf(lower: string): DemonymInfo | undefined {
-  return demonyms.get(lower);
+  return mayBeKey(demonymShapes, lower) ? demonyms.get(lower) : undefined;
 }
 
 /** The country a lower-case word stands for in a role: a demonym ("russian") or a country name or alias ("us"). */
 export function countryOfWord(lower: string): string | undefined {
-  const demonym = demonyms.get(lower);
-  if (demonym !== undefined) return demonym.country;
-  const entry = known.get(lower);
-  return entry?.country ?? undefined;
+  return mayBeKey(countryShapes, lower) ? countryWords.get(lower) : undefined;
+}
+
+/** Whether some known name of several words starts with the lower-case word `lower` and a space. */
+export function startsKnownName(lower: string): boolean {
+  return firstWords.has(lower);
 }

@@ -44,3 +44,9 @@ export const RELAY_DESCRIPTORS: ReadonlySet<string> = new Set([
 
 /** Words that make a following relay name a definite back-reference to an earlier relay ("through the interview"). */
 export const RELAY_BACK_REFERENCES: ReadonlySet<string> = new Set(['interview', 'conversation', 'podcast', 'broadcast']);
+
+/** Head nouns that make a relay a document rather than a person or outlet ("according to a statement", "a police report"). */
+export const DOCUMENT_NOUNS: ReadonlySet<string> = new Set([
+  'statement', 'report', 'survey', 'poll', 'letter', 'memo', 'filing', 'complaint', 'release', 'study', 'analysis', 'transcript',
+  'document', 'documents', 'record', 'records', 'account', 'reports', 'data', 'communiqué', 'communique', 'indictment', 'ruling',
+]);

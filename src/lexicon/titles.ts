@@ -94,6 +94,12 @@ export const GROUP_MODIFIERS: ReadonlySet<string> = words(`
   several other two three four five humanitarian medical human rights rights opposition
 `);
 
+/** Words of degree that open an unnamed collective source ("strong international criticism") without saying who spoke. */
+export const DEGREE_MODIFIERS: ReadonlySet<string> = words(`
+  strong stronger widespread growing mounting fierce harsh sharp heavy broad intense loud vocal scathing stiff strident
+  vehement considerable significant swift immediate
+`);
+
 /** Lower-case words joining capitalized name parts ("Bank of England", "Charles de Gaulle", "Ursula von der Leyen"). */
 export const NAME_CONNECTORS: ReadonlySet<string> = words('of de da di del della du des la le van von der den ter bin ibn al el y');
 

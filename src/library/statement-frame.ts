@@ -23,17 +23,22 @@ export function statementFrame(text: string, statement: Statement): string {
   let to = end;
   const rightLimit = Math.min(text.length, end + MAX_REACH);
   while (to < rightLimit && !isSentenceEnd(text, to - 1)) to++;
-  while (to < text.length && CLOSING_QUOTES.includes(text[to]!)) to++;
+  while (to < text.length && isClosingQuote(text.charCodeAt(to))) to++;
   return text.slice(from, to).replace(/\s+/gu, ' ').trim();
 }
 
+/** Reads char codes, not one-character strings: this runs for every character near every stored statement. */
 function isSentenceEnd(text: string, index: number): boolean {
-  const char = text[index];
-  if (char === '\n') return true;
-  if (char !== undefined && CLOSING_QUOTES.includes(char) && index > 0) return isSentenceEnd(text, index - 1);
-  if (char !== '.' && char !== '!' && char !== '?') return false;
-  const next = text[index + 1];
-  return next === undefined || next === ' ' || next === '\n' || CLOSING_QUOTES.includes(next);
+  let at = index;
+  while (at > 0 && isClosingQuote(text.charCodeAt(at))) at--;
+  const code = text.charCodeAt(at);
+  if (code === 10) return true; // a line end, possibly after closing marks
+  if (code !== 46 && code !== 33 && code !== 63) return false; // . ! ?
+  const next = text.charCodeAt(at + 1);
+  return Number.isNaN(next) || next === 32 || next === 10 || isClosingQuote(next);
 }
 
-const CLOSING_QUOTES = '"\u201d\u2019\u00bb\'';
+/** " ” ’ » ' */
+function isClosingQuote(code: number): boolean {
+  return code === 0x22 || code === 0x201d || code === 0x2019 || code === 0xbb || code === 0x27;
+}

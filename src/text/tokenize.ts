@@ -31,18 +31,27 @@ export interface Tokens {
   readonly sentenceStarts: Int32Array;
 }
 
-const letterCache = new Map<number, boolean>();
 const LETTER = /\p{L}|\p{M}/u;
+// Non-ASCII code units, classified on first sight: 0 not yet, 1 letter, 2 not a letter (an array: no hashing per character).
+const wideLetters = new Uint8Array(0x10000);
+// ASCII letters and digits: one load instead of three range tests in the per-character loops.
+const ASCII_WORD = new Uint8Array(128);
+for (let code = 0; code < 128; code++) if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)) ASCII_WORD[code] = 1;
 
 function isLetterCode(code: number): boolean {
   if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
   if (code >= 0xd800 && code <= 0xdfff) return true; // astral letters are rare; keep surrogate pairs inside words
-  let known = letterCache.get(code);
-  if (known === undefined) {
-    known = LETTER.test(String.fromCharCode(code));
-    letterCache.set(code, known);
+  let known = wideLetters[code]!;
+  if (known === 0) {
+    known = LETTER.test(String.fromCharCode(code)) ? 1 : 2;
+    wideLetters[code] = known;
   }
-  return known;
+  return known === 1;
+}
+
+/** A letter or a digit. */
+function isWordCode(code: number): boolean {
+  return code < 128 ? ASCII_WORD[code] === 1 : isLetterCode(code);
 }
 
 function isDigitCode(code: number): boolean {
@@ -63,6 +72,15 @@ function isUpperStart(text: string, offset: number): boolean {
   if (code < 128) return false;
   const char = text[offset] ?? '';
   return char !== char.toLowerCase() && char === char.toUpperCase();
+}
+
+/** `text.slice(start, end).toLowerCase()`, without the lower-casing call when nothing needs it (most tokens). */
+function lowerOf(text: string, start: number, end: number): string {
+  for (let offset = start; offset < end; offset++) {
+    const code = text.charCodeAt(offset);
+    if (code < 97 ? code >= 65 && code <= 90 : code >= 128) return text.slice(start, end).toLowerCase();
+  }
+  return text.slice(start, end);
 }
 
 /** Splits `text` into word, number, punctuation and quotation-mark tokens, and the tokens into sentences. Linear. */
@@ -113,18 +131,18 @@ export function tokenize(text: string): Tokens {
       continue;
     }
     const start = offset;
-    if (isLetterCode(code) || isDigitCode(code)) {
+    if (isWordCode(code)) {
       let numeric = isDigitCode(code);
       offset++;
       while (offset < length) {
         const next = text.charCodeAt(offset);
-        if (isLetterCode(next) || isDigitCode(next)) {
+        if (isWordCode(next)) {
           offset++;
           continue;
         }
         const after = offset + 1 < length ? text.charCodeAt(offset + 1) : 0;
         // Joiners stay inside a word only between two word characters.
-        if (isHyphen(next) && (isLetterCode(after) || isDigitCode(after))) {
+        if (isHyphen(next) && isWordCode(after)) {
           offset += 2;
           continue;
         }
@@ -148,7 +166,7 @@ export function tokenize(text: string): Tokens {
         break;
       }
       if (offset < length && text.charCodeAt(offset) === 46) {
-        const word = text.slice(start, offset).toLowerCase();
+        const word = lowerOf(text, start, offset);
         // "No." and "Nos." abbreviate only before a number ("No. 5"); elsewhere "no." ends a sentence.
         const numberAbbreviation = word === 'no' || word === 'nos';
         const abbreviation = numberAbbreviation ? isDigitCode(text.charCodeAt(offset + 2)) : ABBREVIATIONS.has(word);
@@ -189,20 +207,23 @@ export function tokenize(text: string): Tokens {
   }
 
   const lower: string[] = new Array<string>(count);
-  for (let index = 0; index < count; index++) lower[index] = text.slice(starts[index]!, ends[index]!).toLowerCase();
+  for (let index = 0; index < count; index++) lower[index] = lowerOf(text, starts[index]!, ends[index]!);
   const tokens = { text, count, starts, ends, kinds, breaksBefore: breaks, spaceBefore: spaces, lower };
   const { sentence, sentenceStarts } = splitSentences(tokens);
-  return { ...tokens, sentence, sentenceStarts };
+  // Written out rather than spread: a spread copy of the object costs more than the sentence split.
+  return { text, count, starts, ends, kinds, breaksBefore: breaks, spaceBefore: spaces, lower, sentence, sentenceStarts };
 }
 
-function isTerminal(lower: string): boolean {
-  const last = lower.charCodeAt(lower.length - 1);
-  return last === 46 || last === 33 || last === 63 || lower === '…';
+/** Whether the punctuation token text[start, end) ends a sentence; read from the text, as lower-casing keeps punctuation. */
+function isTerminal(text: string, start: number, end: number): boolean {
+  const last = text.charCodeAt(end - 1);
+  return last === 46 || last === 33 || last === 63 || (last === 0x2026 && end - start === 1);
 }
 
 /** Sentence boundaries: line breaks, and terminal punctuation followed (after closing quotes) by a capital, digit or opener. */
 function splitSentences(tokens: Omit<Tokens, 'sentence' | 'sentenceStarts'>): { sentence: Int32Array; sentenceStarts: Int32Array } {
   const { count, kinds, lower, breaksBefore, text, starts } = tokens;
+  const tokenEnds = tokens.ends;
   const sentence = new Int32Array(count);
   const boundaries: number[] = [0];
   let current = 0;
@@ -212,12 +233,13 @@ function splitSentences(tokens: Omit<Tokens, 'sentence' | 'sentenceStarts'>): { 
       boundaries.push(index);
     }
     sentence[index] = current;
-    const word = lower[index]!;
     let ends = false;
-    if (kinds[index] === TokenKind.Punct && isTerminal(word)) ends = true;
-    else if (kinds[index] === TokenKind.Word && word.length > 1 && word.endsWith('.')) {
+    const kind = kinds[index];
+    if (kind === TokenKind.Punct && isTerminal(text, starts[index]!, tokenEnds[index]!)) ends = true;
+    else if (kind === TokenKind.Word && text.charCodeAt(tokenEnds[index]! - 1) === 46) {
       // An abbreviation ends a sentence only when a capitalised non-title word follows, and it is not a title.
-      const bare = word.slice(0, -1);
+      // (A word token ending in a period has two or more characters, like its lower-case form.)
+      const bare = lower[index]!.slice(0, -1);
       ends = !TITLE_ABBREVIATIONS.has(bare) && bare.indexOf('.') >= 0;
     }
     if (!ends) continue;
