@@ -135,3 +135,49 @@ test('pipeline: an auxiliary before the cue is not part of the source as written
   const statement = byContent(analysis, 'an audit would only delay');
   assert.equal(statement.source?.text, 'the minister');
 });
+
+test('pipeline: adverbs and auxiliaries between a source and its verb belong to the cue, as annotators mark it', () => {
+  const cases: ReadonlyArray<readonly [string, string, string, string]> = [
+    ['Earlier in the week, the minister had said that an audit would only delay the project further.\n', 'an audit would only delay', 'the minister', 'had said'],
+    ['The harbour master often says that the old quay cannot take larger ships.\n', 'the old quay cannot take', 'The harbour master', 'often says'],
+  ];
+  for (const [text, words, source, cue] of cases) {
+    const analysis = analyze(text);
+    assertAnalysisSpans(analysis);
+    const statement = byContent(analysis, words);
+    assert.equal(statement.source?.text, source, text);
+    assert.equal(statement.cue?.text, cue, text);
+  }
+});
+
+test('pipeline: a quotation ending in a question mark keeps the attribution after it, and the quotation that follows', () => {
+  const analysis = analyze('Graham spoke at the harbour on Monday. “Does anybody know what the plan for the quay is?” Graham asked. “Neither do I.”\n');
+  assertAnalysisSpans(analysis);
+  const statement = byContent(analysis, 'Does anybody know');
+  assert.equal(statement.cue?.text, 'asked');
+  assert.deepEqual(
+    statement.content.map((piece) => piece.text),
+    ['“Does anybody know what the plan for the quay is?”', '“Neither do I.”'],
+  );
+});
+
+test('pipeline: unnamed speakers are named by what the text says of them, with the evidence', () => {
+  const analysis = analyze('Residents trusted a local engineer, who said the bridge was unsafe. The plan drew strong international criticism calling it a “sham.”\n');
+  assertAnalysisSpans(analysis);
+  const engineer = byContent(analysis, 'the bridge was unsafe');
+  assert.equal(engineer.source?.text, 'who');
+  assert.equal(engineer.speaker?.name, 'a local engineer');
+  assert.equal(engineer.speaker?.entity, null);
+  const sham = byContent(analysis, 'sham');
+  assert.equal(sham.speaker?.name, 'international criticism');
+});
+
+test('pipeline: a report inside an "according to" attribution: the inner speaker as a noun phrase, the document as relay', () => {
+  const analysis = analyze('The port authority of Selin warned on Monday that a strike could halt grain exports, according to a statement posted on its website.\n');
+  assertAnalysisSpans(analysis);
+  const inner = analysis.statements.find((statement) => statement.within !== undefined && statement.cue?.text === 'warned');
+  assert.ok(inner, 'expected the warning as a statement within the report');
+  assert.equal(inner.source?.text, 'The port authority of Selin');
+  assert.equal(inner.content[0]?.text.startsWith('that a strike could halt'), true, inner.content[0]?.text);
+  assert.deepEqual(inner.via.map((relay) => [relay.role, relay.name]), [['document', 'a statement']]);
+});

@@ -102,7 +102,11 @@ export function makeSourceResolver(entities: readonly Entity[], text: string): (
     // A relative pronoun ("…, which proposed …") speaks for the mention right before it in its sentence.
     const relative = RELATIVE_PRONOUNS.has(source.text.toLowerCase()) ? mentionBefore(index, source, text) : null;
     const found = relative ?? entityOf(index, source);
-    if (found === null) return { name: unnamedSpeakerName(source.text), entity: null, evidence: [source] };
+    if (found === null) {
+      const antecedent = RELATIVE_PRONOUNS.has(source.text.toLowerCase()) ? antecedentBefore(text, source.start) : null;
+      if (antecedent !== null) return { name: antecedent.text, entity: null, evidence: [source, antecedent] };
+      return { name: unnamedSpeakerName(source.text), entity: null, evidence: [source] };
+    }
     const named = nameEvidence(found.entity);
     const evidence: Span[] = [source];
     if (named !== undefined && (named.start !== source.start || named.end !== source.end)) {
@@ -118,4 +122,36 @@ function unnamedSpeakerName(written: string): string {
   let first = 0;
   while (first < words.length - 1 && DEGREE_MODIFIERS.has(words[first]!.toLowerCase())) first++;
   return first === 0 ? written : words.slice(first).join(' ');
+}
+
+const ANTECEDENT_DETERMINERS = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its', 'one', 'another', 'some', 'several', 'many']);
+const MAX_ANTECEDENT_WORDS = 5;
+
+/**
+ * "an architect who said …": an unnamed antecedent of a relative pronoun, read back from the pronoun to a determiner
+ * over at most five words (an optional comma first), or null. Reads char codes backwards; bounded, so linear overall.
+ */
+function antecedentBefore(text: string, pronounStart: number): Span | null {
+  let at = pronounStart;
+  const skipSpaces = (): void => {
+    while (at > 0 && (text.charCodeAt(at - 1) === 32 || text.charCodeAt(at - 1) === 0xa0)) at--;
+  };
+  skipSpaces();
+  if (at > 0 && text.charCodeAt(at - 1) === 44) at--; // ", who"
+  skipSpaces();
+  const end = at;
+  for (let words = 0; words < MAX_ANTECEDENT_WORDS && at > 0; words++) {
+    const wordEnd = at;
+    while (at > 0 && isWordChar(text.charCodeAt(at - 1))) at--;
+    if (at === wordEnd || !/[\p{L}\p{N}]/u.test(text.slice(at, wordEnd))) return null; // "--" is no word
+    if (ANTECEDENT_DETERMINERS.has(text.slice(at, wordEnd).toLowerCase())) return words === 0 ? null : { start: at, end, text: text.slice(at, end) };
+    if (at === 0 || text.charCodeAt(at - 1) !== 32) return null;
+    at--;
+  }
+  return null;
+}
+
+/** Letters (any script), digits, hyphen and apostrophes: the characters of a word in an antecedent. */
+function isWordChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 45 || code === 39 || code === 0x2019 || (code > 127 && code !== 0xa0 && code !== 0x201c && code !== 0x201d);
 }
