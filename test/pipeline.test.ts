@@ -181,3 +181,11 @@ test('pipeline: a report inside an "according to" attribution: the inner speaker
   assert.equal(inner.content[0]?.text.startsWith('that a strike could halt'), true, inner.content[0]?.text);
   assert.deepEqual(inner.via.map((relay) => [relay.role, relay.name]), [['document', 'a statement']]);
 });
+
+test('pipeline: a title that opens a sentence is the role of the name after it, so a later description resolves', () => {
+  const analysis = analyze('Senator Anna Berg visited the port on Monday. The senator said the plan would fail.\n');
+  assertAnalysisSpans(analysis);
+  const statement = byContent(analysis, 'the plan would fail');
+  assert.equal(statement.source?.text, 'The senator');
+  assert.equal(statement.speaker?.name, 'Anna Berg');
+});

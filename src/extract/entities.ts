@@ -355,7 +355,8 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
     let whole = knownRange(first, last);
     if (whole === undefined) {
       // Leading function words, determiners, and (at a sentence start or in a headline) ordinary words are not the name.
-      while (first <= last && ((NOT_NAME_WORDS.has(lower[first]!) && !isAcronym(first)) || ((inHeadline || firstWordOfSentence(first)) && lowerVocabulary.has(lower[first]!) && demonymOf(lower[first]!) === undefined))) first++;
+      // A title stays ("Senator Anna Berg" opening a sentence, though "the senator" occurs lower-case): it becomes the role.
+      while (first <= last && ((NOT_NAME_WORDS.has(lower[first]!) && !isAcronym(first)) || ((inHeadline || firstWordOfSentence(first)) && lowerVocabulary.has(lower[first]!) && demonymOf(lower[first]!) === undefined && !(TITLE_WORDS.has(lower[first]!) && first < last)))) first++;
       if (inHeadline) {
         for (let cut = first + 1; cut <= last; cut++) {
           const word = lower[cut]!;
