@@ -189,3 +189,48 @@ test('pipeline: a title that opens a sentence is the role of the name after it, 
   assert.equal(statement.source?.text, 'The senator');
   assert.equal(statement.speaker?.name, 'Anna Berg');
 });
+
+test('pipeline: "according to X" before a speaker makes X a relay, not the speaker', () => {
+  const cases: ReadonlyArray<readonly [string, string, string]> = [
+    ['According to Iron Ledger, Arkady Voss said the plant was destroyed.\n', 'Arkady Voss', 'Iron Ledger'],
+    ['According to state media, the minister said the plant was destroyed.\n', 'the minister', 'state media'],
+  ];
+  for (const [text, speaker, relay] of cases) {
+    const analysis = analyze(text);
+    assertAnalysisSpans(analysis);
+    const statement = byContent(analysis, 'the plant was destroyed');
+    assert.equal(statement.speaker?.name, speaker, text);
+    assert.equal(statement.cue?.text, 'said', text);
+    assert.deepEqual(statement.via.map((step) => step.name), [relay], text);
+  }
+});
+
+test('pipeline: a cue ending in a colon takes the quotation of the next paragraphs, continued paragraph by paragraph', () => {
+  const analysis = analyze('The mayor said on Friday:\n\n"We have failed this city. I take responsibility.\n\n"I will step down at the end of the month."\n');
+  assertAnalysisSpans(analysis);
+  assert.equal(analysis.statements.length, 1);
+  const statement = analysis.statements[0]!;
+  assert.equal(statement.source?.text, 'The mayor');
+  assert.equal(statement.kind, 'direct');
+  assert.equal(statement.content.map((piece) => piece.text).join(' ').includes('I will step down'), true);
+});
+
+test('pipeline: asking not to be named is no statement, and the noun phrase before ", who asked …" speaks', () => {
+  const analysis = analyze('A doctor at the hospital, who asked not to be identified, said 38 people had died. "Nobody wins here," one trader said, asking not to be named.\n');
+  assertAnalysisSpans(analysis);
+  assert.equal(analysis.statements.some((statement) => statement.content.some((piece) => piece.text.startsWith('not to be'))), false);
+  assert.equal(byContent(analysis, '38 people had died').source?.text, 'A doctor at the hospital');
+});
+
+test('pipeline: the speaker is the head of a complex source — not a possessor, an employer after "of", or a description before a name', () => {
+  const cases: ReadonlyArray<readonly [string, string, string]> = [
+    ['Military analyst Noor Halvorsen of the Kestrel Institute said the images showed damage.\n', 'the images showed damage', 'Noor Halvorsen'],
+    ["After the briefing, the head of the Nurses' Federation, Elise Varga, said the minister was wrong.\n", 'the minister was wrong', 'Elise Varga'],
+    ['Gideon Farrow denies all charges. Farrow\'s company, Harbourline Estates, said in a statement that it would cooperate.\n', 'it would cooperate', 'Harbourline Estates'],
+  ];
+  for (const [text, words, speaker] of cases) {
+    const analysis = analyze(text);
+    assertAnalysisSpans(analysis);
+    assert.equal(byContent(analysis, words).speaker?.name, speaker, text);
+  }
+});

@@ -28,13 +28,20 @@ function isCapitalized(tokens: Tokens, index: number): boolean {
   return (code >= 65 && code <= 90) || (code > 127 && char !== char.toLowerCase());
 }
 
+const DETERMINER_DESCRIPTORS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its']);
+const POSSESSIVES = new Set(['his', 'her', 'their', 'its']);
 const NAME_CONNECTORS = new Set(['of', 'de', 'al', 'bin', 'von', 'van', 'der', '-', '&', 'and']);
 
 /** The relay's name after a phrase: a capitalised run, or the words of a quotation (“Pool Pervogo”). */
 function readName(tokens: Tokens, from: number, sentenceEnd: number, quotations: QuotationResult): [number, number] | null {
   let index = from;
   while (index < sentenceEnd && RELAY_DESCRIPTORS.has(tokens.lower[index]!) && !isCapitalizedName(tokens, index, sentenceEnd)) index++;
-  if (index >= sentenceEnd) return null;
+  // "according to state media", "citing the channel": descriptors with no name after them are the relay as written.
+  // Not the speaker's own outlet ("posted on its website"): that adds no step to the chain.
+  const described = (): [number, number] | null =>
+    index > from && !DETERMINER_DESCRIPTORS.has(tokens.lower[index - 1]!) && !POSSESSIVES.has(tokens.lower[from]!) ? [from, index - 1] : null;
+  if (index >= sentenceEnd) return described();
+  if (tokens.kinds[index] === TokenKind.Punct) return described();
   if (tokens.kinds[index] === TokenKind.Quote) {
     const quotation = quotations.quotations[quotations.tokenQuotation[index]!];
     if (quotation === undefined || quotation.openToken !== index) return null;

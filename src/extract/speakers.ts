@@ -32,7 +32,8 @@ function entityOf(index: readonly IndexedMention[], span: Span): { entity: Entit
     if (candidate.start >= span.end) break;
     const overlap = Math.min(span.end, candidate.end) - Math.max(span.start, candidate.start);
     if (overlap <= 0 || !headsSource(span, candidate)) continue;
-    const speakerLike = candidate.entity.type === 'place' ? 0 : 1;
+    // A person named in apposition ("the head of the Nurses' Federation, Elise Varga,") is the speaker the description describes.
+    const speakerLike = candidate.entity.type === 'place' ? 0 : candidate.entity.type === 'person' && isAppositive(span, candidate) ? 2 : 1;
     const score = speakerLike * 1_000_000 - Math.max(0, candidate.start - span.start) * 2 + (candidate.mention.form === 'pronoun' ? 0 : 1);
     if (score > bestScore) {
       best = candidate;
@@ -43,18 +44,33 @@ function entityOf(index: readonly IndexedMention[], span: Span): { entity: Entit
 }
 
 const RELATIVE_PRONOUNS = new Set(['which', 'who', 'that', 'whom']);
-const GOVERNING_WORDS = /\b(?:at|of|for|from|with|in|on|by|to|about|against|under)\s+$/i;
-const MODIFIER_NEXT = /^[\s\u00a0]*[\p{Ll}]/u;
+const GOVERNING_WORDS = /\b(?:at|of|for|from|with|in|on|by|to|about|against|under)\s+(?:the\s+|a\s+|an\s+)?$/i;
+/** The lower-case word right after a mention (a noun it modifies, or a function word that leaves it the head). */
+const NEXT_LOWER_WORD = /^[\s\u00a0]*(\p{Ll}[\p{Ll}'’-]*)/u;
+const POSSESSIVE_NEXT = /^['’]s?[\s\u00a0]+\p{Ll}/u;
+/** Words after a name that leave it the head of its phrase ("Noor Halvorsen of the Kestrel Institute"). */
+const HEAD_KEEPING_WORDS = new Set(['of', 'in', 'at', 'from', 'for', 'on', 'with', 'who', 'which', 'whose', 'and', 'or', 'also', 'himself', 'herself', 'itself', 'themselves']);
 
 /**
  * Whether a mention inside a source names the speaker: not when a noun follows it ("His lawyer", "E.U. leaders",
- * "The Republican nominee") nor when a preposition governs it ("a professor at New York University").
+ * "The Republican nominee", "Farrow's company") nor when a preposition governs it ("a professor at New York
+ * University", "the head of the Nurses' Federation"); a preposition or relative after it leaves it the head.
  */
 function headsSource(span: Span, candidate: IndexedMention): boolean {
   const after = span.text.slice(Math.max(0, candidate.end - span.start));
-  if (MODIFIER_NEXT.test(after)) return false;
+  if (POSSESSIVE_NEXT.test(after)) return false;
+  const next = NEXT_LOWER_WORD.exec(after);
+  // "Critics of the council" stays a description: only a person's name keeps the head before "of".
+  if (next !== null && (!HEAD_KEEPING_WORDS.has(next[1]!) || (next[1] === 'of' && candidate.entity.type !== 'person'))) return false;
   const before = span.text.slice(0, Math.max(0, candidate.start - span.start));
   return !GOVERNING_WORDS.test(before);
+}
+
+/** "…, Elise Varga," — a mention right after a comma inside the source, ending it (a closing comma allowed). */
+function isAppositive(span: Span, candidate: IndexedMention): boolean {
+  const before = span.text.slice(0, Math.max(0, candidate.start - span.start));
+  const after = span.text.slice(Math.max(0, candidate.end - span.start));
+  return /,[\s\u00a0]*$/.test(before) && /^[,\s\u00a0]*$/.test(after);
 }
 
 /** The nearest non-pronoun mention ending before `span` with only a comma, spaces or a short gap between, in one sentence. */
