@@ -61,6 +61,8 @@ test('findTimes: resolves against the publication date, past first', () => {
     ['The plan ran 2019–2022 in full.', ['2019–2022', '2019', 'range', '2022']],
     ['He recalled the 2016 election.', ['2016', '2016', 'year']],
     ['It happened in the past two weeks.', ['past two weeks', '2025-02-19', 'range', '2025-03-05']],
+    ['He said the new team would begin work in September.', ['September', '2025-09', 'month']],
+    ['A special election, expected in October, will follow.', ['October', '2025-10', 'month']],
   ];
   for (const [sentence, [text, value, precision, until]] of table) {
     const found = times(sentence);
@@ -92,6 +94,8 @@ test('findTimes: numbers and words that are not dates', () => {
     'It was his third term.',
     'The last day of school.',
     'In the last week of the campaign the tone changed.',
+    'The trial is expected to last six weeks.',
+    'Talks could last a year.',
     '',
   ];
   for (const sentence of table) assert.deepEqual(times(sentence), [], sentence);

@@ -391,6 +391,9 @@ const CLAUSE_PUNCTUATION: ReadonlySet<string> = new Set([',', ';', ':', '—', '
 /** Capitalized words that may lead a weekday at a sentence start ("On Friday"), unlike names ("Black Friday"). */
 const WEEKDAY_LEADS: ReadonlySet<string> = new Set(['on', 'by', 'since', 'until', 'till', 'from', 'before', 'after', 'through', 'every', 'each', 'and', 'but', 'or', 'as', 'early', 'late', 'that']);
 const RANGE_JOINERS: ReadonlySet<string> = new Set(['–', '-', '—']);
+/** Words after which "last" is the verb ("to last", "will last", "could last"). */
+const VERB_LAST_BEFORE: ReadonlySet<string> = new Set(['to', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'not', '’ll', "'ll"]);
+
 const PAST_MARKERS: ReadonlySet<string> = new Set(['said', 'told', 'met', 'held', 'began', 'came', 'went', 'was', 'were', 'did', 'had', 'took', 'made', 'gave', 'won', 'lost', 'left', 'spoke', 'wrote', 'ago', 'last', 'since']);
 
 /** The scanner over one text: reads tokens, emits matches left to right. */
@@ -598,6 +601,8 @@ class TimeScanner {
   /** "last week", "this month", "next year", "the past two weeks", "last March", "last Monday", "last night". */
   matchDirection(index: number, word: string, direction: Direction): Match | null {
     const next = this.word(index + 1);
+    // "expected to last six weeks", "could last a year": the verb "last", not a direction.
+    if (word === 'last' && VERB_LAST_BEFORE.has(this.previous(index))) return null;
     if (word === 'last' && next === 'night') return { first: index, last: index + 2, meaning: { kind: 'offset', days: -1 } };
     if (word === 'this' && DAY_PARTS.has(next)) return { first: index, last: index + 2, meaning: { kind: 'offset', days: 0 } };
     const unit = CALENDAR_UNITS.get(next);

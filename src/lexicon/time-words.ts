@@ -99,6 +99,8 @@ export const AMOUNT_FOLLOWERS: ReadonlySet<string> = new Set([
 /** Words that put a clause in the future ("will meet on Monday"). */
 export const FUTURE_CUES: ReadonlySet<string> = new Set([
   'will', 'shall', '’ll', "'ll", 'upcoming', 'scheduled', 'planned', 'plans', 'plan', 'next', 'tomorrow', 'forthcoming', 'going',
+  // Reported futures: "said the team would begin work in September", "a vote expected in October".
+  'would', 'expected', 'due', 'aims', 'intends',
 ]);
 
 /** Words that make a clause hypothetical ("might make such decisions that tomorrow …"). */
