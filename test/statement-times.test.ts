@@ -70,3 +70,9 @@ test('attachStatementTimes: only fields the text supports', () => {
   assert.deepEqual(withDate?.time, { reported: PUBLISHED });
   assert.deepEqual(attach(text, []), []);
 });
+
+test('attachStatementTimes: a time in a relative clause of the source dates the clause, not the saying', () => {
+  const text = 'Greco-Marsh, a former engineer who took office in 2022, told a committee that the report was a draft.';
+  const [result] = attach(text, [statement(text, { content: 'that the report was a draft', cue: 'told', source: 'Greco-Marsh, a former engineer who took office in 2022,' })]);
+  assert.equal(result?.time?.said, undefined);
+});

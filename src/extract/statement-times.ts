@@ -93,6 +93,14 @@ function inside(span: { start: number; end: number }, pieces: readonly Span[]): 
   return pieces.some((piece) => span.start < piece.end && piece.start < span.end);
 }
 
+const RELATIVE_WORDS = new Set(['who', 'which', 'whose', 'whom']);
+
+/** "Greco-Marsh, who took office in 2022, told …": a time in a relative clause dates what the clause says, not the saying. */
+function inRelativeClause(tokens: Tokens, segments: Int32Array, index: number): boolean {
+  for (let at = index - 1; at >= 0 && at >= index - 8 && segments[at] === segments[index]; at--) if (RELATIVE_WORDS.has(tokens.lower[at]!)) return true;
+  return false;
+}
+
 /** Index of the first token whose segment is >= `segment` (segments never decrease along the tokens). */
 function firstTokenOfSegment(segments: Int32Array, segment: number): number {
   let low = 0;
@@ -133,6 +141,7 @@ function saidTime(statement: Statement, times: readonly TimeExpression[], tokens
     const index = tokenAt(tokens, time.start);
     if (index < 0 || tokens.sentence[index] !== sentence) return false;
     const segment = segments[index]!;
+    if (inRelativeClause(tokens, segments, index)) return false;
     return (
       (segment >= lowestSegment && segment <= highestSegment) ||
       // "On Tuesday, X said …", "In an interview on Sunday, X said …": the sentence's opening phrase, right before the source or cue.
