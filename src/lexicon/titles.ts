@@ -49,6 +49,8 @@ export const ORGANIZATION_WORDS: ReadonlySet<string> = words(`
   army navy force forces guard police militia brigade battalion regiment command cabinet government secretariat directorate authority
   church mosque synagogue hospital airlines airways motors industries systems technologies labs laboratory center centre club team
   duma rada knesset bundestag kremlin pentagon house
+  capital partners estates properties investments securities bancorp trust insurance energy petroleum oil gas mining
+  pharmaceuticals therapeutics logistics shipping railways utilities telecom communications consulting
 `);
 
 /** Last words of an outlet's name ("Fox News", "The Kyiv Independent"). */
