@@ -234,3 +234,10 @@ test('pipeline: the speaker is the head of a complex source — not a possessor,
     assert.equal(byContent(analysis, words).speaker?.name, speaker, text);
   }
 });
+
+test('pipeline: "the minister" is not the prime minister, "the prime minister" is', () => {
+  const analysis = analyze('Energy Minister Marta Silva rejected calls to resign. Prime Minister Pedro Alves backed her. The minister said she would stay. The prime minister said the budget was safe.\n');
+  assertAnalysisSpans(analysis);
+  assert.equal(byContent(analysis, 'she would stay').speaker?.name, 'Marta Silva');
+  assert.equal(byContent(analysis, 'the budget was safe').speaker?.name, 'Pedro Alves');
+});

@@ -1,4 +1,4 @@
-import { GENERIC_LEADER_HEADS, LEADER_TITLES } from '../lexicon/titles.js';
+import { GENERIC_LEADER_HEADS, LEADER_TITLES, OFFICE_MODIFIERS } from '../lexicon/titles.js';
 import type { EntityType } from '../model/types.js';
 
 /** What the resolver knows of one cluster of named mentions. Mutable: genders are learnt from resolved pronouns. */
@@ -60,6 +60,8 @@ function nominalScore(cluster: ClusterFacts, anaphor: Anaphor): number {
     score += 4;
   }
   const head = anaphor.head ?? '';
+  // "the minister" is not the prime minister, "the president" not the vice president: such words name another office.
+  for (const office of OFFICE_MODIFIERS) if (cluster.roles.has(office) && !anaphor.modifiers.includes(office)) return -1;
   if (cluster.roles.has(head)) score += 2;
   else if (GENERIC_LEADER_HEADS.has(head) && [...cluster.roles].some((role) => LEADER_TITLES.has(role))) score += 1;
   else return -1;

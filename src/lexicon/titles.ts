@@ -102,6 +102,9 @@ export const DEGREE_MODIFIERS: ReadonlySet<string> = words(`
   vehement considerable significant swift immediate
 `);
 
+/** Words before a title that make it another office ("prime minister", "vice president", "deputy mayor"). */
+export const OFFICE_MODIFIERS: readonly string[] = ['prime', 'vice', 'deputy', 'assistant', 'under'];
+
 /** Lower-case words joining capitalized name parts ("Bank of England", "Charles de Gaulle", "Ursula von der Leyen"). */
 export const NAME_CONNECTORS: ReadonlySet<string> = words('of de da di del della du des la le van von der den ter bin ibn al el y');
 
