@@ -348,6 +348,11 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
     index = last + 1;
   }
 
+  /** A title, or a modifier right before one ("Prime Minister", "Foreign Minister"), at `index`. */
+  function opensTitle(index: number): boolean {
+    return TITLE_WORDS.has(lower[index]!) || (ROLE_MODIFIERS.has(lower[index]!) && TITLE_WORDS.has(lower[index + 1] ?? ''));
+  }
+
   function handleChunk(chunkStart: number, chunkEnd: number): void {
     let first = chunkStart;
     let last = chunkEnd;
@@ -355,8 +360,9 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
     let whole = knownRange(first, last);
     if (whole === undefined) {
       // Leading function words, determiners, and (at a sentence start or in a headline) ordinary words are not the name.
-      // A title stays ("Senator Anna Berg" opening a sentence, though "the senator" occurs lower-case): it becomes the role.
-      while (first <= last && ((NOT_NAME_WORDS.has(lower[first]!) && !isAcronym(first)) || ((inHeadline || firstWordOfSentence(first)) && lowerVocabulary.has(lower[first]!) && demonymOf(lower[first]!) === undefined && !(TITLE_WORDS.has(lower[first]!) && first < last)))) first++;
+      // A title stays ("Senator Anna Berg", "Prime Minister Pedro Alves" opening a sentence, though "the senator" or
+      // "the prime minister" occurs lower-case): it becomes the role.
+      while (first <= last && ((NOT_NAME_WORDS.has(lower[first]!) && !isAcronym(first)) || ((inHeadline || firstWordOfSentence(first)) && lowerVocabulary.has(lower[first]!) && demonymOf(lower[first]!) === undefined && !(first < last && opensTitle(first))))) first++;
       if (inHeadline) {
         for (let cut = first + 1; cut <= last; cut++) {
           const word = lower[cut]!;
