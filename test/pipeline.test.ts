@@ -100,6 +100,7 @@ test('pipeline: attributions made by layout — a transcript speaker with a colo
   assert.deepEqual([question.source?.text, question.cue?.text, question.content[0]!.text], ['HOST', ':', 'Will the ferries run next week?']);
   const answer = byContent(analysis, 'They will run');
   assert.equal(answer.source?.text, 'VELL');
+  assert.equal(answer.kind, 'direct', 'a transcript gives the speaker’s own words');
   const dashed = byContent(analysis, 'never been calmer');
   assert.deepEqual([dashed.kind, dashed.source?.text, dashed.cue?.text, dashed.content[0]!.text], ['direct', 'Jonas Ebbe', '―', '“The harbour has never been calmer.”']);
 });
@@ -240,4 +241,11 @@ test('pipeline: "the minister" is not the prime minister, "the prime minister" i
   assertAnalysisSpans(analysis);
   assert.equal(byContent(analysis, 'she would stay').speaker?.name, 'Marta Silva');
   assert.equal(byContent(analysis, 'the budget was safe').speaker?.name, 'Pedro Alves');
+});
+
+test('pipeline: a transcript label with the speaker in parentheses ("QUESTION (Ida Moen, Radio Selin): …") names that speaker', () => {
+  const analysis = analyze('QUESTION (Ida Moen, Radio Selin): Will the ferries run next week?\n\nVELL: They will.\n');
+  assertAnalysisSpans(analysis);
+  const question = byContent(analysis, 'Will the ferries run');
+  assert.deepEqual([question.kind, question.source?.text, question.cue?.text], ['direct', 'Ida Moen', ':']);
 });

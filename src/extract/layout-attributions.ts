@@ -16,7 +16,7 @@ function isAllCapitals(tokens: Tokens, index: number): boolean {
   return tokens.kinds[index] === TokenKind.Word && word.length > 1 && word === word.toUpperCase() && word !== word.toLowerCase();
 }
 
-function draftOf(tokens: Tokens, source: [number, number], cue: number, content: [number, number], stripFinalPeriod: boolean): DraftStatement | null {
+function draftOf(tokens: Tokens, source: [number, number], cue: number, content: [number, number], stripFinalPeriod: boolean, verbatim = false): DraftStatement | null {
   let last = content[1];
   if (stripFinalPeriod && tokens.lower[last] === '.' && last > content[0]) last--;
   const [start, end] = trimRange(tokens.text, tokens.starts[content[0]]!, tokens.ends[last]!);
@@ -25,7 +25,7 @@ function draftOf(tokens: Tokens, source: [number, number], cue: number, content:
   const cueSpan = makeSpan(tokens.text, tokens.starts[cue]!, tokens.ends[cue]!);
   const quoted = tokens.kinds[content[0]] === TokenKind.Quote;
   return {
-    kind: quoted ? 'direct' : 'indirect',
+    kind: quoted || verbatim ? 'direct' : 'indirect',
     content: [makeSpan(tokens.text, start, end)],
     cue: { ...cueSpan, stance: 'neutral', lemma: cueSpan.text },
     source: sourceSpan,
@@ -65,10 +65,24 @@ function readLine(tokens: Tokens, first: number, last: number, drafts: DraftStat
     if (allCapitals || headline) {
       const content: [number, number] = [nameLast + 2, last];
       const multiSentence = tokens.sentence[content[0]] !== tokens.sentence[content[1]];
-      const draft = draftOf(tokens, [nameFirst, nameLast], nameLast + 1, content, !multiSentence);
+      // A transcript's words are the speaker's own (direct); a headline's "Name: …" is the outlet's summary.
+      const draft = draftOf(tokens, [nameFirst, nameLast], nameLast + 1, content, !multiSentence, allCapitals);
       if (draft !== null) drafts.push(draft);
       return;
     }
+  }
+  // "QUESTION (Ingrid Solberg, Vassby Dagblad): …": a transcript label with the speaker named in parentheses.
+  if (isAllCapitals(tokens, nameFirst) && tokens.lower[nameFirst + 1] === '(') {
+    const open = nameFirst + 1;
+    let close = open + 1;
+    while (close <= last && close - open <= 12 && tokens.lower[close] !== ')') close++;
+    if (close > last || tokens.lower[close] !== ')' || tokens.lower[close + 1] !== ':' || close + 2 > last) return;
+    let speakerLast = open + 1;
+    while (speakerLast + 1 < close && isCapitalized(tokens, speakerLast + 1)) speakerLast++;
+    const named = isCapitalized(tokens, open + 1);
+    const draft = draftOf(tokens, named ? [open + 1, speakerLast] : [nameFirst, nameFirst], close + 1, [close + 2, last], false, true);
+    if (draft !== null) drafts.push(draft);
+    return;
   }
   // "“…” ― Jane Roe": a quotation, a dash, then a short capitalised name ending the line.
   let dash = last - 1;
