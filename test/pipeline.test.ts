@@ -249,3 +249,13 @@ test('pipeline: a transcript label with the speaker in parentheses ("QUESTION (I
   const question = byContent(analysis, 'Will the ferries run');
   assert.deepEqual([question.kind, question.source?.text, question.cue?.text], ['direct', 'Ida Moen', ':']);
 });
+
+test('pipeline: "I said …" inside a speaker’s own quotation is that speaker’s statement, with no relay to themself', () => {
+  const analysis = analyze('“I said in May that the ferries would run,” Marta Vell told reporters on Monday.\n');
+  assertAnalysisSpans(analysis);
+  const inner = analysis.statements.find((statement) => statement.within !== undefined);
+  assert.ok(inner, 'expected the nested report');
+  assert.equal(inner.speaker?.name, 'Marta Vell');
+  assert.deepEqual(inner.via, []);
+  assert.equal(inner.content[0]?.text, 'that the ferries would run');
+});

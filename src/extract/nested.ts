@@ -8,6 +8,7 @@ import { TokenKind, type Tokens } from '../text/tokenize.js';
 /** Stances whose verbs report an utterance or a speech act; beliefs and questions inside a report are not nested statements. */
 const SPEECH_STANCES = new Set(['neutral', 'emphatic', 'distancing', 'admission', 'denial', 'warning', 'revelation', 'argument']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we']);
+const FIRST_PERSON = new Set(['i', 'we']);
 const SKIPPABLE = new Set(['also', 'later', 'had', 'has', 'have', 'then', 'reportedly', 'once', 'privately', 'publicly', 'personally', 'even']);
 
 function isCapitalized(tokens: Tokens, index: number): boolean {
@@ -97,11 +98,13 @@ export function findNestedStatements(input: NestedInput): Statement[] {
         const next = found[position + 1];
         // The clause runs to the next coordinated verb (without its "and") or to the end of the outer content.
         let contentLast = next === undefined ? last : (next.subject?.[0] ?? next.cue) - 1;
-        while (contentLast >= contentFirst && (tokens.lower[contentLast] === 'and' || tokens.lower[contentLast] === 'but' || tokens.kinds[contentLast] === TokenKind.Punct)) contentLast--;
+        while (contentLast >= contentFirst && (tokens.lower[contentLast] === 'and' || tokens.lower[contentLast] === 'but' || tokens.kinds[contentLast] === TokenKind.Punct || tokens.kinds[contentLast] === TokenKind.Quote)) contentLast--;
         if (contentLast < contentFirst) return;
         const [start, end] = trimRange(tokens.text, tokens.starts[contentFirst]!, tokens.ends[contentLast]!);
         const source = item.subject === null ? null : makeSpan(tokens.text, tokens.starts[item.subject[0]]!, tokens.ends[item.subject[1]]!);
-        const speaker = source !== null ? input.speakerOf(source) : (previousInner?.speaker ?? null);
+        // "I said it in October" inside a speaker's own words: the speaker reports themself, and is no relay of it.
+        const firstPerson = source !== null && FIRST_PERSON.has(source.text.toLowerCase()) && outer.speaker !== null;
+        const speaker = firstPerson ? outer.speaker : source !== null ? input.speakerOf(source) : (previousInner?.speaker ?? null);
         const cueWord = tokens.lower[item.cue]!;
         const entry = CUE_VERBS.get(cueWord)!;
         nested.push({
@@ -111,7 +114,7 @@ export function findNestedStatements(input: NestedInput): Statement[] {
           cue: { ...makeSpan(tokens.text, tokens.starts[item.cue]!, tokens.ends[item.cue]!), stance: entry.stance, lemma: entry.lemma },
           source,
           speaker,
-          via: outerRelay === null ? [...outer.via] : [outerRelay, ...outer.via],
+          via: outerRelay === null || firstPerson ? [...outer.via] : [outerRelay, ...outer.via],
           within: outer.id,
         });
         previousInner = { source, speaker };
