@@ -259,3 +259,15 @@ test('pipeline: "I said …" inside a speaker’s own quotation is that speaker�
   assert.deepEqual(inner.via, []);
   assert.equal(inner.content[0]?.text, 'that the ferries would run');
 });
+
+test('pipeline: the subject of a passive cue is what the statement is about, not its speaker', () => {
+  for (const text of ['Mr. Quiros was accused of using the money for a condominium.\n', 'A property developer accused of paying bribes appeared in court on Monday.\n']) {
+    const analysis = analyze(text);
+    assertAnalysisSpans(analysis);
+    const statement = analysis.statements.find((candidate) => candidate.cue?.text.includes('accused'));
+    assert.ok(statement, text);
+    assert.equal(statement.source, null, text);
+    assert.equal(statement.speaker, null, text);
+  }
+  assert.equal(byContent(analyze('Trump accused Clinton of lying.\n'), 'Clinton').source?.text, 'Trump', 'the active voice keeps its speaker');
+});

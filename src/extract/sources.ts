@@ -4,7 +4,7 @@ import { lowerBound, makeSpan } from '../model/span.js';
 import type { Entity, EntityMention } from '../model/types.js';
 import { TokenKind, type Tokens } from '../text/tokenize.js';
 import type { QuotationResult } from './quotations.js';
-import type { DraftStatement } from './statements.js';
+import { isPassiveCue, type DraftStatement } from './statements.js';
 
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it']);
 /** Tokens that may open the clause whose subject we look for. */
@@ -95,6 +95,11 @@ export function completeSources(input: { tokens: Tokens; drafts: readonly DraftS
       return;
     }
     const cueFirst = draft.cueTokens[0];
+    // A passive cue's subject is what the statement is about (statements.ts moved it into the content).
+    if (isPassiveCue(tokens, cueFirst, draft.cueTokens[1])) {
+      completed.push(draft);
+      return;
+    }
     const sameSentence = previous?.cueTokens != null && tokens.sentence[previous.cueTokens[0]] === tokens.sentence[cueFirst];
     if (sameSentence && sharesPreviousSpeaker(tokens, cueFirst)) {
       // "…, claiming that" / "and highlighted": the same subject, written once; it is this statement's source too.

@@ -259,6 +259,32 @@ function closesQuotation(quotations: QuotationResult, token: number): boolean {
   return index >= 0 && quotations.quotations[index]!.closeToken === token;
 }
 
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+/** Participles that, right before "of", "for" or "with" and with no auxiliary, make a reduced passive ("a developer accused of …"). */
+const PASSIVE_PARTICIPLES = new Set(['accused', 'criticized', 'criticised', 'charged', 'blamed', 'suspected', 'condemned', 'praised', 'faulted', 'cleared']);
+const PASSIVE_PREPOSITIONS = new Set(['of', 'for', 'with']);
+
+/**
+ * "Mr. Quiros was accused of using …", "A developer accused of paying bribes …": the subject of a passive cue is
+ * what the statement is about, not who made it (PolNeAR marks it as the content's first piece, and the speaker is
+ * unnamed or comes after "by"). Only a subject right before the cue.
+ */
+function moveSubjectOfPassive(tokens: Tokens, draft: Draft): void {
+  const { cue, source } = draft;
+  if (cue === null || source === null || source.last + 1 !== cue.first || !isPassiveCue(tokens, cue.first, cue.last)) return;
+  draft.pieces = [{ type: 'content', first: source.first, last: source.last }, ...draft.pieces];
+  draft.source = null;
+}
+
+/** "was accused of", "has been criticized", "accused of" (no auxiliary, right before of/for/with): a passive cue over tokens [first, last]. */
+export function isPassiveCue(tokens: Tokens, first: number, last: number): boolean {
+  const head = tokens.lower[first]!;
+  const second = tokens.lower[first + 1] ?? '';
+  const auxiliary = BE_FORMS.has(head) || ((head === 'has' || head === 'have' || head === 'had') && second === 'been');
+  if (auxiliary) return last > first && (tokens.lower[last]!.endsWith('ed') || PASSIVE_PARTICIPLES.has(tokens.lower[last]!) || PASSIVE_PREPOSITIONS.has(tokens.lower[last]!));
+  return PASSIVE_PARTICIPLES.has(head) && last === first + 1 && PASSIVE_PREPOSITIONS.has(second);
+}
+
 function isLowerCase(tokens: Tokens, index: number): boolean {
   const first = tokens.text.charCodeAt(tokens.starts[index]!);
   return first >= 97 && first <= 122;
@@ -428,6 +454,7 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
   addParentheticalOpenings(tokens, drafts, quotations);
   extendToSentenceStart(tokens, drafts, spans);
   for (const draft of drafts) joinVerbPhrase(tokens, draft);
+  for (const draft of drafts) moveSubjectOfPassive(tokens, draft);
 
   return drafts.map((draft) => {
     const pieceTokens = draft.pieces.map((piece) => [piece.first, piece.last] as const);
