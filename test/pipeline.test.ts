@@ -271,3 +271,11 @@ test('pipeline: the subject of a passive cue is what the statement is about, not
   }
   assert.equal(byContent(analyze('Trump accused Clinton of lying.\n'), 'Clinton').source?.text, 'Trump', 'the active voice keeps its speaker');
 });
+
+test('pipeline: a relay phrase the source began with is cut off the source and kept in the chain', () => {
+  const analysis = analyze('In an interview with Pavel Dremin, cited by Iron Ledger, Lieutenant General Arkady Voss said the plant was destroyed.\n');
+  assertAnalysisSpans(analysis);
+  const statement = byContent(analysis, 'the plant was destroyed');
+  assert.equal(statement.source?.text, 'Lieutenant General Arkady Voss');
+  assert.deepEqual(statement.via.map((step) => [step.role, step.name]), [['interview', 'Pavel Dremin'], ['relay', 'Iron Ledger']]);
+});

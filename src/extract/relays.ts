@@ -91,6 +91,19 @@ function hasEarlierCue(drafts: readonly DraftStatement[], index: number, cueStar
   return false;
 }
 
+/** The draft with its source starting after a relay phrase and name it opens with (and a comma), when some word is left. */
+function withoutLeadingRelay(tokens: Tokens, draft: DraftStatement, relays: readonly FoundRelay[]): DraftStatement {
+  const sourceTokens = draft.sourceTokens;
+  if (sourceTokens === null) return draft;
+  const leading = relays.find((relay) => relay.first === sourceTokens[0] && relay.last < sourceTokens[1]);
+  if (leading === undefined) return draft;
+  let first = leading.last + 1;
+  while (first <= sourceTokens[1] && tokens.kinds[first] === TokenKind.Punct) first++;
+  if (first > sourceTokens[1]) return draft;
+  const [start, end] = [tokens.starts[first]!, tokens.ends[sourceTokens[1]]!];
+  return { ...draft, source: makeSpan(tokens.text, start, end), sourceTokens: [first, sourceTokens[1]] };
+}
+
 export interface RelayResult {
   /** Statements left after removing those that were only a relay phrase ("cited by X" read as a statement). */
   readonly drafts: readonly DraftStatement[];
@@ -137,7 +150,8 @@ export function findRelays(input: { tokens: Tokens; drafts: readonly DraftStatem
     for (let position = lowerBound(relayStarts, token - RELAY_WINDOW); position < found.length && found[position]!.first <= token + RELAY_WINDOW; position++) near.push(found[position]!);
     return near;
   };
-  drafts.forEach((draft, draftIndex) => {
+  drafts.forEach((original, draftIndex) => {
+    let draft = original;
     const cueToken = draft.cueTokens?.[0] ?? draft.contentTokens[0]![0];
     const sentenceIndex = tokens.sentence[cueToken]!;
     const close = nearby(cueToken);
@@ -147,6 +161,8 @@ export function findRelays(input: { tokens: Tokens; drafts: readonly DraftStatem
     const relayCue = close.find((relay) => relay.first <= cueStart && cueStart <= relay.last);
     if (relayCue !== undefined && relayCue.order === 2) return;
     if (relayCue !== undefined && relayCue.order === 3 && hasEarlierCue(drafts, draftIndex, cueStart, sentenceIndex, tokens)) return;
+    // "…, cited by Iron Ledger, Lieutenant General Arkady Voss said": a source the tagger began at a relay phrase starts after it.
+    draft = withoutLeadingRelay(tokens, draft, close);
     const chain = close
       .filter((relay) => relay.sentence === sentenceIndex)
       .filter((relay) => draft.source === null || !overlaps(relay.relay, draft.source))
