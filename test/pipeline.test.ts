@@ -191,17 +191,17 @@ test('pipeline: a title that opens a sentence is the role of the name after it, 
   assert.equal(statement.speaker?.name, 'Anna Berg');
 });
 
-test('pipeline: "according to X" before a speaker makes X a relay, not the speaker', () => {
+test('pipeline: "according to X" before a speaker makes X a relay, not the speaker; so does the platform a post was written on', () => {
   const cases: ReadonlyArray<readonly [string, string, string]> = [
     ['According to Iron Ledger, Arkady Voss said the plant was destroyed.\n', 'Arkady Voss', 'Iron Ledger'],
     ['According to state media, the minister said the plant was destroyed.\n', 'the minister', 'state media'],
+    ['Arkady Voss wrote on Telegram that the plant was destroyed.\n', 'Arkady Voss', 'Telegram'],
   ];
   for (const [text, speaker, relay] of cases) {
     const analysis = analyze(text);
     assertAnalysisSpans(analysis);
     const statement = byContent(analysis, 'the plant was destroyed');
     assert.equal(statement.speaker?.name, speaker, text);
-    assert.equal(statement.cue?.text, 'said', text);
     assert.deepEqual(statement.via.map((step) => step.name), [relay], text);
   }
 });

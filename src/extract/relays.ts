@@ -49,7 +49,7 @@ function readName(tokens: Tokens, from: number, sentenceEnd: number, quotations:
     while (last > index && tokens.kinds[last] === TokenKind.Punct) last--;
     return last > index && last - index <= 8 ? [index + 1, last] : null;
   }
-  if (!isCapitalized(tokens, index)) return null;
+  if (!isCapitalized(tokens, index)) return described();
   let last = index;
   while (last + 1 < sentenceEnd) {
     if (isCapitalized(tokens, last + 1) && tokens.lower[last + 1] !== '’s') {
