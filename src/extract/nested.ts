@@ -1,8 +1,8 @@
 import { CUE_VERBS } from '../lexicon/cues.js';
 import { DOCUMENT_NOUNS } from '../lexicon/relays.js';
-import { WEEKDAYS } from '../lexicon/time-words.js';
 import { makeSpan, trimRange, type Span } from '../model/span.js';
 import type { Relay, RelayRole, ResolvedSpeaker, Statement } from '../model/types.js';
+import { clauseStart } from './statements.js';
 import { TokenKind, type Tokens } from '../text/tokenize.js';
 
 /** Stances whose verbs report an utterance or a speech act; beliefs and questions inside a report are not nested statements. */
@@ -32,22 +32,6 @@ function nounPhraseStart(tokens: Tokens, first: number, nameStart: number): numb
   return nameStart;
 }
 
-/** Words that open an adjunct between a verb and its clause ("warned on Monday that", "said Tuesday that"). */
-const ADJUNCT_OPENERS = new Set(['on', 'in', 'at', 'during', 'last', 'this', 'earlier', 'later', 'yesterday', 'today', 'again', 'repeatedly']);
-
-/**
- * "warned on Monday that …": a "that" a few words after the verb, past an adjunct, opens the reported clause. Only
- * past an adjunct: in "said the deal that Obama made was bad" the "that" is inside the clause.
- */
-function clauseStart(tokens: Tokens, cue: number, last: number): number {
-  const opener = tokens.lower[cue + 1] ?? '';
-  if (!ADJUNCT_OPENERS.has(opener) && !WEEKDAYS.has(opener)) return cue + 1;
-  for (let index = cue + 2; index <= last && index <= cue + 5; index++) {
-    if (tokens.lower[index] === 'that') return index;
-    if (tokens.kinds[index] !== TokenKind.Word && tokens.kinds[index] !== TokenKind.Number) break;
-  }
-  return cue + 1;
-}
 
 /** A relay is a document when its head noun names one ("according to a statement"), else a relaying speaker. */
 function relayRoleOf(source: Span): RelayRole {
@@ -94,7 +78,7 @@ export function findNestedStatements(input: NestedInput): Statement[] {
         }
       }
       found.forEach((item, position) => {
-        const contentFirst = clauseStart(tokens, item.cue, last);
+        const contentFirst = clauseStart(tokens, item.cue + 1, last);
         const next = found[position + 1];
         // The clause runs to the next coordinated verb (without its "and") or to the end of the outer content.
         let contentLast = next === undefined ? last : (next.subject?.[0] ?? next.cue) - 1;

@@ -1,4 +1,4 @@
-import { RELAY_BACK_REFERENCES, RELAY_DESCRIPTORS, RELAY_PHRASES, type RelayPhrase } from '../lexicon/relays.js';
+import { DOCUMENT_NOUNS, RELAY_BACK_REFERENCES, RELAY_DESCRIPTORS, RELAY_PHRASES, type RelayPhrase } from '../lexicon/relays.js';
 import { lowerBound, makeSpan, overlaps } from '../model/span.js';
 import type { Relay } from '../model/types.js';
 import { TokenKind, type Tokens } from '../text/tokenize.js';
@@ -42,6 +42,8 @@ function readName(tokens: Tokens, from: number, sentenceEnd: number, quotations:
     index > from && !DETERMINER_DESCRIPTORS.has(tokens.lower[index - 1]!) && !POSSESSIVES.has(tokens.lower[from]!) ? [from, index - 1] : null;
   if (index >= sentenceEnd) return described();
   if (tokens.kinds[index] === TokenKind.Punct) return described();
+  // "according to a statement posted on its website": a document named by its kind.
+  if (DOCUMENT_NOUNS.has(tokens.lower[index]!) && index > from) return [from, index];
   if (tokens.kinds[index] === TokenKind.Quote) {
     const quotation = quotations.quotations[quotations.tokenQuotation[index]!];
     if (quotation === undefined || quotation.openToken !== index) return null;
@@ -132,7 +134,8 @@ export function findRelays(input: { tokens: Tokens; drafts: readonly DraftStatem
       const name = readName(tokens, index + phrase.words.length, end, quotations);
       if (name === null) continue;
       const span = makeSpan(tokens.text, tokens.starts[name[0]]!, tokens.ends[name[1]]!);
-      found.push({ relay: { ...span, name: span.text, role: phrase.role }, order: phrase.order, first: index, last: name[1], sentence: sentenceIndex });
+      const role = DOCUMENT_NOUNS.has(tokens.lower[name[1]]!) ? 'document' : phrase.role;
+      found.push({ relay: { ...span, name: span.text, role }, order: phrase.order, first: index, last: name[1], sentence: sentenceIndex });
       index = name[1];
     }
   }

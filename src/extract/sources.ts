@@ -101,7 +101,8 @@ export function completeSources(input: { tokens: Tokens; drafts: readonly DraftS
       return;
     }
     const sameSentence = previous?.cueTokens != null && tokens.sentence[previous.cueTokens[0]] === tokens.sentence[cueFirst];
-    if (sameSentence && sharesPreviousSpeaker(tokens, cueFirst)) {
+    // "She addressed the leaders directly: “…”": a cue ending in a colon continues the previous statement's speaker.
+    if (sameSentence && (sharesPreviousSpeaker(tokens, cueFirst) || tokens.lower[draft.cueTokens[1]] === ':')) {
       // "…, claiming that" / "and highlighted": the same subject, written once; it is this statement's source too.
       sharesSpeakerWith[index] = index - 1;
       completed.push(previous!.source === null ? draft : { ...draft, source: previous!.source, sourceTokens: previous!.sourceTokens });

@@ -67,9 +67,9 @@ export function decode(model: TaggerModel, keys: Uint32Array, count: number, ext
 
 /**
  * Adds, per token, the weight rows its `width` keys select to `emissions[token * 7 + label]`. A row of `table` starts at
- * `(key & mask) * stride + offset`. Unrolled over the seven labels: this loop is the extractor's hot spot.
+ * `(key & mask) * stride + offset`. Unrolled over the seven labels: the hot loop of training and of `decode`.
  */
-function addEmissions(emissions: Float64Array, table: Float32Array | Int16Array, offset: number, stride: number, mask: number, keys: Uint32Array, width: number, count: number): void {
+export function addEmissions(emissions: Float64Array, table: Float32Array | Int16Array, offset: number, stride: number, mask: number, keys: Uint32Array, width: number, count: number): void {
   for (let token = 0; token < count; token++) {
     const out = token * LABEL_COUNT;
     let e0 = emissions[out]!, e1 = emissions[out + 1]!, e2 = emissions[out + 2]!, e3 = emissions[out + 3]!;
