@@ -280,3 +280,12 @@ test('pipeline: a relay phrase the source began with is cut off the source and k
   assert.equal(statement.source?.text, 'Lieutenant General Arkady Voss');
   assert.deepEqual(statement.via.map((step) => [step.role, step.name]), [['interview', 'Pavel Dremin'], ['relay', 'Iron Ledger']]);
 });
+
+test('pipeline: "according to the channel" names the channel introduced before, and keeps the words as written', () => {
+  const analysis = analyze('The plant was hit, according to the Telegram channel “Iron Ledger”.\n\n“They will not rebuild it,” Voss said, according to the channel.\n');
+  assertAnalysisSpans(analysis);
+  const statement = byContent(analysis, 'They will not rebuild it');
+  const relay = statement.via.find((step) => step.text === 'the channel');
+  assert.ok(relay, JSON.stringify(statement.via));
+  assert.equal(relay.name, 'Iron Ledger');
+});

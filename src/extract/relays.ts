@@ -122,6 +122,8 @@ export interface RelayResult {
 export function findRelays(input: { tokens: Tokens; drafts: readonly DraftStatement[]; quotations: QuotationResult }): RelayResult {
   const { tokens, drafts, quotations } = input;
   const found: FoundRelay[] = [];
+  /** Descriptor word → the name it last introduced ("channel" → "Iron Ledger"), for later "the channel". */
+  const namedBy = new Map<string, string>();
   const backReferenceSentences = new Set<number>();
   for (let sentenceIndex = 0; sentenceIndex + 1 < tokens.sentenceStarts.length; sentenceIndex++) {
     const first = tokens.sentenceStarts[sentenceIndex]!;
@@ -135,7 +137,13 @@ export function findRelays(input: { tokens: Tokens; drafts: readonly DraftStatem
       if (name === null) continue;
       const span = makeSpan(tokens.text, tokens.starts[name[0]]!, tokens.ends[name[1]]!);
       const role = DOCUMENT_NOUNS.has(tokens.lower[name[1]]!) ? 'document' : phrase.role;
-      found.push({ relay: { ...span, name: span.text, role }, order: phrase.order, first: index, last: name[1], sentence: sentenceIndex });
+      // "according to the channel" after "the Telegram channel “Iron Ledger”": the described relay is the one named before.
+      let relayName = span.text;
+      let describedOnly = true;
+      for (let at = name[0]; at <= name[1] && describedOnly; at++) if (!RELAY_DESCRIPTORS.has(tokens.lower[at]!)) describedOnly = false;
+      if (describedOnly) relayName = namedBy.get(tokens.lower[name[1]]!) ?? relayName;
+      else for (let at = index + phrase.words.length; at < name[0]; at++) if (!DETERMINER_DESCRIPTORS.has(tokens.lower[at]!)) namedBy.set(tokens.lower[at]!, span.text);
+      found.push({ relay: { ...span, name: relayName, role }, order: phrase.order, first: index, last: name[1], sentence: sentenceIndex });
       index = name[1];
     }
   }
