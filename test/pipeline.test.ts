@@ -289,3 +289,9 @@ test('pipeline: "according to the channel" names the channel introduced before, 
   assert.ok(relay, JSON.stringify(statement.via));
   assert.equal(relay.name, 'Iron Ledger');
 });
+
+test('pipeline: a headline without a final period keeps its last words in the content', () => {
+  const analysis = analyze('Mayor blames "a culture of fear" at city hall\n\nThe mayor resigned on Friday.\n');
+  assertAnalysisSpans(analysis);
+  assert.equal(byContent(analysis, 'a culture of fear').content.at(-1)?.text.endsWith('at city hall'), true);
+});

@@ -268,6 +268,24 @@ function extendToSentenceStart(tokens: Tokens, drafts: Draft[], spans: readonly 
   }
 }
 
+/**
+ * "Mayor blames “a culture of fear” at city | hall": a headline has no final period, and the tagger, which learnt to end
+ * content before one, leaves the line's last word or two out. Content ending one or two untagged words before the end
+ * of a line without terminal punctuation runs to the line's end.
+ */
+function extendToLineEnd(tokens: Tokens, drafts: Draft[], spans: readonly TaggedSpan[]): void {
+  const tagged = new Uint8Array(tokens.count);
+  for (const span of spans) for (let index = span.first; index <= span.last; index++) tagged[index] = 1;
+  for (const draft of drafts) {
+    const index = draft.pieces.length - 1;
+    const piece = draft.pieces[index]!;
+    let last = piece.last;
+    while (last + 1 < tokens.count && last - piece.last < 2 && tokens.breaksBefore[last + 1] === 0 && tagged[last + 1] === 0 && (tokens.kinds[last + 1] === TokenKind.Word || tokens.kinds[last + 1] === TokenKind.Number)) last++;
+    const lineEnds = last + 1 >= tokens.count || tokens.breaksBefore[last + 1]! > 0;
+    if (last > piece.last && lineEnds) draft.pieces[index] = { ...piece, last };
+  }
+}
+
 function closesQuotation(quotations: QuotationResult, token: number): boolean {
   const index = quotations.tokenQuotation[token]!;
   return index >= 0 && quotations.quotations[index]!.closeToken === token;
@@ -513,6 +531,7 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
   mergeUnattributedQuotes(tokens, drafts);
   mergeCoordinatedComplements(tokens, drafts);
   addParentheticalOpenings(tokens, drafts, quotations);
+  extendToLineEnd(tokens, drafts, spans);
   extendToSentenceStart(tokens, drafts, spans);
   for (const draft of drafts) {
     // "said on Monday that …": the reported clause starts at "that", as annotators mark it.
