@@ -174,3 +174,17 @@ test('findEntities: random text never throws and every span is valid (property)'
     { numRuns: 300 },
   );
 });
+
+test('findEntities: organization names with "for" and company endings are organizations, not people', () => {
+  const table: ReadonlyArray<readonly [string, string]> = [
+    ['The Department for Transport said the rules would change.', 'Department for Transport'],
+    ['The Institute for Fiscal Studies disagreed.', 'Institute for Fiscal Studies'],
+    ['Analysts at Harlow Capital expect a cut.', 'Harlow Capital'],
+    ['Harbourline Estates said it would cooperate.', 'Harbourline Estates'],
+  ];
+  for (const [text, name] of table) {
+    const entity = analyze(text).find((candidate) => candidate.name === name);
+    assert.ok(entity, `${text}: expected the entity ${name}`);
+    assert.equal(entity.type, 'organization', text);
+  }
+});

@@ -338,7 +338,8 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
         continue;
       }
       // The cheap tests first: most runs end before a word that is neither a connector nor followed by a capital.
-      if (sameRun(last, next) && sameRun(next, next + 1) && isCapitalWord(next + 1) && isLowerCode(text, starts[next]!) && NAME_CONNECTORS.has(lower[next]!)) {
+      // "Department for Transport", "Institute for Fiscal Studies": after an organization word, "for" joins the name too.
+      if (sameRun(last, next) && sameRun(next, next + 1) && isCapitalWord(next + 1) && isLowerCode(text, starts[next]!) && (NAME_CONNECTORS.has(lower[next]!) || (lower[next] === 'for' && ORGANIZATION_WORDS.has(lower[last]!)))) {
         last = next + 1;
         continue;
       }
