@@ -295,3 +295,9 @@ test('pipeline: a headline without a final period keeps its last words in the co
   assertAnalysisSpans(analysis);
   assert.equal(byContent(analysis, 'a culture of fear').content.at(-1)?.text.endsWith('at city hall'), true);
 });
+
+test('pipeline: a refusal after the reported clause ("and declined to give details") is not part of what was said', () => {
+  const analysis = analyze('She said both complaints were still under review and declined to give details.\n');
+  assertAnalysisSpans(analysis);
+  assert.equal(byContent(analysis, 'both complaints').content.at(-1)?.text, 'both complaints were still under review');
+});

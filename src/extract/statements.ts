@@ -286,6 +286,27 @@ function extendToLineEnd(tokens: Tokens, drafts: Draft[], spans: readonly Tagged
   }
 }
 
+const REFUSALS = new Set(['declined', 'refused', 'declining', 'refusing']);
+const REFUSED_ACTS = new Set(['comment', 'elaborate', 'give', 'provide', 'say', 'discuss', 'answer', 'identify', 'name', 'specify', 'disclose', 'confirm']);
+
+/**
+ * "She said both were under review and declined to give details": the speaker's refusal after the reported clause is
+ * an act of the speaker, not part of what was said; the content stops before "and" / "but". Bounded scan of the last piece.
+ */
+function cutRefusalTail(tokens: Tokens, draft: Draft): void {
+  const index = draft.pieces.length - 1;
+  const piece = draft.pieces[index]!;
+  if (draft.cue === null || piece.first <= draft.cue.last) return;
+  for (let at = piece.first + 1; at + 3 <= piece.last + 1 && at <= piece.first + 80; at++) {
+    const joiner = tokens.lower[at]!;
+    if ((joiner !== 'and' && joiner !== 'but') || !REFUSALS.has(tokens.lower[at + 1]!) || tokens.lower[at + 2] !== 'to' || !REFUSED_ACTS.has(tokens.lower[at + 3] ?? '')) continue;
+    let last = at - 1;
+    while (last > piece.first && tokens.kinds[last] === TokenKind.Punct) last--;
+    draft.pieces[index] = { ...piece, last };
+    return;
+  }
+}
+
 function closesQuotation(quotations: QuotationResult, token: number): boolean {
   const index = quotations.tokenQuotation[token]!;
   return index >= 0 && quotations.quotations[index]!.closeToken === token;
@@ -532,6 +553,7 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
   mergeCoordinatedComplements(tokens, drafts);
   addParentheticalOpenings(tokens, drafts, quotations);
   extendToLineEnd(tokens, drafts, spans);
+  for (const draft of drafts) cutRefusalTail(tokens, draft);
   extendToSentenceStart(tokens, drafts, spans);
   for (const draft of drafts) {
     // "said on Monday that …": the reported clause starts at "that", as annotators mark it.
