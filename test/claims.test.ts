@@ -47,9 +47,10 @@ test('findClaims: value, unit, qualifier, predicate and the span of the words us
   for (const [text, expected] of table) assert.deepEqual(claims(text).map(summary), expected, text);
 });
 
-test('findClaims: dates, ordinals, labels, names and clock times are not claims', () => {
+test('findClaims: dates, ordinals, labels, names, ages and clock times are not claims', () => {
   const table = [
     'Section 230 protects platforms.',
+    'Gideon Farrow, 58, denied it.',
     'The G7 met after COVID-19 spread.',
     'It was his third term, his 3rd attempt.',
     'They met at 5 p.m. on 9/11.',

@@ -302,7 +302,7 @@ export function findClaims(input: FindClaimsInput): NumericClaim[] {
         const index = candidates[position]!;
         if (index <= skipUntil) continue;
         const reading = reader.readNumber(index, limit);
-        if (reading === null) continue;
+        if (reading === null || isAgeApposition(text, tokens, reading)) continue;
         const claim = buildClaim(reader, text, tokens, statement.id, reading, floor, limit);
         skipUntil = lastTokenBefore(tokens, claim.end, index);
         const known = byStart.get(claim.start);
@@ -311,6 +311,16 @@ export function findClaims(input: FindClaimsInput): NumericClaim[] {
     }
   }
   return [...byStart.values()].map((entry) => entry.claim).sort((left, right) => left.start - right.start || left.end - right.end);
+}
+
+/** "Gideon Farrow, 58, paid …": a whole number set off by commas right after a capitalized name is an age, not a claim. */
+function isAgeApposition(text: string, tokens: Tokens, reading: NumberReading): boolean {
+  if (reading.last !== reading.first + 1 || reading.unit !== null || !Number.isInteger(reading.value) || reading.value < 1 || reading.value > 120) return false;
+  if (tokens.lower[reading.first - 1] !== ',' || tokens.lower[reading.last] !== ',') return false;
+  const name = reading.first - 2;
+  if (name < 0 || tokens.kinds[name] !== WORD) return false;
+  const initial = text.charCodeAt(tokens.starts[name]!);
+  return initial >= 65 && initial <= 90;
 }
 
 function buildClaim(reader: ClaimReader, text: string, tokens: Tokens, statement: string, reading: NumberReading, floor: number, limit: number): NumericClaim {
