@@ -88,8 +88,8 @@ function checkStage(stage: StageCase, families: readonly string[]): void {
       return call();
     };
     let result = scaling(make, runner, N, FACTOR);
-    // A loaded machine (another test file, the web app's build) can spoil one measurement: re-measure twice.
-    for (let retry = 0; retry < 2 && result.ratio >= BOUND; retry++) {
+    // A loaded machine (other test files run in parallel) can spoil a measurement: re-measure up to four times.
+    for (let retry = 0; retry < 4 && result.ratio >= BOUND; retry++) {
       const again = scaling(make, runner, N, FACTOR);
       if (again.ratio < result.ratio) result = again;
     }
