@@ -215,7 +215,7 @@ function mergeCoordinatedComplements(tokens: Tokens, drafts: Draft[]): void {
  */
 function addParentheticalOpenings(tokens: Tokens, drafts: Draft[], quotations: QuotationResult): void {
   if (drafts.length === 0) return;
-  // Spans some statement uses: a stray span the tagger left unclaimed ("Climate/source change, Mr. Obama says, …")
+  // Spans some statement uses: a stray span the tagger left unclaimed ("Harbour/source fees, the mayor says, …")
   // does not stop the rule.
   const tagged = new Uint8Array(tokens.count);
   const mark = (span: TaggedSpan | null): void => {
@@ -318,7 +318,7 @@ const ADJUNCT_OPENERS = new Set(['on', 'in', 'at', 'during', 'last', 'this', 'ea
 /**
  * "warned on Monday that …": where the words after a verb (from token `first`) open with an adjunct and a "that"
  * follows within a few words, the reported clause starts at the "that"; else at `first`. Only past an adjunct: in
- * "said the deal that Obama made was bad" the "that" is inside the clause.
+ * "said the deal that the council made was bad" the "that" is inside the clause.
  */
 export function clauseStart(tokens: Tokens, first: number, last: number): number {
   const opener = tokens.lower[first] ?? '';
@@ -351,7 +351,7 @@ const PASSIVE_PARTICIPLES = new Set(['accused', 'criticized', 'criticised', 'cha
 const PASSIVE_PREPOSITIONS = new Set(['of', 'for', 'with']);
 
 /**
- * "Mr. Quiros was accused of using …", "A developer accused of paying bribes …": the subject of a passive cue is
+ * "Mr. Aros was accused of hiding …", "A developer accused of paying bribes …": the subject of a passive cue is
  * what the statement is about, not who made it (PolNeAR marks it as the content's first piece, and the speaker is
  * unnamed or comes after "by"). Only a subject right before the cue.
  */
@@ -377,7 +377,7 @@ function isLowerCase(tokens: Tokens, index: number): boolean {
 }
 
 /**
- * "Mr. Obama often | says", "the minister had | said": verb-phrase words the tagger left at the end of a source, or
+ * "The harbour master often | says", "the minister had | said": verb-phrase words the tagger left at the end of a source, or
  * between the source and its cue, belong to the cue ("often says", "had said"). Lower-case words only, so a name
  * ("Tom Will") keeps its last word.
  */
@@ -453,7 +453,7 @@ function relaySourceComma(tokens: Tokens, previous: TaggedSpan, span: TaggedSpan
 }
 
 /**
- * "“Does anybody know?” Graham asked." — a quotation ending in "?" or "!" ends a sentence for the splitter, yet the
+ * "“Is anyone listening?” Vell asked." — a quotation ending in "?" or "!" ends a sentence for the splitter, yet the
  * attribution right after it (nothing but its source between) still belongs to it.
  */
 function endsQuestionBefore(tokens: Tokens, content: TaggedSpan, cue: TaggedSpan, source: TaggedSpan | null): boolean {

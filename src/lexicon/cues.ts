@@ -139,6 +139,6 @@ export const CUE_MODIFIERS: ReadonlySet<string> = new Set([
   'earlier', 'separately', 'similarly', 'likewise', 'often', 'frequently', 'explicitly', 'bluntly', 'flatly', 'angrily',
 ]);
 
-/** Words that may stand between a subject and its reporting verb without belonging to the cue ("Trump himself said"). */
+/** Words that may stand between a subject and its reporting verb without belonging to the cue ("the mayor himself said"). */
 export const BETWEEN_SUBJECT_AND_CUE: ReadonlySet<string> = new Set([...CUE_MODIFIERS, 'himself', 'herself', 'however', 'then']);
 
