@@ -20,6 +20,7 @@ import {
 import type { Span } from '../model/span.js';
 import type { Entity, EntityMention, EntityType, MergeReason } from '../model/types.js';
 import { TokenKind, type Tokens } from '../text/tokenize.js';
+import { addShape, letterIndex, SHAPE_TABLE_SIZE, shapesOf, textMayBeKey } from '../text/word-shapes.js';
 import { aliasKey, sameEntity, type AliasOverrides } from './aliases.js';
 import { resolveCoreference, type Anaphor, type ClusterFacts, type NamedMention } from './coreference.js';
 
@@ -93,26 +94,8 @@ for (const word of ['the', ...POSSESSIVE]) addTrigger(word, DESCRIPTION_BIT);
 for (const word of GROUP_NOUNS) addTrigger(word, PLURAL_GROUP_BIT);
 for (const word of SINGULAR_GROUP_HEADS) addTrigger(word, SINGULAR_GROUP_BIT);
 
-/** Per first letter (a-z, then other) and length (up to 31), a bit per last letter: most words skip the trigger lookup. */
-const TRIGGER_SHAPES = new Int32Array(27 * 32);
-for (const word of TRIGGERS.keys()) TRIGGER_SHAPES[letterIndex(word) * 32 + Math.min(31, word.length)]! |= 1 << letterIndex(word, word.length - 1);
-
-function letterIndex(word: string, at = 0): number {
-  const code = word.charCodeAt(at) - 97;
-  return code >= 0 && code < 26 ? code : 26;
-}
-
-/**
- * `letterIndex` of the lower-case form of the character at `offset`, read from the text (no token string is touched),
- * or -1 when it is not ASCII and lower-casing may not be one code unit per code unit.
- */
-function textLetterIndex(text: string, offset: number): number {
-  let code = text.charCodeAt(offset);
-  if (code >= 128) return -1;
-  if (code >= 65 && code <= 90) code += 32;
-  code -= 97;
-  return code >= 0 && code < 26 ? code : 26;
-}
+/** Most words skip the trigger lookup (see word-shapes.ts). */
+const TRIGGER_SHAPES = shapesOf(TRIGGERS.keys());
 
 function isAscii(word: string): boolean {
   for (let at = 0; at < word.length; at++) if (word.charCodeAt(at) >= 128) return false;
@@ -212,15 +195,14 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
   // those that also occur in lower case are not names.
   const doubtful = new Set<string>();
   // Per first letter and length, a bit per last letter of the doubtful words: most lower-case words skip the set lookup.
-  const doubtfulShapes = scratchInts(2, 27 * 32, 0);
+  const doubtfulShapes = scratchInts(2, SHAPE_TABLE_SIZE, 0);
   const addDoubtful = (index: number): void => {
     const word = lower[index]!;
     if (NOT_NAME_WORDS.has(word) || doubtful.has(word)) return;
     doubtful.add(word);
-    const first = letterIndex(word) * 32;
-    if (isAscii(word)) doubtfulShapes[first + Math.min(31, word.length)]! |= 1 << letterIndex(word, word.length - 1);
+    if (isAscii(word)) addShape(doubtfulShapes, word);
     // A non-ASCII word may be longer or shorter than its token's text: any length and last letter pass the filter below.
-    else doubtfulShapes.fill(-1, first, first + 32);
+    else doubtfulShapes.fill(-1, letterIndex(word) * 32, letterIndex(word) * 32 + 32);
   };
   for (let current = 0; current < sentenceCount; current++) {
     const first = sentenceStarts[current]!;
@@ -262,9 +244,7 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
     for (let index = 0; index < count; index++) {
       if (capital[index] !== 0 || kinds[index] !== TokenKind.Word) continue;
       // Shape read from the text: most tokens' strings are never touched.
-      const firstLetter = textLetterIndex(text, starts[index]!);
-      const lastLetter = textLetterIndex(text, ends[index]! - 1);
-      if (firstLetter >= 0 && lastLetter >= 0 && (doubtfulShapes[firstLetter * 32 + Math.min(31, ends[index]! - starts[index]!)]! & (1 << lastLetter)) === 0) continue;
+      if (!textMayBeKey(doubtfulShapes, text, starts[index]!, ends[index]!)) continue;
       const word = lower[index]!;
       if (doubtful.has(word) && isLowerCode(text, starts[index]!)) lowerVocabulary.add(word);
     }
@@ -553,9 +533,7 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
   for (let at = 0; at < count; at++) {
     if (kinds[at] !== TokenKind.Word) continue;
     // Shape read from the text (trigger words are ASCII, or start with a non-ASCII apostrophe): most strings stay untouched.
-    const firstLetter = textLetterIndex(text, starts[at]!);
-    const lastLetter = textLetterIndex(text, ends[at]! - 1);
-    if (firstLetter >= 0 && lastLetter >= 0 && (TRIGGER_SHAPES[firstLetter * 32 + Math.min(31, ends[at]! - starts[at]!)]! & (1 << lastLetter)) === 0) continue;
+    if (!textMayBeKey(TRIGGER_SHAPES, text, starts[at]!, ends[at]!)) continue;
     const word = lower[at]!;
     const trigger = TRIGGERS.get(word);
     if (trigger === undefined) continue;

@@ -1,5 +1,6 @@
 import { CUE_VERBS } from '../lexicon/cues.js';
-import { DOCUMENT_NOUNS } from '../lexicon/relays.js';
+import { ARTICLES_AND_POSSESSIVES } from '../lexicon/pronouns.js';
+import { relayRoleByHead } from '../lexicon/relays.js';
 import { makeSpan, trimRange, type Span } from '../model/span.js';
 import type { Relay, RelayRole, ResolvedSpeaker, Statement } from '../model/types.js';
 import { clauseStart } from './statements.js';
@@ -20,23 +21,22 @@ function isPast(word: string): boolean {
   return word.endsWith('ed') || word === 'said' || word === 'told' || word === 'wrote' || word === 'spoke' || word === 'thought';
 }
 
-const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their']);
 
 /** "The port authority of Selin": a name after "of" heads a noun phrase that may open a few words earlier, at a determiner. */
 function nounPhraseStart(tokens: Tokens, first: number, nameStart: number): number {
   if (nameStart - 2 < first || tokens.lower[nameStart - 1] !== 'of') return nameStart;
   for (let index = nameStart - 2; index >= first && index >= nameStart - 6; index--) {
     if (tokens.kinds[index] !== TokenKind.Word) return nameStart;
-    if (DETERMINERS.has(tokens.lower[index]!)) return index;
+    if (ARTICLES_AND_POSSESSIVES.has(tokens.lower[index]!)) return index;
   }
   return nameStart;
 }
 
 
-/** A relay is a document when its head noun names one ("according to a statement"), else a relaying speaker. */
+/** A relay is a document when its head (last) word names one ("according to a statement"), else a relaying speaker. */
 function relayRoleOf(source: Span): RelayRole {
   const words = source.text.toLowerCase().split(' ');
-  return DOCUMENT_NOUNS.has(words[words.length - 1]!) ? 'document' : 'relay';
+  return relayRoleByHead(words[words.length - 1]!, 'relay');
 }
 
 export interface NestedInput {

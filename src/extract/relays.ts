@@ -1,4 +1,5 @@
-import { DOCUMENT_NOUNS, RELAY_BACK_REFERENCES, RELAY_DESCRIPTORS, RELAY_PHRASES, type RelayPhrase } from '../lexicon/relays.js';
+import { ARTICLES_AND_POSSESSIVES, POSSESSIVE_DETERMINERS } from '../lexicon/pronouns.js';
+import { DOCUMENT_NOUNS, relayRoleByHead, RELAY_BACK_REFERENCES, RELAY_DESCRIPTORS, RELAY_PHRASES, type RelayPhrase } from '../lexicon/relays.js';
 import { lowerBound, makeSpan, overlaps } from '../model/span.js';
 import type { Relay } from '../model/types.js';
 import { TokenKind, type Tokens } from '../text/tokenize.js';
@@ -28,8 +29,6 @@ function isCapitalized(tokens: Tokens, index: number): boolean {
   return (code >= 65 && code <= 90) || (code > 127 && char !== char.toLowerCase());
 }
 
-const DETERMINER_DESCRIPTORS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its']);
-const POSSESSIVES = new Set(['his', 'her', 'their', 'its']);
 const NAME_CONNECTORS = new Set(['of', 'de', 'al', 'bin', 'von', 'van', 'der', '-', '&', 'and']);
 
 /** The relay's name after a phrase: a capitalised run, or the words of a quotation (“Pool Pervogo”). */
@@ -39,7 +38,7 @@ function readName(tokens: Tokens, from: number, sentenceEnd: number, quotations:
   // "according to state media", "citing the channel": descriptors with no name after them are the relay as written.
   // Not the speaker's own outlet ("posted on its website"): that adds no step to the chain.
   const described = (): [number, number] | null =>
-    index > from && !DETERMINER_DESCRIPTORS.has(tokens.lower[index - 1]!) && !POSSESSIVES.has(tokens.lower[from]!) ? [from, index - 1] : null;
+    index > from && !ARTICLES_AND_POSSESSIVES.has(tokens.lower[index - 1]!) && !POSSESSIVE_DETERMINERS.has(tokens.lower[from]!) ? [from, index - 1] : null;
   if (index >= sentenceEnd) return described();
   if (tokens.kinds[index] === TokenKind.Punct) return described();
   // "according to a statement posted on its website": a document named by its kind.
@@ -136,13 +135,13 @@ export function findRelays(input: { tokens: Tokens; drafts: readonly DraftStatem
       const name = readName(tokens, index + phrase.words.length, end, quotations);
       if (name === null) continue;
       const span = makeSpan(tokens.text, tokens.starts[name[0]]!, tokens.ends[name[1]]!);
-      const role = DOCUMENT_NOUNS.has(tokens.lower[name[1]]!) ? 'document' : phrase.role;
+      const role = relayRoleByHead(tokens.lower[name[1]]!, phrase.role);
       // "according to the channel" after "the Telegram channel “Iron Ledger”": the described relay is the one named before.
       let relayName = span.text;
       let describedOnly = true;
       for (let at = name[0]; at <= name[1] && describedOnly; at++) if (!RELAY_DESCRIPTORS.has(tokens.lower[at]!)) describedOnly = false;
       if (describedOnly) relayName = namedBy.get(tokens.lower[name[1]]!) ?? relayName;
-      else for (let at = index + phrase.words.length; at < name[0]; at++) if (!DETERMINER_DESCRIPTORS.has(tokens.lower[at]!)) namedBy.set(tokens.lower[at]!, span.text);
+      else for (let at = index + phrase.words.length; at < name[0]; at++) if (!ARTICLES_AND_POSSESSIVES.has(tokens.lower[at]!)) namedBy.set(tokens.lower[at]!, span.text);
       found.push({ relay: { ...span, name: relayName, role }, order: phrase.order, first: index, last: name[1], sentence: sentenceIndex });
       index = name[1];
     }
@@ -162,18 +161,17 @@ export function findRelays(input: { tokens: Tokens; drafts: readonly DraftStatem
     return near;
   };
   drafts.forEach((original, draftIndex) => {
-    let draft = original;
-    const cueToken = draft.cueTokens?.[0] ?? draft.contentTokens[0]![0];
+    const cueToken = original.cueTokens?.[0] ?? original.contentTokens[0]![0];
     const sentenceIndex = tokens.sentence[cueToken]!;
     const close = nearby(cueToken);
     // A "statement" whose cue is a relay phrase ("cited by the channel") is a relay, not an utterance; so is
     // "according to X" after another cue of the same sentence ("Lukashenko stated, according to Pool Pervogo").
-    const cueStart = draft.cueTokens?.[0] ?? -1;
+    const cueStart = original.cueTokens?.[0] ?? -1;
     const relayCue = close.find((relay) => relay.first <= cueStart && cueStart <= relay.last);
     if (relayCue !== undefined && relayCue.order === 2) return;
     if (relayCue !== undefined && relayCue.order === 3 && hasEarlierCue(drafts, draftIndex, cueStart, sentenceIndex, tokens)) return;
     // "…, cited by Iron Ledger, Lieutenant General Arkady Voss said": a source the tagger began at a relay phrase starts after it.
-    draft = withoutLeadingRelay(tokens, draft, close);
+    const draft = withoutLeadingRelay(tokens, original, close);
     const chain = close
       .filter((relay) => relay.sentence === sentenceIndex)
       .filter((relay) => draft.source === null || !overlaps(relay.relay, draft.source))

@@ -1,3 +1,4 @@
+import { ARTICLES_AND_POSSESSIVES } from '../lexicon/pronouns.js';
 import { DEGREE_MODIFIERS } from '../lexicon/titles.js';
 import { lowerBound, type Span } from '../model/span.js';
 import type { Entity, EntityMention, ResolvedSpeaker } from '../model/types.js';
@@ -140,7 +141,7 @@ function unnamedSpeakerName(written: string): string {
   return first === 0 ? written : words.slice(first).join(' ');
 }
 
-const ANTECEDENT_DETERMINERS = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its', 'one', 'another', 'some', 'several', 'many']);
+const ANTECEDENT_DETERMINERS = new Set([...ARTICLES_AND_POSSESSIVES, 'one', 'another', 'some', 'several', 'many']);
 const MAX_ANTECEDENT_WORDS = 5;
 
 /**

@@ -253,9 +253,7 @@ function addParentheticalOpenings(tokens: Tokens, drafts: Draft[], quotations: Q
  * "The port authority of Selin warned …, according to a statement": content before its cue that starts a few untagged
  * words into its sentence (no punctuation between) starts at the sentence: the tagger dropped the opening of a noun phrase.
  */
-function extendToSentenceStart(tokens: Tokens, drafts: Draft[], spans: readonly TaggedSpan[]): void {
-  const tagged = new Uint8Array(tokens.count);
-  for (const span of spans) for (let index = span.first; index <= span.last; index++) tagged[index] = 1;
+function extendToSentenceStart(tokens: Tokens, drafts: Draft[], tagged: Uint8Array): void {
   for (const draft of drafts) {
     if (draft.cue === null) continue;
     const piece = draft.pieces[0]!;
@@ -273,9 +271,7 @@ function extendToSentenceStart(tokens: Tokens, drafts: Draft[], spans: readonly 
  * content before one, leaves the line's last word or two out. Content ending one or two untagged words before the end
  * of a line without terminal punctuation runs to the line's end.
  */
-function extendToLineEnd(tokens: Tokens, drafts: Draft[], spans: readonly TaggedSpan[]): void {
-  const tagged = new Uint8Array(tokens.count);
-  for (const span of spans) for (let index = span.first; index <= span.last; index++) tagged[index] = 1;
+function extendToLineEnd(tokens: Tokens, drafts: Draft[], tagged: Uint8Array): void {
   for (const draft of drafts) {
     const index = draft.pieces.length - 1;
     const piece = draft.pieces[index]!;
@@ -535,6 +531,7 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
     drafts.push({ cue, source: sourceSpan, pieces });
   }
   // Quotations the tagger marked as content but no cue claimed: direct statements without a cue.
+  // 1 on every token some tagged span covers: the rules below extend spans only over untagged words.
   const tagged = new Uint8Array(tokens.count);
   for (const span of spans) for (let index = span.first; index <= span.last; index++) tagged[index] = 1;
   contents.forEach((content, index) => {
@@ -552,9 +549,9 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
   mergeUnattributedQuotes(tokens, drafts);
   mergeCoordinatedComplements(tokens, drafts);
   addParentheticalOpenings(tokens, drafts, quotations);
-  extendToLineEnd(tokens, drafts, spans);
+  extendToLineEnd(tokens, drafts, tagged);
   for (const draft of drafts) cutRefusalTail(tokens, draft);
-  extendToSentenceStart(tokens, drafts, spans);
+  extendToSentenceStart(tokens, drafts, tagged);
   for (const draft of drafts) {
     // "said on Monday that …": the reported clause starts at "that", as annotators mark it.
     const piece = draft.pieces[draft.pieces.length - 1]!;

@@ -1,5 +1,6 @@
 import type { EntityType } from '../model/types.js';
 import { COUNTRIES, ORGANIZATIONS, PEOPLE, PLACES } from './gazetteer.js';
+import { mayBeKey, shapesOf } from '../text/word-shapes.js';
 
 /**
  * Lookups over the gazetteer, by lower-cased written name: places, countries of demonyms ("Belarusian" → Belarus),
@@ -71,23 +72,6 @@ for (const [name, entry] of known) if (entry.country !== null && !countryWords.h
 // (and is followed by a space) cannot be a known name, so most runs skip lower-casing their text for the lookup.
 const firstWords = new Set<string>();
 for (const name of known.keys()) if (name.includes(' ')) firstWords.add(name.slice(0, name.indexOf(' ')));
-
-function letterAt(word: string, at: number): number {
-  const code = word.charCodeAt(at) - 97;
-  return code >= 0 && code < 26 ? code : 26;
-}
-
-/** The keys' shapes: per first letter (a-z, then other) and length (up to 31), a bit per last letter. */
-function shapesOf(keys: Iterable<string>): Int32Array {
-  const shapes = new Int32Array(27 * 32);
-  for (const key of keys) shapes[letterAt(key, 0) * 32 + Math.min(31, key.length)]! |= 1 << letterAt(key, key.length - 1);
-  return shapes;
-}
-
-/** False when no key has the word's shape: most words are ruled out without hashing them into a large map. */
-function mayBeKey(shapes: Int32Array, word: string): boolean {
-  return (shapes[letterAt(word, 0) * 32 + Math.min(31, word.length)]! & (1 << letterAt(word, word.length - 1))) !== 0;
-}
 
 const knownShapes = shapesOf(known.keys());
 const demonymShapes = shapesOf(demonyms.keys());

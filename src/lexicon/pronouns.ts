@@ -47,6 +47,12 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = words(`
   photo video image file update editor's note advertisement breaking exclusive opinion analysis
 `);
 
+/** Possessive determiners ("his statement", "posted on its website"). */
+export const POSSESSIVE_DETERMINERS: ReadonlySet<string> = words('his her their its');
+
+/** Articles and possessive determiners: the words that open a noun phrase ("the port authority", "its website"). */
+export const ARTICLES_AND_POSSESSIVES: ReadonlySet<string> = new Set(['the', 'a', 'an', ...POSSESSIVE_DETERMINERS]);
+
 /** Prepositions: a name right after one is not the subject of its sentence ("with blogger Mario Naufal"). */
 export const PREPOSITIONS: ReadonlySet<string> = words(`
   of in on at by to from with without within into onto upon about above below after before during since until between among against

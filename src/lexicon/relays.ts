@@ -50,3 +50,8 @@ export const DOCUMENT_NOUNS: ReadonlySet<string> = new Set([
   'statement', 'report', 'survey', 'poll', 'letter', 'memo', 'filing', 'complaint', 'release', 'study', 'analysis', 'transcript',
   'document', 'documents', 'record', 'records', 'account', 'reports', 'data', 'communiqué', 'communique', 'indictment', 'ruling',
 ]);
+
+/** A relay whose head noun (lower case) names a document is a document; otherwise it keeps `role`. */
+export function relayRoleByHead(head: string, role: RelayRole): RelayRole {
+  return DOCUMENT_NOUNS.has(head) ? 'document' : role;
+}
