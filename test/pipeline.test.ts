@@ -207,6 +207,20 @@ test('pipeline: "according to X" before a speaker makes X a relay, not the speak
   }
 });
 
+test('pipeline: "According to X, …" with no other cue in the sentence is X\'s statement, the clause after the comma its content', () => {
+  const cases: ReadonlyArray<readonly [string, string, string]> = [
+    ["According to the harbour master's office, the pier was closed.\n", "the harbour master's office", 'the pier was closed'],
+    ['According to police, four people were hurt in the crash.\n', 'police', 'four people were hurt in the crash'],
+  ];
+  for (const [text, source, content] of cases) {
+    const analysis = analyze(text);
+    assertAnalysisSpans(analysis);
+    const statement = byContent(analysis, content);
+    assert.equal(statement.source?.text, source, text);
+    assert.equal(statement.cue?.text, 'According to', text);
+  }
+});
+
 test('pipeline: a cue ending in a colon takes the quotation of the next paragraphs, continued paragraph by paragraph', () => {
   const analysis = analyze('The mayor said on Friday:\n\n"We have failed this city. I take responsibility.\n\n"I will step down at the end of the month."\n');
   assertAnalysisSpans(analysis);

@@ -409,7 +409,13 @@ function splitRelaySources(tokens: Tokens, spans: readonly TaggedSpan[]): readon
       continue;
     }
     result ??= spans.slice(0, index);
-    result.push({ type: 'source', first: span.first, last: comma - 1 }, { type: 'source', first: comma + 1, last: span.last });
+    // "According to police, three people died.": with no cue after it in the sentence, what follows the comma is
+    // the relay's content, not a speaker of its own.
+    const next = spans[index + 1];
+    const speakerFollows = next !== undefined && next.type === 'cue' && tokens.sentence[next.first] === tokens.sentence[span.last];
+    // The tagger often stops such a clause early ("the pier / was closed"): untagged words up to the sentence's end join it.
+    const last = speakerFollows || (next !== undefined && tokens.sentence[next.first] === tokens.sentence[span.last]) ? span.last : Math.max(span.last, sentenceLastWord(tokens, span.last));
+    result.push({ type: 'source', first: span.first, last: comma - 1 }, { type: speakerFollows ? 'source' : 'content', first: comma + 1, last });
   }
   return result ?? spans;
 }
@@ -437,6 +443,13 @@ function isRelayCue(tokens: Tokens, cue: TaggedSpan): boolean {
   if (last === 'to') return cue.last > cue.first && tokens.lower[cue.last - 1] === 'according';
   if (last === 'by') return cue.last > cue.first && RELAY_PARTICIPLES.has(tokens.lower[cue.last - 1]!);
   return last === 'citing' || (RELAY_PARTICIPLES.has(last) && tokens.lower[cue.last + 1] === 'by');
+}
+
+/** The last token of `token`'s sentence before its closing punctuation (a closing quotation mark stays in). */
+function sentenceLastWord(tokens: Tokens, token: number): number {
+  let last = tokens.sentenceStarts[tokens.sentence[token]! + 1]! - 1;
+  while (last > token && tokens.kinds[last] === TokenKind.Punct) last--;
+  return last;
 }
 
 /** The comma inside a source right after a relay cue that separates the relay's name from a speaker, or -1. */
