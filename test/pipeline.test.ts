@@ -221,6 +221,15 @@ test('pipeline: "According to X, …" with no other cue in the sentence is X\'s 
   }
 });
 
+test('pipeline: an age set off by commas is not the source; a colon after the next sentence\'s cue is not an earlier cue\'s', () => {
+  const analysis = analyze('Vera Holm, 52, told reporters the bank would act if needed. Growth slowed again, a Reuters poll showed. She added: "Nobody expected this."\n');
+  assertAnalysisSpans(analysis);
+  assert.equal(byContent(analysis, 'the bank would act if needed').source?.text, 'Vera Holm');
+  const quotation = byContent(analysis, 'Nobody expected this.');
+  assert.equal(quotation.cue?.text.startsWith('added'), true);
+  assert.equal(quotation.source?.text, 'She');
+});
+
 test('pipeline: a cue ending in a colon takes the quotation of the next paragraphs, continued paragraph by paragraph', () => {
   const analysis = analyze('The mayor said on Friday:\n\n"We have failed this city. I take responsibility.\n\n"I will step down at the end of the month."\n');
   assertAnalysisSpans(analysis);

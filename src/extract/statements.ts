@@ -420,13 +420,25 @@ function splitRelaySources(tokens: Tokens, spans: readonly TaggedSpan[]): readon
   return result ?? spans;
 }
 
+/** "Costa, 52, told reporters": an age set off by commas after a source is not a source of its own. */
+function dropAgeSources(tokens: Tokens, spans: readonly TaggedSpan[]): readonly TaggedSpan[] {
+  const isAge = (span: TaggedSpan, previous: TaggedSpan | undefined): boolean => {
+    if (span.type !== 'source' || previous?.type !== 'source' || previous.last + 2 !== span.first || tokens.lower[span.first - 1] !== ',') return false;
+    if (tokens.kinds[span.first] !== TokenKind.Number || Number(tokens.lower[span.first]) >= 130) return false;
+    for (let at = span.first + 1; at <= span.last; at++) if (tokens.lower[at] !== ',') return false;
+    return true;
+  };
+  return spans.some((span, index) => isAge(span, spans[index - 1])) ? spans.filter((span, index) => !isAge(span, spans[index - 1])) : spans;
+}
+
 /**
  * "The mayor said on Friday:" then a quotation in the next paragraph: a colon after the cue (a few words of adjunct
  * between) introduces the quotation that opens right after it, across one paragraph break.
  */
 function colonIntroduces(tokens: Tokens, cue: TaggedSpan, content: TaggedSpan): boolean {
   const colon = content.first - 1;
-  if (colon <= cue.last || tokens.lower[colon] !== ':' || tokens.kinds[content.first] !== TokenKind.Quote || tokens.breaksBefore[content.first]! > 2) return false;
+  // The colon must end the cue's own sentence: "…, a poll showed. He added: “…”" is the next cue's quotation.
+  if (colon <= cue.last || tokens.lower[colon] !== ':' || tokens.sentence[colon] !== tokens.sentence[cue.last] || tokens.kinds[content.first] !== TokenKind.Quote || tokens.breaksBefore[content.first]! > 2) return false;
   let words = 0;
   for (let at = cue.last + 1; at < colon; at++) {
     if (tokens.breaksBefore[at]! > 0 || tokens.kinds[at] === TokenKind.Quote) return false;
@@ -480,7 +492,7 @@ function endsQuestionBefore(tokens: Tokens, content: TaggedSpan, cue: TaggedSpan
  */
 export function assembleStatements(input: { tokens: Tokens; spans: readonly TaggedSpan[]; quotations: QuotationResult }): DraftStatement[] {
   const { tokens, quotations } = input;
-  const spans = splitRelaySources(tokens, input.spans);
+  const spans = dropAgeSources(tokens, splitRelaySources(tokens, input.spans));
   const contents = spans.filter((span) => span.type === 'content');
   const sources = spans.filter((span) => span.type === 'source');
   const cues = spans.filter((span) => span.type === 'cue');
