@@ -230,6 +230,36 @@ test('pipeline: an age set off by commas is not the source; a colon after the ne
   assert.equal(quotation.source?.text, 'She');
 });
 
+test('pipeline: a cue at a sentence end does not take the next sentence\'s quotation or subject when another cue claims them', () => {
+  const analysis = analyze('Crews fought the fire for hours, officials said. "It spread very fast," said fire chief Tom Reyes. Ash fell across the valley, police said. "We never saw anything like it," one witness said.\n');
+  assertAnalysisSpans(analysis);
+  assert.equal(byContent(analysis, 'It spread very fast').source?.text, 'fire chief Tom Reyes');
+  assert.equal(byContent(analysis, 'We never saw anything like it').source?.text, 'one witness');
+});
+
+test('pipeline: an attribution closing a sentence after a comma reports the clause before it', () => {
+  const cases: ReadonlyArray<readonly [string, string, string]> = [
+    ['Ash fell across the valley, police said.\n', 'Ash fell across the valley', 'police'],
+    ['The bridge will stay closed until May, the council said on Monday.\n', 'The bridge will stay closed until May', 'the council'],
+  ];
+  for (const [text, content, source] of cases) {
+    const analysis = analyze(text);
+    assertAnalysisSpans(analysis);
+    const statement = byContent(analysis, content);
+    assert.equal(statement.content[0]?.text, content, text);
+    assert.equal(statement.source?.text, source, text);
+  }
+});
+
+test('pipeline: a platform named by one letter is not a person described by the role after it', () => {
+  const analysis = analyze('In a post on X, the governor said she had ordered an inquiry.\n');
+  assertAnalysisSpans(analysis);
+  const statement = byContent(analysis, 'she had ordered an inquiry');
+  assert.equal(statement.speaker?.name, 'the governor');
+  assert.equal(statement.speaker?.entity, null);
+  assert.deepEqual(statement.via.map((step) => step.name), ['X']);
+});
+
 test('pipeline: a cue ending in a colon takes the quotation of the next paragraphs, continued paragraph by paragraph', () => {
   const analysis = analyze('The mayor said on Friday:\n\n"We have failed this city. I take responsibility.\n\n"I will step down at the end of the month."\n');
   assertAnalysisSpans(analysis);

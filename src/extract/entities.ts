@@ -457,7 +457,8 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
     let role: Span | null = null;
     const roleWords: string[] = [];
     const countries: string[] = [];
-    if (roleFrom < 0 && (type === 'person' || type === 'other') && lower[last + 1] === ',' && sentence[last + 1] === sentence[last]) {
+    // A lone letter is no personal name ("In a post on X, the governor said"): X is the platform, not the governor.
+    if (roleFrom < 0 && (type === 'person' || type === 'other') && ends[last]! - starts[first]! > 1 && lower[last + 1] === ',' && sentence[last + 1] === sentence[last]) {
       let at = last + 2;
       if (DETERMINERS.has(lower[at] ?? '')) at++;
       const from = at;

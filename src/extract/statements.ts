@@ -96,6 +96,50 @@ function onlyPunctuationBetween(tokens: Tokens, leftLast: number, rightFirst: nu
   return true;
 }
 
+const SENTENCE_ENDS = new Set(['.', '!', '?']);
+
+/** Most words an attribution closing a sentence may carry after its cue ("the council said on Monday in a statement."). */
+const MAX_TAIL_WORDS = 5;
+
+/**
+ * "Ash fell across the valley, police said.": a cue (and its source) closing a sentence after a comma, with no content
+ * found, reports the unclaimed clause before the comma — the tagger misses many such short indirect reports.
+ */
+function clauseBeforeTail(tokens: Tokens, cue: TaggedSpan, source: TaggedSpan | null, claimed: Uint8Array): TaggedSpan | null {
+  const sentence = tokens.sentence[cue.first]!;
+  const first = tokens.sentenceStarts[sentence]!;
+  const end = tokens.sentenceStarts[sentence + 1]!;
+  const opening = source !== null && source.last < cue.first ? source.first : cue.first;
+  const comma = opening - 1;
+  if (comma <= first + 1 || tokens.lower[comma] !== ',' || tokens.kinds[first] === TokenKind.Quote) return null;
+  let words = 0;
+  for (let at = Math.max(cue.last, source?.last ?? 0) + 1; at < end; at++) {
+    if (claimed[at] === 1 || tokens.kinds[at] === TokenKind.Quote) return null;
+    if (tokens.kinds[at] !== TokenKind.Punct && ++words > MAX_TAIL_WORDS) return null;
+  }
+  if (tokens.kinds[end - 1] !== TokenKind.Punct) return null;
+  words = 0;
+  for (let at = first; at < comma; at++) {
+    if (claimed[at] === 1 || (tokens.breaksBefore[at]! > 0 && at > first)) return null;
+    if (tokens.kinds[at] === TokenKind.Word) words++;
+  }
+  return words >= 3 ? { type: 'content', first, last: comma - 1 } : null;
+}
+
+/** Whether a full stop, "!" or "?" lies between two tokens. */
+function sentenceEndBetween(tokens: Tokens, leftLast: number, rightFirst: number): boolean {
+  for (let index = leftLast + 1; index < rightFirst; index++) if (SENTENCE_ENDS.has(tokens.lower[index]!)) return true;
+  return false;
+}
+
+/**
+ * Whether the next cue follows `content` at once, a short subject at most between ("“It spread fast,” one witness said"): then "officials said." before it
+ * does not take that quotation across its full stop, as it may a quotation nobody else claims ("she said. “…”").
+ */
+function claimedByNextCue(tokens: Tokens, content: TaggedSpan, nextCue: TaggedSpan | undefined): boolean {
+  return nextCue !== undefined && nextCue.first > content.last && tokens.sentence[nextCue.first] === tokens.sentence[content.last] && gapBetween(tokens, content.last, nextCue.first, null) <= 3;
+}
+
 function lastTokenOf(draft: Draft): number {
   let last = draft.pieces[draft.pieces.length - 1]!.last;
   if (draft.cue !== null) last = Math.max(last, draft.cue.last);
@@ -500,6 +544,7 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
   const usedSource = new Uint8Array(sources.length);
   const drafts: Draft[] = [];
 
+  const contentless: Array<{ cue: TaggedSpan; source: number }> = [];
   // Index pointers: spans are sorted by token position, so a moving pointer finds the neighbours of each cue.
   let contentPointer = 0;
   let sourcePointer = 0;
@@ -513,7 +558,15 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
     // A source belongs to its cue's sentence: across a sentence boundary it is another statement's subject.
     const cueSentence = tokens.sentence[cue.first]!;
     const beforeGap = sourceBefore >= 0 && usedSource[sourceBefore] === 0 && tokens.sentence[sources[sourceBefore]!.last] === cueSentence ? gapBetween(tokens, sources[sourceBefore]!.last, cue.first, null) : Infinity;
-    const afterGap = sourceAfter >= 0 && usedSource[sourceAfter] === 0 && tokens.sentence[sources[sourceAfter]!.first] === cueSentence ? gapBetween(tokens, cue.last, sources[sourceAfter]!.first, null) : Infinity;
+    // "Smoke was seen for miles, police said.": a source apart from this cue and right before the next is that cue's subject.
+    const nextCueOfSource = cues[cueIndex + 1];
+    const afterTaken =
+      sourceAfter >= 0 &&
+      nextCueOfSource !== undefined &&
+      nextCueOfSource.first > sources[sourceAfter]!.last &&
+      gapBetween(tokens, sources[sourceAfter]!.last, nextCueOfSource.first, null) === 0 &&
+      gapBetween(tokens, cue.last, sources[sourceAfter]!.first, null) > 0;
+    const afterGap = sourceAfter >= 0 && !afterTaken && usedSource[sourceAfter] === 0 && tokens.sentence[sources[sourceAfter]!.first] === cueSentence ? gapBetween(tokens, cue.last, sources[sourceAfter]!.first, null) : Infinity;
     if (Math.min(beforeGap, afterGap) <= MAX_SOURCE_GAP) source = beforeGap <= afterGap ? sourceBefore : sourceAfter;
     const sourceSpan = source >= 0 ? sources[source]! : null;
 
@@ -530,7 +583,7 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
     const after =
       afterCandidate >= 0 &&
       (tokens.sentence[contents[afterCandidate]!.first] === cueSentence ||
-        onlyPunctuationBetween(tokens, cue.last, contents[afterCandidate]!.first, 0) ||
+        (onlyPunctuationBetween(tokens, cue.last, contents[afterCandidate]!.first, 0) && !(sentenceEndBetween(tokens, cue.last, contents[afterCandidate]!.first) && claimedByNextCue(tokens, contents[afterCandidate]!, nextCue))) ||
         colonIntroduces(tokens, cue, contents[afterCandidate]!)) &&
       !relayOnly
         ? afterCandidate
@@ -551,9 +604,31 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
         usedContent[after] = 1;
       }
     }
-    if (pieces.length === 0) continue;
+    if (pieces.length === 0) {
+      contentless.push({ cue, source });
+      continue;
+    }
     if (source >= 0) usedSource[source] = 1;
     drafts.push({ cue, source: sourceSpan, pieces });
+  }
+  // Cues closing a sentence with no content: the clause before them, over words no statement claimed (a stray
+  // span the tagger left, "Ash/source fell across the valley, police said.", does not stop it).
+  const claimed = new Uint8Array(tokens.count);
+  const claim = (span: TaggedSpan | null): void => {
+    if (span !== null) for (let index = span.first; index <= span.last; index++) claimed[index] = 1;
+  };
+  for (const draft of drafts) {
+    claim(draft.cue);
+    claim(draft.source);
+    for (const piece of draft.pieces) claim(piece);
+  }
+  for (const { cue, source } of contentless) {
+    const sourceSpan = source >= 0 && usedSource[source] === 0 ? sources[source]! : null;
+    const clause = clauseBeforeTail(tokens, cue, sourceSpan, claimed);
+    if (clause === null) continue;
+    if (source >= 0) usedSource[source] = 1;
+    claim(clause);
+    drafts.push({ cue, source: sourceSpan, pieces: [clause] });
   }
   // Quotations the tagger marked as content but no cue claimed: direct statements without a cue.
   // 1 on every token some tagged span covers: the rules below extend spans only over untagged words.
