@@ -260,6 +260,15 @@ test('pipeline: a platform named by one letter is not a person described by the 
   assert.deepEqual(statement.via.map((step) => step.name), ['X']);
 });
 
+test('pipeline: a dateline is not part of the source; a subject before an aside set off by commas is', () => {
+  const dateline = analyze('OSLO, May 4 (Wirepress) - Norway said on Sunday it had closed two border crossings.\n');
+  assertAnalysisSpans(dateline);
+  assert.equal(byContent(dateline, 'it had closed two border crossings').source?.text, 'Norway');
+  const aside = analyze('The storm flooded the coast. Halvorsen, speaking in his weekly radio address, urged residents to leave the islands.\n');
+  assertAnalysisSpans(aside);
+  assert.equal(byContent(aside, 'residents to leave the islands').source?.text, 'Halvorsen');
+});
+
 test('pipeline: a cue ending in a colon takes the quotation of the next paragraphs, continued paragraph by paragraph', () => {
   const analysis = analyze('The mayor said on Friday:\n\n"We have failed this city. I take responsibility.\n\n"I will step down at the end of the month."\n');
   assertAnalysisSpans(analysis);

@@ -108,7 +108,7 @@ export function completeSources(input: { tokens: Tokens; drafts: readonly DraftS
       completed.push(previous!.source === null ? draft : { ...draft, source: previous!.source, sourceTokens: previous!.sourceTokens });
       return;
     }
-    const subject = subjectBefore(tokens, cueFirst, quotations) ?? participleSubject(tokens, cueFirst, quotations) ?? subjectAfter(tokens, draft.cueTokens[1], quotations);
+    const subject = subjectBefore(tokens, cueFirst, quotations) ?? participleSubject(tokens, cueFirst, quotations) ?? subjectBeforeAside(tokens, cueFirst, quotations) ?? subjectAfter(tokens, draft.cueTokens[1], quotations);
     if (subject === null) {
       completed.push(draft);
       return;
@@ -130,6 +130,24 @@ function participleSubject(tokens: Tokens, cueFirst: number, quotations: Quotati
   while (last + 1 < cueFirst && tokens.kinds[last + 1] === TokenKind.Word && isCapitalized(tokens, last + 1)) last++;
   // The run must be followed by a verb-like lower-case word, not be the start of a longer phrase.
   return last + 1 < cueFirst && tokens.kinds[last + 1] === TokenKind.Word && !isCapitalized(tokens, last + 1) ? [first, last] : null;
+}
+
+/** Longest aside between a subject and its cue that is skipped ("Zelensky, speaking in his nightly address, urged"). */
+const MAX_ASIDE_TOKENS = 16;
+
+/** "Zelensky, speaking in his nightly video address, urged …": the subject before an aside set off by commas. */
+function subjectBeforeAside(tokens: Tokens, cueFirst: number, quotations: QuotationResult): [number, number] | null {
+  if (tokens.lower[cueFirst - 1] !== ',') return null;
+  const sentenceStart = tokens.sentenceStarts[tokens.sentence[cueFirst]!]!;
+  for (let at = cueFirst - 2; at > sentenceStart && cueFirst - at <= MAX_ASIDE_TOKENS; at--) {
+    if (tokens.kinds[at] === TokenKind.Quote || quotations.tokenQuotation[at]! >= 0) return null;
+    if (tokens.lower[at] !== ',') continue;
+    if (at === cueFirst - 2) return null;
+    // Only a short subject opening the sentence: a longer run before the comma is a clause of its own.
+    const subject = subjectBefore(tokens, at, quotations);
+    return subject !== null && subject[0] === sentenceStart && subject[1] - subject[0] < 4 ? subject : null;
+  }
+  return null;
 }
 
 /** ",” said Ana Ruiz" / ",” says Mr. Smith": the name right after a cue that follows a quotation or comma. */

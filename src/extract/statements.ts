@@ -126,6 +126,30 @@ function clauseBeforeTail(tokens: Tokens, cue: TaggedSpan, source: TaggedSpan | 
   return words >= 3 ? { type: 'content', first, last: comma - 1 } : null;
 }
 
+const DASHES = new Set(['-', '–', '—']);
+/** Most tokens a dateline may take before its dash ("WASHINGTON, March 3 (Reuters) -"). */
+const MAX_DATELINE_TOKENS = 12;
+
+/**
+ * "KYIV, March 3 (Reuters) - Ukraine said …": a source opening a paragraph with a dateline (a capitalised place, then
+ * a dash within a few tokens) starts after the dash — the dateline is where the story was filed, not who spoke.
+ */
+function cutDateline(tokens: Tokens, draft: Draft): void {
+  const source = draft.source;
+  if (source === null) return;
+  let opening = source.first;
+  while (opening > 0 && tokens.breaksBefore[opening]! === 0 && source.first - opening < MAX_DATELINE_TOKENS) opening--;
+  if (!(opening === 0 || tokens.breaksBefore[opening]! > 0)) return;
+  const start = tokens.starts[opening]!;
+  const end = tokens.ends[opening]!;
+  if (end - start < 2 || tokens.text.slice(start, end) !== tokens.text.slice(start, end).toUpperCase()) return;
+  for (let at = opening + 1; at < source.last && at - opening <= MAX_DATELINE_TOKENS; at++) {
+    if (!DASHES.has(tokens.lower[at]!)) continue;
+    if (at >= source.first) draft.source = { ...source, first: at + 1 };
+    return;
+  }
+}
+
 /** Whether a full stop, "!" or "?" lies between two tokens. */
 function sentenceEndBetween(tokens: Tokens, leftLast: number, rightFirst: number): boolean {
   for (let index = leftLast + 1; index < rightFirst; index++) if (SENTENCE_ENDS.has(tokens.lower[index]!)) return true;
@@ -660,6 +684,7 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
   for (const draft of drafts) splitParticipleCue(tokens, draft);
   for (const draft of drafts) joinVerbPhrase(tokens, draft);
   for (const draft of drafts) moveSubjectOfPassive(tokens, draft);
+  for (const draft of drafts) cutDateline(tokens, draft);
 
   return drafts.map((draft) => {
     const pieceTokens = draft.pieces.map((piece) => [piece.first, piece.last] as const);
