@@ -57,6 +57,7 @@ test('findEntities: types, names and mention forms', () => {
     { text: 'The deal was praised by blogger Tariq Osman on Sunday.', name: 'Tariq Osman', type: 'person', mentions: ['Tariq Osman/name'], role: 'blogger' },
     { text: 'Ilse Brandt, former chancellor of Austria, said the vote was fair.', name: 'Ilse Brandt', type: 'person', mentions: ['Ilse Brandt/name'], role: 'former chancellor of Austria' },
     { text: 'Okafor wins vote\nNigerian senator Daniel Okafor won the vote on Tuesday.', name: 'Daniel Okafor', type: 'person', mentions: ['Okafor/surname', 'Daniel Okafor/name'] },
+    { text: '"Fares are too high," said Petra Lind of Campaign for Fair Travel.', name: 'Petra Lind', type: 'person', mentions: ['Petra Lind/name'] },
     { text: 'It was shared by the Telegram channel “Morning Bell,” which is popular. According to Morning Bell, talks were tense.', name: 'Morning Bell', type: 'media', mentions: ['Morning Bell/name', 'Morning Bell/name'] },
     { text: 'Both sides signed the Vienna Memorandum in 2019.', name: 'Vienna Memorandum', type: 'document', mentions: ['Vienna Memorandum/name'] },
     { text: 'Changes to the Constitution were debated.', name: 'Constitution', type: 'document', mentions: ['Constitution/name'] },

@@ -319,7 +319,8 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
       }
       // The cheap tests first: most runs end before a word that is neither a connector nor followed by a capital.
       // "Department for Transport", "Institute for Fiscal Studies": after an organization word, "for" joins the name too.
-      if (sameRun(last, next) && sameRun(next, next + 1) && isCapitalWord(next + 1) && isLowerCode(text, starts[next]!) && (NAME_CONNECTORS.has(lower[next]!) || (lower[next] === 'for' && ORGANIZATION_WORDS.has(lower[last]!)))) {
+      // "Norman Baker of Campaign for Better Transport": after a two-word run that is no organization, "of" starts an employer.
+      if (sameRun(last, next) && sameRun(next, next + 1) && isCapitalWord(next + 1) && isLowerCode(text, starts[next]!) && (NAME_CONNECTORS.has(lower[next]!) || (lower[next] === 'for' && ORGANIZATION_WORDS.has(lower[last]!))) && !(lower[next] === 'of' && last > index && !ORGANIZATION_WORDS.has(lower[last]!) && !TITLE_WORDS.has(lower[last]!))) {
         last = next + 1;
         continue;
       }

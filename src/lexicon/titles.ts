@@ -46,6 +46,7 @@ export const ORGANIZATION_WORDS: ReadonlySet<string> = words(`
   party ministry council committee commission inc inc. corp corp. corporation company co. ltd ltd. llc plc group holdings agency administration
   senate congress parliament assembly court department office bureau service services institute institution university college school academy
   foundation fund bank union federation confederation association organization organisation alliance coalition league movement front
+  campaign society watch forum initiative
   army navy force forces guard police militia brigade battalion regiment command cabinet government secretariat directorate authority
   church mosque synagogue hospital airlines airways motors industries systems technologies labs laboratory center centre club team
   duma rada knesset bundestag kremlin pentagon house
