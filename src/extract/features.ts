@@ -4,7 +4,7 @@ import type { QuotationResult } from './quotations.js';
 import { loadWordClusters } from './word-clusters.js';
 
 /** Number of feature templates: every token gets exactly one hashed value per template. */
-export const TEMPLATE_COUNT = 46;
+export const TEMPLATE_COUNT = 52;
 
 const STANCE_CLASSES = ['neutral', 'emphatic', 'distancing', 'admission', 'denial', 'warning', 'revelation', 'argument', 'question', 'belief', 'evidential'];
 
@@ -267,6 +267,12 @@ export function extractFeatures(tokens: Tokens, quotations: QuotationResult): Ui
     [c0, left],
     [c0, right],
     [clusterWindow(-1), c0, clusterWindow(1)],
+    [clusterWindow(-2), clusterWindow(-1)],
+    [clusterWindow(1), clusterWindow(2)],
+    [wordWindow(-2), wordWindow(-1)],
+    [wordWindow(-1), c0],
+    [cueWindow(-1), c0],
+    [c0, left, leftThat],
   ];
   fillTemplates(keys, templates, 0, count, 'extractFeatures');
   return keys;

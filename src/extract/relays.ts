@@ -92,11 +92,12 @@ function hasEarlierCue(drafts: readonly DraftStatement[], index: number, cueStar
   return false;
 }
 
-/** The draft with its source starting after a relay phrase and name it opens with (and a comma), when some word is left. */
+/** The draft with its source starting after a relay phrase or name it opens with (and a comma), when some word is left. */
 function withoutLeadingRelay(tokens: Tokens, draft: DraftStatement, relays: readonly FoundRelay[]): DraftStatement {
   const sourceTokens = draft.sourceTokens;
   if (sourceTokens === null) return draft;
-  const leading = relays.find((relay) => relay.first === sourceTokens[0] && relay.last < sourceTokens[1]);
+  // The tagger may begin the source at the phrase ("cited by Iron Ledger, …") or at the relay's name ("Iron Ledger, …").
+  const leading = relays.find((relay) => relay.first <= sourceTokens[0] && sourceTokens[0] <= relay.last && relay.last < sourceTokens[1]);
   if (leading === undefined) return draft;
   let first = leading.last + 1;
   while (first <= sourceTokens[1] && tokens.kinds[first] === TokenKind.Punct) first++;

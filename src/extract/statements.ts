@@ -1,4 +1,4 @@
-import { CUE_MODIFIERS, CUE_VERBS, stanceOf } from '../lexicon/cues.js';
+import { BETWEEN_SUBJECT_AND_CUE, CUE_MODIFIERS, CUE_VERBS, stanceOf } from '../lexicon/cues.js';
 import { WEEKDAYS } from '../lexicon/time-words.js';
 import { makeSpan, trimRange, type Span } from '../model/span.js';
 import type { Cue, StatementKind } from '../model/types.js';
@@ -101,29 +101,48 @@ const SENTENCE_ENDS = new Set(['.', '!', '?']);
 /** Most words an attribution closing a sentence may carry after its cue ("the council said on Monday in a statement."). */
 const MAX_TAIL_WORDS = 5;
 
+/** Word count of tokens [from, to), or -1 when one of them is claimed, quoted or opens a paragraph (after `from`). */
+function freeWords(tokens: Tokens, from: number, to: number, claimed: Uint8Array): number {
+  let words = 0;
+  for (let at = from; at < to; at++) {
+    if (claimed[at] === 1 || tokens.kinds[at] === TokenKind.Quote || (tokens.breaksBefore[at]! > 0 && at > from)) return -1;
+    if (tokens.kinds[at] === TokenKind.Word || tokens.kinds[at] === TokenKind.Number) words++;
+  }
+  return words;
+}
+
 /**
- * "Ash fell across the valley, police said.": a cue (and its source) closing a sentence after a comma, with no content
- * found, reports the unclaimed clause before the comma — the tagger misses many such short indirect reports.
+ * The reported clause around an attribution the tagger found without content, set off by commas in its sentence:
+ * "Ash fell across the valley, police said." (before it), "According to police, four people were hurt." (after
+ * it), "In March, the council said, the port lost money." (both, as two pieces). Only unclaimed words are taken.
  */
-function clauseBeforeTail(tokens: Tokens, cue: TaggedSpan, source: TaggedSpan | null, claimed: Uint8Array): TaggedSpan | null {
+function clausesAroundAttribution(tokens: Tokens, cue: TaggedSpan, source: TaggedSpan | null, claimed: Uint8Array): TaggedSpan[] {
   const sentence = tokens.sentence[cue.first]!;
   const first = tokens.sentenceStarts[sentence]!;
   const end = tokens.sentenceStarts[sentence + 1]!;
-  const opening = source !== null && source.last < cue.first ? source.first : cue.first;
-  const comma = opening - 1;
-  if (comma <= first + 1 || tokens.lower[comma] !== ',' || tokens.kinds[first] === TokenKind.Quote) return null;
-  let words = 0;
-  for (let at = Math.max(cue.last, source?.last ?? 0) + 1; at < end; at++) {
-    if (claimed[at] === 1 || tokens.kinds[at] === TokenKind.Quote) return null;
-    if (tokens.kinds[at] !== TokenKind.Punct && ++words > MAX_TAIL_WORDS) return null;
+  const opening = source !== null ? Math.min(source.first, cue.first) : cue.first;
+  const closing = source !== null ? Math.max(source.last, cue.last) : cue.last;
+  let last = end - 1;
+  while (last > closing && tokens.kinds[last] === TokenKind.Punct) last--;
+  if (last === end - 1) return []; // no closing punctuation: a headline or a cut sentence
+  // After the attribution: a few adjunct words to the sentence end ("said on Monday."), or a comma and a clause.
+  let comma = -1;
+  for (let at = closing + 1, words = 0; at <= last; at++) {
+    if (claimed[at] === 1 || tokens.kinds[at] === TokenKind.Quote) return [];
+    if (tokens.lower[at] === ',') {
+      comma = at;
+      break;
+    }
+    if (tokens.kinds[at] !== TokenKind.Punct && ++words > MAX_TAIL_WORDS) return [];
   }
-  if (tokens.kinds[end - 1] !== TokenKind.Punct) return null;
-  words = 0;
-  for (let at = first; at < comma; at++) {
-    if (claimed[at] === 1 || (tokens.breaksBefore[at]! > 0 && at > first)) return null;
-    if (tokens.kinds[at] === TokenKind.Word) words++;
-  }
-  return words >= 3 ? { type: 'content', first, last: comma - 1 } : null;
+  const after = comma >= 0 ? freeWords(tokens, comma + 1, last + 1, claimed) : 0;
+  if (after < 0 || (comma >= 0 && after < 3)) return [];
+  const before = opening - 1 > first && tokens.lower[opening - 1] === ',' ? freeWords(tokens, first, opening - 1, claimed) : opening === first ? 0 : -1;
+  if (before < 0) return [];
+  const pieces: TaggedSpan[] = [];
+  if (before > 0 && (comma >= 0 || before >= 3)) pieces.push({ type: 'content', first, last: opening - 2 });
+  if (comma >= 0) pieces.push({ type: 'content', first: comma + 1, last });
+  return pieces;
 }
 
 const DASHES = new Set(['-', '–', '—']);
@@ -432,12 +451,33 @@ export function isPassiveCue(tokens: Tokens, first: number, last: number): boole
   const second = tokens.lower[first + 1] ?? '';
   const auxiliary = BE_FORMS.has(head) || ((head === 'has' || head === 'have' || head === 'had') && second === 'been');
   if (auxiliary) return last > first && (tokens.lower[last]!.endsWith('ed') || PASSIVE_PARTICIPLES.has(tokens.lower[last]!) || PASSIVE_PREPOSITIONS.has(tokens.lower[last]!));
-  return PASSIVE_PARTICIPLES.has(head) && last === first + 1 && PASSIVE_PREPOSITIONS.has(second);
+  // "accused of" as the cue, or "accused" with "of" left to the content.
+  return PASSIVE_PARTICIPLES.has(head) && last <= first + 1 && PASSIVE_PREPOSITIONS.has(second);
 }
 
 function isLowerCase(tokens: Tokens, index: number): boolean {
   const first = tokens.text.charCodeAt(tokens.starts[index]!);
   return first >= 97 && first <= 122;
+}
+
+/**
+ * "strong international | criticism calling it", "A property | developer accused of": a cue the tagger began at the
+ * head noun of the source, ending in a participle (a cue verb in -ing or -ed), gives the noun back to the source.
+ */
+function moveHeadNounToSource(tokens: Tokens, draft: Draft): void {
+  const { cue, source } = draft;
+  if (cue === null || source === null || source.last + 1 !== cue.first || cue.last === cue.first) return;
+  const participle = cue.first + 1;
+  const word = tokens.lower[participle]!;
+  if (!CUE_VERBS.has(word) || !(word.endsWith('ing') || word.endsWith('ed'))) return;
+  const noun = tokens.lower[cue.first]!;
+  if (tokens.kinds[cue.first] !== TokenKind.Word || CUE_VERBS.has(noun) || BETWEEN_SUBJECT_AND_CUE.has(noun) || !isLowerCase(tokens, cue.first)) return;
+  // Adverbs ("increasingly"), negated auxiliaries ("isn't") and prepositions ("despite") are no head nouns.
+  if (noun.endsWith('ly') || noun.includes("'") || noun.includes('’') || PREPOSITIONS.has(noun)) return;
+  // Only a source left without its head ("strong international", "A property"): a name ("Trump | avoids") is whole.
+  if (!isLowerCase(tokens, source.last)) return;
+  draft.source = { ...source, last: cue.first };
+  draft.cue = { ...cue, first: participle };
 }
 
 /**
@@ -635,8 +675,8 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
     if (source >= 0) usedSource[source] = 1;
     drafts.push({ cue, source: sourceSpan, pieces });
   }
-  // Cues closing a sentence with no content: the clause before them, over words no statement claimed (a stray
-  // span the tagger left, "Ash/source fell across the valley, police said.", does not stop it).
+  // Cues left without content: the clause around them, over words no statement claimed (a stray span the tagger
+  // left, "Ash/source fell across the valley, police said.", does not stop it).
   const claimed = new Uint8Array(tokens.count);
   const claim = (span: TaggedSpan | null): void => {
     if (span !== null) for (let index = span.first; index <= span.last; index++) claimed[index] = 1;
@@ -648,11 +688,11 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
   }
   for (const { cue, source } of contentless) {
     const sourceSpan = source >= 0 && usedSource[source] === 0 ? sources[source]! : null;
-    const clause = clauseBeforeTail(tokens, cue, sourceSpan, claimed);
-    if (clause === null) continue;
+    const pieces = clausesAroundAttribution(tokens, cue, sourceSpan, claimed);
+    if (pieces.length === 0) continue;
     if (source >= 0) usedSource[source] = 1;
-    claim(clause);
-    drafts.push({ cue, source: sourceSpan, pieces: [clause] });
+    for (const piece of pieces) claim(piece);
+    drafts.push({ cue, source: sourceSpan, pieces });
   }
   // Quotations the tagger marked as content but no cue claimed: direct statements without a cue.
   // 1 on every token some tagged span covers: the rules below extend spans only over untagged words.
@@ -683,6 +723,8 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
   }
   for (const draft of drafts) splitParticipleCue(tokens, draft);
   for (const draft of drafts) joinVerbPhrase(tokens, draft);
+  // Before the passive rule: "A property developer | accused of" must first become a subject before a participle.
+  for (const draft of drafts) moveHeadNounToSource(tokens, draft);
   for (const draft of drafts) moveSubjectOfPassive(tokens, draft);
   for (const draft of drafts) cutDateline(tokens, draft);
 
