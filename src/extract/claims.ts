@@ -1,6 +1,7 @@
 import { findContaining } from '../model/span.js';
 import type { NumericClaim, Statement, TimeExpression } from '../model/types.js';
 import type { Tokens } from '../text/tokenize.js';
+import { mayBeKey, shapesOf } from '../text/word-shapes.js';
 import {
   AUXILIARIES,
   CARDINALS,
@@ -36,6 +37,8 @@ const NUMBER = 1;
 const SPACED_SCALES: ReadonlySet<string> = new Set(['hundred', 'thousand', 'million', 'billion', 'trillion', 'bn', 'mn', 'mln', 'tn']);
 /** Words that can start a number expression, in one set, so that the common token costs one lookup. */
 const NUMBER_STARTS: ReadonlySet<string> = new Set([...CARDINALS.keys(), ...VAGUE_PLURALS.keys(), ...FRACTIONS.keys(), 'a', 'an']);
+/** Shapes of NUMBER_STARTS: most words are ruled out before the Set hashes their string. */
+const NUMBER_START_SHAPES = shapesOf(NUMBER_STARTS);
 const ORDINAL_SUFFIXES: ReadonlySet<string> = new Set(['st', 'nd', 'rd', 'th']);
 
 /** A number read at some tokens, before its qualifier, unit and predicate are attached. */
@@ -366,7 +369,7 @@ function candidateTokens(tokens: Tokens): Int32Array {
     else if (kind === WORD) {
       const word = tokens.lower[index]!;
       const hyphen = word.length > 6 ? word.indexOf('-') : -1;
-      if (NUMBER_STARTS.has(word) || (hyphen > 0 && TENS.has(word.slice(0, hyphen)))) found.push(index);
+      if ((mayBeKey(NUMBER_START_SHAPES, word) && NUMBER_STARTS.has(word)) || (hyphen > 0 && TENS.has(word.slice(0, hyphen)))) found.push(index);
     }
   }
   return Int32Array.from(found);

@@ -1,5 +1,6 @@
 import { CUE_NOUNS, CUE_VERBS } from '../lexicon/cues.js';
 import { TokenKind, type Tokens } from '../text/tokenize.js';
+import { mayBeKey, shapesOf } from '../text/word-shapes.js';
 import type { QuotationResult } from './quotations.js';
 import { loadWordClusters } from './word-clusters.js';
 
@@ -76,7 +77,11 @@ function bucket(distance: number): number {
   return 8;
 }
 
+/** The shapes of every word `cueClassOf` gives a class: most tokens are ruled out without a Map lookup on their string. */
+const CUE_SHAPES = shapesOf([...CUE_VERBS.keys(), ...CUE_NOUNS.keys(), 'according', ':', '―']);
+
 function cueClassOf(word: string): number {
+  if (!mayBeKey(CUE_SHAPES, word)) return 0;
   const verb = CUE_VERBS.get(word);
   if (verb !== undefined) return 1 + STANCE_CLASSES.indexOf(verb.stance);
   if (CUE_NOUNS.has(word)) return 20;
@@ -93,10 +98,10 @@ const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'you']);
 export function extractFeatures(tokens: Tokens, quotations: QuotationResult): Uint32Array {
   const { count, lower, kinds, starts, ends, text, sentence, breaksBefore, sentenceStarts } = tokens;
   const keys = new Uint32Array(count * TEMPLATE_COUNT);
-  const words = new Uint32Array(count);
+  const column = columnSource(count);
+  const words = column();
   const shapes = new Uint16Array(count);
   const cues = new Uint8Array(count);
-  const column = (): Uint32Array => new Uint32Array(count);
   const suffix = column(), lemma = column(), pronoun = column();
   for (let index = 0; index < count; index++) {
     const word = lower[index]!;
@@ -104,15 +109,15 @@ export function extractFeatures(tokens: Tokens, quotations: QuotationResult): Ui
     lemma[index] = hashLemma(word);
     suffix[index] = hashSuffix(word);
     cues[index] = cueClassOf(word);
-    pronoun[index] = PRONOUNS.has(word) ? 1 : 0;
+    pronoun[index] = word.length <= 4 && PRONOUNS.has(word) ? 1 : 0; // no pronoun is longer: most words skip the Set
     shapes[index] = shapeOf(kinds[index]!, word, text, starts[index]!, ends[index]!);
   }
 
   // Nearest cue word to the left and right within the sentence, and whether "that" lies between.
   const leftDistance = new Int32Array(count).fill(-1);
   const leftCue = new Int32Array(count).fill(-1);
-  const leftThat = new Uint32Array(count);
-  const leftCommas = new Uint32Array(count);
+  const leftThat = column();
+  const leftCommas = column();
   const rightDistance = new Int32Array(count).fill(-1);
   const rightCue = new Int32Array(count).fill(-1);
   for (let sentenceIndex = 0; sentenceIndex + 1 < sentenceStarts.length; sentenceIndex++) {
@@ -169,7 +174,7 @@ export function extractFeatures(tokens: Tokens, quotations: QuotationResult): Ui
   });
 
   // Transcript paragraphs ("PENCE: …", "“WALLACE: …"): 1 on the speaker, 2 on the colon, 3 after it.
-  const transcript = new Uint32Array(count);
+  const transcript = column();
   for (let index = 0; index < count; index++) {
     if (!(index === 0 || breaksBefore[index]! > 0)) continue;
     let first = index;
@@ -278,6 +283,25 @@ export function extractFeatures(tokens: Tokens, quotations: QuotationResult): Ui
   return keys;
 }
 
+/**
+ * Zeroed columns of `count` values, carved from shared buffers: a document needs a few dozen, and allocating each
+ * typed array alone measured about twice the cost of one buffer and views.
+ */
+function columnSource(count: number): () => Uint32Array {
+  let buffer = new Uint32Array(0);
+  let used = 0;
+  return () => {
+    if (used + count > buffer.length) {
+      buffer = new Uint32Array(count * COLUMNS_PER_BUFFER);
+      used = 0;
+    }
+    used += count;
+    return buffer.subarray(used - count, used);
+  };
+}
+
+const COLUMNS_PER_BUFFER = 8;
+
 /** The value that stands for "no word" beyond the document's ends and where no cue is in reach. */
 const NONE = 0x5bd1e995;
 
@@ -338,7 +362,8 @@ export function extractStackedFeatures(tokens: Tokens, firstPass: Uint8Array): U
     spanLast[index] = nextInside ? spanLast[index + 1]! : index;
   }
   // Nearest predicted span ending before the token (type, distance) and starting after it, within the paragraph.
-  const leftType = new Uint32Array(count);
+  const column = columnSource(count);
+  const leftType = column();
   const leftDistance = new Int32Array(count).fill(-1);
   const leftCue = new Int32Array(count).fill(-1);
   let lastType = 0;
@@ -361,7 +386,7 @@ export function extractStackedFeatures(tokens: Tokens, firstPass: Uint8Array): U
       if (lastType === 2) lastCue = index;
     }
   }
-  const rightType = new Uint32Array(count);
+  const rightType = column();
   const rightDistance = new Int32Array(count).fill(-1);
   const rightCue = new Int32Array(count).fill(-1);
   let nextType = 0;
@@ -384,7 +409,6 @@ export function extractStackedFeatures(tokens: Tokens, firstPass: Uint8Array): U
       nextCue = -1;
     }
   }
-  const column = (): Uint32Array => new Uint32Array(count);
   const labelWindow = paddedWindow(firstPass, count, 9);
   const word = column(), spanType = column(), positionInSpan = column(), before = column(), after = column();
   const leftSpan = column(), rightSpan = column(), leftCueBucket = column(), rightCueBucket = column();

@@ -58,14 +58,17 @@ export function findNestedStatements(input: NestedInput): Statement[] {
   const nested: Statement[] = [];
   statements.forEach((outer, statementIndex) => {
     if (outer.within !== undefined) return;
-    const outerRelay: Relay | null = outer.source === null ? null : { ...outer.source, name: outer.speaker?.name ?? outer.source.text, role: relayRoleOf(outer.source) };
+    // Fields copied by name, not spread: spreading statement spans here measured ~1.5% of an analysis (a slow generic copy).
+    const source = outer.source;
+    const outerRelay: Relay | null = source === null ? null : { start: source.start, end: source.end, text: source.text, name: outer.speaker?.name ?? source.text, role: relayRoleOf(source) };
     for (const [first, last] of contentTokens[statementIndex] ?? []) {
       let previousInner: { source: Span | null; speaker: ResolvedSpeaker | null } | null = null;
       const found: Array<{ cue: number; subject: [number, number] | null }> = [];
       for (let index = first + 1; index <= last; index++) {
         const word = tokens.lower[index]!;
+        if (!isPast(word)) continue; // before the Map lookup: most content words are not past tense
         const entry = CUE_VERBS.get(word);
-        if (entry === undefined || !SPEECH_STANCES.has(entry.stance) || !isPast(word)) continue;
+        if (entry === undefined || !SPEECH_STANCES.has(entry.stance)) continue;
         let subjectEnd = index - 1;
         while (subjectEnd > first && SKIPPABLE.has(tokens.lower[subjectEnd]!)) subjectEnd--;
         const subjectWord = tokens.lower[subjectEnd]!;

@@ -3,6 +3,7 @@ import { DOCUMENT_NOUNS, relayRoleByHead, RELAY_BACK_REFERENCES, RELAY_DESCRIPTO
 import { lowerBound, makeSpan, overlaps } from '../model/span.js';
 import type { Relay } from '../model/types.js';
 import { TokenKind, type Tokens } from '../text/tokenize.js';
+import { mayBeKey, shapesOf } from '../text/word-shapes.js';
 import type { QuotationResult } from './quotations.js';
 import type { DraftStatement } from './statements.js';
 
@@ -21,6 +22,8 @@ for (const phrase of RELAY_PHRASES) {
   list.push(phrase);
   PHRASES_BY_FIRST_WORD.set(phrase.words[0]!, list);
 }
+/** Shapes of the phrases' first words: most tokens are ruled out before the Map hashes their string. */
+const FIRST_WORD_SHAPES = shapesOf(PHRASES_BY_FIRST_WORD.keys());
 
 function isCapitalized(tokens: Tokens, index: number): boolean {
   if (tokens.kinds[index] !== TokenKind.Word && tokens.kinds[index] !== TokenKind.Number) return false;
@@ -68,7 +71,8 @@ function isCapitalizedName(tokens: Tokens, index: number, sentenceEnd: number): 
 }
 
 function matchPhrase(tokens: Tokens, index: number, sentenceEnd: number): RelayPhrase | null {
-  const candidates = PHRASES_BY_FIRST_WORD.get(tokens.lower[index]!);
+  const word = tokens.lower[index]!;
+  const candidates = mayBeKey(FIRST_WORD_SHAPES, word) ? PHRASES_BY_FIRST_WORD.get(word) : undefined;
   if (candidates === undefined) return null;
   let best: RelayPhrase | null = null;
   for (const phrase of candidates) {

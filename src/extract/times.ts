@@ -1,6 +1,7 @@
 import { findContaining, type Span } from '../model/span.js';
 import type { TimeExpression, TimePrecision } from '../model/types.js';
 import type { Tokens } from '../text/tokenize.js';
+import { mayBeKey, shapesOf } from '../text/word-shapes.js';
 import {
   AMOUNT_FOLLOWERS,
   CALENDAR_UNITS,
@@ -750,12 +751,14 @@ const TRIGGERS: ReadonlySet<string> = new Set([
   ...MONTHS.keys(), ...WEEKDAYS.keys(), ...RELATIVE_DAYS.keys(), ...DIRECTIONS.keys(), ...PERIOD_PARTS.keys(), ...SMALL_COUNTS.keys(),
   ...PHASE_OPENERS, ...PHASE_POINTS, 'earlier', 'later',
 ]);
+/** Shapes of the triggers: most words are ruled out before the Set hashes their string. */
+const TRIGGER_SHAPES = shapesOf(TRIGGERS);
 
 /** True when `word` is a quick trigger for some pattern. */
 function mayStart(word: string, kind: number): boolean {
   if (kind === NUMBER) return true;
   if (kind !== WORD) return false;
-  return TRIGGERS.has(word) || (word.charCodeAt(0) === 109 && word.startsWith('mid-'));
+  return (mayBeKey(TRIGGER_SHAPES, word) && TRIGGERS.has(word)) || (word.charCodeAt(0) === 109 && word.startsWith('mid-'));
 }
 
 /**
