@@ -53,3 +53,68 @@ test('findRelays: a source that begins with a relay phrase starts after it, and 
   assert.equal(result.drafts[0]?.source?.text, 'General Arkady Voss');
   assert.deepEqual(result.via[0]?.map((relay) => [relay.role, relay.name]), [['relay', 'Iron Ledger']]);
 });
+
+test('assembleStatements: the subject the tagger marked after "According to X," opens the relay\'s content', () => {
+  const { drafts } = assemble('According to court filings, Brandt accepted $90,000 from two contractors.', [
+    ['cue', 'According to'],
+    ['source', 'court filings'],
+    ['source', 'Brandt'],
+    ['content', 'accepted $90,000 from two contractors'],
+  ]);
+  assert.deepEqual(drafts.map((draft) => [draft.source?.text, draft.cue?.text, draft.content.map((piece) => piece.text)]), [['court filings', 'According to', ['Brandt accepted $90,000 from two contractors']]]);
+});
+
+test('assembleStatements: an attribution without content takes the clause around it, set off by commas', () => {
+  const cases: ReadonlyArray<readonly [string, ReadonlyArray<readonly [SpanType, string]>, readonly string[]]> = [
+    ['Ash fell across the valley, police said.', [['source', 'police'], ['cue', 'said']], ['Ash fell across the valley']],
+    ['Ash fell across the valley, police said on Monday.', [['source', 'police'], ['cue', 'said']], ['Ash fell across the valley']],
+    ['According to police, four people were hurt in the crash.', [['cue', 'According to'], ['source', 'police']], ['four people were hurt in the crash']],
+    ['In March, the harbour council said, the port lost money every day.', [['source', 'the harbour council'], ['cue', 'said']], ['In March', 'the port lost money every day']],
+    // Too short to be a report, or not set off by a comma: nothing.
+    ['It fell, police said.', [['source', 'police'], ['cue', 'said']], []],
+    ['Ash fell and police said nothing.', [['source', 'police'], ['cue', 'said']], []],
+  ];
+  for (const [text, spans, pieces] of cases) {
+    const { drafts } = assemble(text, spans);
+    assert.deepEqual(drafts.flatMap((draft) => draft.content.map((piece) => piece.text)), pieces, text);
+  }
+});
+
+test('assembleStatements: an age after a source is no source, and a colon introduces a quotation only for its own sentence\'s cue', () => {
+  const { drafts } = assemble('Vera Holm, 52, told reporters the bank would act. Prices rose again in May, a poll showed. She added: "Nobody expected this."', [
+    ['source', 'Vera Holm'],
+    ['source', '52 ,'],
+    ['cue', 'told'],
+    ['content', 'the bank would act'],
+    ['source', 'a poll'],
+    ['cue', 'showed'],
+    ['source', 'She'],
+    ['cue', 'added :'],
+    ['content', '" Nobody expected this . "'],
+  ]);
+  const bySource = new Map(drafts.map((draft) => [draft.source?.text, draft.content.map((piece) => piece.text)]));
+  assert.deepEqual(bySource.get('Vera Holm'), ['the bank would act']);
+  assert.deepEqual(bySource.get('She'), ['"Nobody expected this."']);
+  assert.deepEqual(bySource.get('a poll'), ['Prices rose again in May']);
+});
+
+test('assembleStatements: a head noun the cue took from its source before a participle goes back to the source', () => {
+  const { drafts } = assemble('The vote faced strong international criticism calling it a sham.', [
+    ['source', 'strong international'],
+    ['cue', 'criticism calling'],
+    ['content', 'it a sham'],
+  ]);
+  assert.deepEqual(drafts.map((draft) => [draft.source?.text, draft.cue?.text]), [['strong international criticism', 'calling']]);
+  // A name is a whole source: "Trump | avoids condemning" keeps its cue.
+  const named = assemble('Trump avoids condemning the invasion.', [['source', 'Trump'], ['cue', 'avoids condemning'], ['content', 'the invasion']]).drafts;
+  assert.deepEqual(named.map((draft) => [draft.source?.text, draft.cue?.text]), [['Trump', 'avoids condemning']]);
+});
+
+test('assembleStatements: a dateline opening the paragraph is cut from the source', () => {
+  const { drafts } = assemble('OSLO, May 4 (Wirepress) - Norway said it had closed two crossings.', [
+    ['source', 'May 4 ( Wirepress ) - Norway'],
+    ['cue', 'said'],
+    ['content', 'it had closed two crossings'],
+  ]);
+  assert.equal(drafts[0]?.source?.text, 'Norway');
+});

@@ -528,6 +528,36 @@ function splitRelaySources(tokens: Tokens, spans: readonly TaggedSpan[]): readon
   return result ?? spans;
 }
 
+/**
+ * "According to court documents, Delaney/source accepted/content …": with no cue of its own, the subject the tagger
+ * marked after a relay's name and comma opens the relay's content.
+ */
+function joinSubjectAfterRelay(tokens: Tokens, spans: readonly TaggedSpan[]): readonly TaggedSpan[] {
+  let result: TaggedSpan[] | null = null;
+  for (let index = 0; index < spans.length; index++) {
+    const [cue, relay, subject, content] = [spans[index - 2], spans[index - 1], spans[index], spans[index + 1]];
+    const joins =
+      cue?.type === 'cue' &&
+      relay?.type === 'source' &&
+      subject!.type === 'source' &&
+      content?.type === 'content' &&
+      isRelayCue(tokens, cue) &&
+      relay.first === cue.last + 1 &&
+      subject!.first === relay.last + 2 &&
+      tokens.lower[relay.last + 1] === ',' &&
+      content.first === subject!.last + 1 &&
+      tokens.sentence[content.first] === tokens.sentence[cue.first];
+    if (!joins) {
+      result?.push(spans[index]!);
+      continue;
+    }
+    result ??= spans.slice(0, index);
+    result.push({ type: 'content', first: subject!.first, last: content.last });
+    index++; // the content span is merged
+  }
+  return result ?? spans;
+}
+
 /** "Costa, 52, told reporters": an age set off by commas after a source is not a source of its own. */
 function dropAgeSources(tokens: Tokens, spans: readonly TaggedSpan[]): readonly TaggedSpan[] {
   const isAge = (span: TaggedSpan, previous: TaggedSpan | undefined): boolean => {
@@ -600,7 +630,7 @@ function endsQuestionBefore(tokens: Tokens, content: TaggedSpan, cue: TaggedSpan
  */
 export function assembleStatements(input: { tokens: Tokens; spans: readonly TaggedSpan[]; quotations: QuotationResult }): DraftStatement[] {
   const { tokens, quotations } = input;
-  const spans = dropAgeSources(tokens, splitRelaySources(tokens, input.spans));
+  const spans = joinSubjectAfterRelay(tokens, dropAgeSources(tokens, splitRelaySources(tokens, input.spans)));
   const contents = spans.filter((span) => span.type === 'content');
   const sources = spans.filter((span) => span.type === 'source');
   const cues = spans.filter((span) => span.type === 'cue');
