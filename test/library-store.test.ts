@@ -9,7 +9,9 @@ import { isHearsayError } from '../src/model/errors.js';
 import type { Analysis, Entity, NumericClaim, RelayRole, SourceDocument, Stance, Statement, StatementKind } from '../src/model/types.js';
 import { exportLibrary } from '../src/library/export.js';
 import { ingestInputs } from '../src/library/ingest-inputs.js';
-import { openLibrary } from '../src/library/sqlite-library.js';
+import { openLibrary, SqliteLibrary } from '../src/library/sqlite-library.js';
+import { applyMigrations, MIGRATIONS } from '../src/library/migrations.js';
+import Database from 'better-sqlite3';
 import type { Library } from '../src/library/types.js';
 
 /** A hand-written statement: spans are found in the text by their surface strings, in order. */
@@ -387,6 +389,44 @@ describe('statement library on the sample collection', () => {
     assert.equal(noSpeaker.status, 1);
     const speaker = await run('speaker', 'Kovalenka', '--db', dbPath);
     assert.match(speaker.out, /merged "Pavel Kovalenka": transliteration/u);
+  });
+});
+
+describe('libraries made before a migration', () => {
+  test('a library of schema version 1 opens, is migrated, and its statements stay searchable next to new ones', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hearsay-migrate-'));
+    const path = join(dir, 'v1.db');
+    try {
+      const text = `${KOVALENKO} told reporters: "${RAIL_QUOTE}" Kovalenko told the council.`;
+      const older: SourceDocument = { id: 'older', text, title: 'Rail link late', url: 'https://wire.test/rail', publishedAt: '2024-03-01' };
+      const database = new Database(path);
+      database.pragma('journal_mode = WAL');
+      assert.equal(applyMigrations(database, MIGRATIONS.slice(0, 1)), 1);
+      const before = new SqliteLibrary(database);
+      assert.equal((await before.ingest(older, buildAnalysis(older, [WIRE_SPECS[0]!]))).status, 'stored');
+      await before.close();
+
+      const after = openLibrary(path);
+      try {
+        const version = after.connection.prepare('SELECT MAX(version) FROM migrations').pluck().get();
+        assert.equal(version, MIGRATIONS.length);
+        const automerge = after.connection.prepare("SELECT v FROM statement_fts_config WHERE k = 'automerge'").pluck().get();
+        assert.equal(automerge, 8);
+        const newer: SourceDocument = { id: 'newer', text: text.replace('the council', 'the press'), title: 'Rail link late again', url: 'https://daily.test/rail', publishedAt: '2024-03-02' };
+        assert.equal((await after.ingest(newer, buildAnalysis(newer, [WIRE_SPECS[0]!]))).status, 'stored');
+        const hits = await after.search({ text: 'rail link 2027' });
+        assert.equal(hits.total, 2);
+        assert.deepEqual(new Set(hits.items.map((hit) => hit.title)), new Set(['Rail link late', 'Rail link late again']));
+        // Both reports of the quote (one stored before the migration) are one cluster.
+        assert.equal(hits.items[0]!.clusterId, hits.items[1]!.clusterId);
+        assert.notEqual(hits.items[0]!.clusterId, null);
+        after.connection.exec("INSERT INTO statement_fts (statement_fts, rank) VALUES ('integrity-check', 0)");
+      } finally {
+        await after.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

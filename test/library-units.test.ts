@@ -13,6 +13,9 @@ import { estimatedJaccard, minhashSignature } from '../src/library/minhash.js';
 import { canonicalUrl, normalizeText, outletOf, textHash, wordTokens } from '../src/library/normalize.js';
 import { containment, containmentIn, contentWords, sameUtterance } from '../src/library/statement-match.js';
 import { IngestProgress } from '../src/library/progress.js';
+import { ClusterCandidates } from '../src/library/cluster-candidates.js';
+import { mostShared } from '../src/library/sqlite-library.js';
+import { collapseWhiteSpace } from '../src/library/statement-frame.js';
 import { diffWords } from '../src/library/word-diff.js';
 import { Writable } from 'node:stream';
 
@@ -147,6 +150,54 @@ describe('same utterance', () => {
     fc.assert(
       fc.property(words, words, (first, second) => assert.equal(containmentIn(new Set(first), second), containment(first, second))),
       { numRuns: 500, seed: 7 },
+    );
+  });
+
+  test('candidates sharing keys: counted in an array or by sorting, the same (property)', () => {
+    const database = new Database(':memory:');
+    applyMigrations(database);
+    // Postings for speaker 1, loaded at its first look-up: key → ascending statement ids (some far apart, past the array's reach).
+    const postings = fc.array(fc.tuple(fc.integer({ min: 1, max: 6 }), fc.oneof(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 2 ** 40 }))), { maxLength: 80 });
+    fc.assert(
+      fc.property(postings, fc.integer({ min: 1, max: 4 }), (rows, needed) => {
+        database.exec('DELETE FROM statement_keys');
+        const insert = database.prepare('INSERT OR IGNORE INTO statement_keys (speaker_entity, word_key, statement) VALUES (1, ?, ?)');
+        for (const [key, statement] of rows) insert.run(key, statement);
+        const expected = new Map<number, number>();
+        for (const [, statement] of new Map(rows.map(([key, statement]) => [`${key} ${statement}`, [key, statement] as const])).values()) {
+          expected.set(statement, (expected.get(statement) ?? 0) + 1);
+        }
+        const wanted = [...expected].filter(([, count]) => count >= needed).sort((a, b) => a[0] - b[0]);
+        const candidates = new ClusterCandidates(database);
+        const shared = candidates.sharing(1, [1, 2, 3, 4, 5, 6], needed).sort((a, b) => a[0] - b[0]);
+        assert.deepEqual(shared, wanted);
+      }),
+      { numRuns: 300, seed: 8 },
+    );
+    database.close();
+  });
+
+  test('the most shared candidates are the first of them all sorted (property)', () => {
+    const entries = fc.uniqueArray(fc.tuple(fc.integer({ min: 1, max: 500 }), fc.integer({ min: 1, max: 6 })), { selector: (entry) => entry[0], maxLength: 40 });
+    fc.assert(
+      fc.property(entries, fc.integer({ min: 0, max: 10 }), (shared, most) => {
+        const sorted = [...shared].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, most);
+        assert.deepEqual(mostShared(shared, most), sorted);
+      }),
+      { numRuns: 500, seed: 9 },
+    );
+  });
+});
+
+describe('statement frames', () => {
+  test('white space collapses as /\\s+/gu → one space, then trimmed (property)', () => {
+    const pieces = fc.array(fc.constantFrom('He said', ' ', '  ', '\n', '\t', '\r\n', '\u00a0', '\u2028', '\ufeff', '\u3000', '. ', '“', 'tax', '\n\n'), { maxLength: 40 });
+    fc.assert(
+      fc.property(pieces, (parts) => {
+        const text = parts.join('');
+        assert.equal(collapseWhiteSpace(text), text.replace(/\s+/gu, ' ').trim());
+      }),
+      { numRuns: 2000, seed: 10 },
     );
   });
 });

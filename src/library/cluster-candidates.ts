@@ -23,6 +23,8 @@ export interface CandidateLimits {
 }
 
 const DEFAULT_LIMITS: CandidateLimits = { loadAtOnce: 2000, loadAfterLookups: 8, maxPostings: 4_000_000, maxStatements: 200_000 };
+/** Widest span of statement ids counted in an array (2 bytes each, 8 MB at most); wider spans are sorted instead. */
+const MAX_DENSE_RANGE = 1 << 22;
 /** Candidate rows read per query: the most clustering asks for at once. */
 const MAX_READ = 8;
 
@@ -45,6 +47,8 @@ export class ClusterCandidates {
   private older = new Map<number, CandidateStatement>();
   /** Scratch space for counting: the statement ids of all matching postings, sorted so equal ids are adjacent. */
   private scratch = new Float64Array(1024);
+  /** Counts by statement id minus the lowest id counted, all zero between calls (see countDense). */
+  private counts = new Uint16Array(0);
   private readonly keyQueries = new Map<number, Database.Statement>();
   private readonly rowQueries = new Map<number, Database.Statement>();
   private readonly loadSpeaker: Database.Statement;
@@ -79,15 +83,30 @@ export class ClusterCandidates {
       }
       ids = this.scratch.subarray(0, total);
     }
-    // Sorting then counting runs beats a Map of counters by several times at hundreds of ids.
-    ids.sort();
-    const shared: Array<[number, number]> = [];
-    for (let start = 0; start < ids.length; ) {
-      let end = start + 1;
-      while (end < ids.length && ids[end] === ids[start]) end++;
-      if (end - start >= needed) shared.push([ids[start]!, end - start]);
-      start = end;
+    return this.countDense(ids, needed) ?? countSorted(ids, needed);
+  }
+
+  /**
+   * The ids occurring at least `needed` times and how often, counted in an array indexed by id (several times faster than
+   * sorting hundreds of ids); null when the ids span too wide a range for it. Not in id order.
+   */
+  private countDense(ids: Float64Array, needed: number): Array<[number, number]> | null {
+    if (ids.length === 0) return [];
+    let lowest = ids[0]!;
+    let highest = lowest;
+    for (const id of ids) {
+      if (id < lowest) lowest = id;
+      else if (id > highest) highest = id;
     }
+    const range = highest - lowest + 1;
+    if (range > MAX_DENSE_RANGE) return null;
+    if (this.counts.length < range) this.counts = new Uint16Array(Math.min(MAX_DENSE_RANGE, Math.max(range, this.counts.length * 2)));
+    const counts = this.counts;
+    const reached: number[] = [];
+    for (const id of ids) if (++counts[id - lowest]! === needed) reached.push(id);
+    const shared: Array<[number, number]> = reached.map((id) => [id, counts[id - lowest]!]);
+    // Back to zeros for the next call.
+    for (const id of ids) counts[id - lowest] = 0;
     return shared;
   }
 
@@ -218,6 +237,19 @@ export class ClusterCandidates {
     }
     return query;
   }
+}
+
+/** The ids occurring at least `needed` times and how often, in id order: sorting then counting runs (sorts `ids` in place). */
+function countSorted(ids: Float64Array, needed: number): Array<[number, number]> {
+  ids.sort();
+  const shared: Array<[number, number]> = [];
+  for (let start = 0; start < ids.length; ) {
+    let end = start + 1;
+    while (end < ids.length && ids[end] === ids[start]) end++;
+    if (end - start >= needed) shared.push([ids[start]!, end - start]);
+    start = end;
+  }
+  return shared;
 }
 
 /** The words of a cache entry as a list. */

@@ -107,6 +107,13 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'full-text index merges eight segments of a level at a time',
+    // FTS5's default merges every 4 segments of a level: ingest spent about a sixth of its full-text time re-merging them,
+    // and searches measured no slower with 8 (results are the same; only the segment layout changes).
+    sql: `INSERT INTO statement_fts (statement_fts, rank) VALUES ('automerge', 8);`,
+  },
 ];
 
 /**

@@ -458,7 +458,7 @@ export class SqliteLibrary implements Library {
     let entityId: number | undefined;
     for (const key of keys) {
       if (key === '') continue;
-      entityId = this.entityCache.get(key) ?? (s.entityByAliasKey.get(key) as { entity_id: number } | undefined)?.entity_id;
+      entityId = this.entityCache.get(key) ?? (s.entityByAliasKey.get(key) as number | null) ?? undefined;
       if (entityId !== undefined) break;
     }
     let knownName: string | undefined;
@@ -491,7 +491,7 @@ export class SqliteLibrary implements Library {
     const surname = type === 'person' && nameKey.includes(' ') ? name.trim().split(/\s+/u).pop() : undefined;
     if (surname !== undefined) {
       const surnameKey = aliasKey(surname);
-      if (surnameKey !== '' && !this.entityCache.has(surnameKey) && s.entityByAliasKey.get(surnameKey) === undefined) {
+      if (surnameKey !== '' && !this.entityCache.has(surnameKey) && s.entityByAliasKey.get(surnameKey) === null) {
         s.insertAlias.run(id, surname, surnameKey, 'surname');
         this.knownAliases.add(`${id}\u0000${surname}`);
       }
@@ -505,7 +505,7 @@ export class SqliteLibrary implements Library {
     const needed = Math.min(MIN_SHARED_WORDS, keys.length);
     // Shared keys are counted in memory rather than by GROUP BY/ORDER BY in SQL, which builds two temporary B-trees per statement.
     // The reports sharing most indexed words come first; a few are enough to find the best containment.
-    const chosen = this.candidates.sharing(speakerEntity, keys, needed).sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, CLUSTER_CANDIDATES);
+    const chosen = mostShared(this.candidates.sharing(speakerEntity, keys, needed), CLUSTER_CANDIDATES);
     const rows = this.candidates.statements(chosen.map(([statement]) => statement));
     const wordSet = new Set(words);
     let best: { id: number; cluster: number | null; score: number } | null = null;
@@ -935,7 +935,8 @@ function prepareStatements(database: Database.Database) {
     deleteFts: database.prepare('DELETE FROM statement_fts WHERE rowid IN (SELECT id FROM statements WHERE article_id = ?)'),
     insertCluster: database.prepare('INSERT INTO clusters (speaker_entity) VALUES (?)'),
     setCluster: database.prepare('UPDATE statements SET cluster_id = ? WHERE id = ?'),
-    entityByAliasKey: database.prepare('SELECT entity_id FROM entity_aliases WHERE alias_key = ? ORDER BY entity_id LIMIT 1'),
+    // The lowest entity id (null: none); MIN reads the index's few matches, ORDER BY ... LIMIT 1 sorted them in a temporary B-tree.
+    entityByAliasKey: database.prepare('SELECT MIN(entity_id) FROM entity_aliases WHERE alias_key = ?').pluck(),
     entitiesByAliasKey: database.prepare('SELECT DISTINCT entity_id FROM entity_aliases WHERE alias_key = ?'),
     entityById: database.prepare('SELECT id, name, type, alias_key FROM entities WHERE id = ?'),
     insertEntity: database.prepare('INSERT INTO entities (name, type, alias_key) VALUES (?, ?, ?)'),
@@ -987,6 +988,30 @@ class MultiRowInsert {
     }
     return statement;
   }
+}
+
+/**
+ * The `most` entries sharing most keys (ties: the newest statement first), in that order: what sorting all of them and
+ * keeping the first `most` gives, without sorting the hundreds a frequent speaker's common words match.
+ */
+export function mostShared(shared: ReadonlyArray<readonly [number, number]>, most: number): Array<readonly [number, number]> {
+  const chosen: Array<readonly [number, number]> = [];
+  if (most <= 0) return chosen;
+  for (const entry of shared) {
+    if (chosen.length === most && !ranksBefore(entry, chosen[most - 1]!)) continue;
+    let at = Math.min(chosen.length, most - 1);
+    if (chosen.length < most) chosen.push(entry);
+    while (at > 0 && ranksBefore(entry, chosen[at - 1]!)) {
+      chosen[at] = chosen[at - 1]!;
+      at--;
+    }
+    chosen[at] = entry;
+  }
+  return chosen;
+}
+
+function ranksBefore(a: readonly [number, number], b: readonly [number, number]): boolean {
+  return a[1] > b[1] || (a[1] === b[1] && a[0] > b[0]);
 }
 
 function compareKeyRows(a: readonly number[], b: readonly number[]): number {
