@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { findQuotations } from '../src/extract/quotations.js';
 import { findRelays } from '../src/extract/relays.js';
+import { completeSources } from '../src/extract/sources.js';
 import { assembleStatements, type DraftStatement } from '../src/extract/statements.js';
 import type { SpanType, TaggedSpan } from '../src/extract/tagger.js';
 import { tokenize, type Tokens } from '../src/text/tokenize.js';
@@ -117,4 +118,25 @@ test('assembleStatements: a dateline opening the paragraph is cut from the sourc
     ['content', 'it had closed two crossings'],
   ]);
   assert.equal(drafts[0]?.source?.text, 'Norway');
+});
+
+test('assembleStatements: the outlet\'s hedged reading after a comma is cut from the reported clause', () => {
+  const cases: ReadonlyArray<readonly [string, string]> = [
+    ['Brenner said that certain forces were at work, likely referring to the protests.', 'that certain forces were at work'],
+    ['Brenner said the border would stay shut, in an apparent reference to the camps.', 'the border would stay shut'],
+    // A hedge inside the reported clause itself stays.
+    ['Brenner said the vote would probably fail, which surprised nobody.', 'the vote would probably fail, which surprised nobody'],
+  ];
+  for (const [text, content] of cases) {
+    const clause = text.slice(text.indexOf('said ') + 5, text.length - 1);
+    const { drafts } = assemble(text, [['source', 'Brenner'], ['cue', 'said'], ['content', clause]]);
+    assert.deepEqual(drafts.map((draft) => draft.content.map((piece) => piece.text)), [[content]], text);
+  }
+});
+
+test('completeSources: the agent after a passive cue ending in "by" is the source', () => {
+  const text = 'The plan has been criticised by several EU governments.';
+  const { tokens, drafts } = assemble(text, [['content', 'The plan'], ['cue', 'has been criticised by']]);
+  const result = completeSources({ tokens, drafts, quotations: findQuotations(tokens), entities: [] });
+  assert.equal(result.drafts[0]?.source?.text, 'several EU governments');
 });

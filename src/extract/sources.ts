@@ -100,7 +100,10 @@ export function completeSources(input: { tokens: Tokens; drafts: readonly DraftS
     const cueFirst = draft.cueTokens[0];
     // A passive cue's subject is what the statement is about (statements.ts moved it into the content).
     if (isPassiveCue(tokens, cueFirst, draft.cueTokens[1])) {
-      completed.push(draft);
+      // "… has been criticised by several EU governments": the agent after "by" is the speaker.
+      const agent = agentAfter(tokens, draft.cueTokens[1], quotations);
+      if (agent === null) completed.push(draft);
+      else completed.push(widenSource(tokens, { ...draft, source: makeSpan(tokens.text, tokens.starts[agent[0]]!, tokens.ends[agent[1]]!), sourceTokens: agent }, mentions));
       return;
     }
     const sameSentence = previous?.cueTokens != null && tokens.sentence[previous.cueTokens[0]] === tokens.sentence[cueFirst];
@@ -151,6 +154,20 @@ function subjectBeforeAside(tokens: Tokens, cueFirst: number, quotations: Quotat
     return subject !== null && subject[0] === sentenceStart && subject[1] - subject[0] < 4 ? subject : null;
   }
   return null;
+}
+
+/** Most words of a passive cue's agent ("by the European Commission's legal service"). */
+const MAX_AGENT_WORDS = 6;
+
+/** The noun phrase after a passive cue ending in "by", up to punctuation or the sentence's end, as a token range. */
+function agentAfter(tokens: Tokens, cueLast: number, quotations: QuotationResult): [number, number] | null {
+  if (tokens.lower[cueLast] !== 'by') return null;
+  const first = cueLast + 1;
+  if (first >= tokens.count || tokens.sentence[first] !== tokens.sentence[cueLast] || tokens.kinds[first] !== TokenKind.Word || quotations.tokenQuotation[first]! >= 0) return null;
+  if (!(DETERMINERS.has(tokens.lower[first]!) || isCapitalized(tokens, first) || SUBJECT_PRONOUNS.has(tokens.lower[first]!))) return null;
+  let last = first;
+  while (last + 1 < tokens.count && last + 1 - first < MAX_AGENT_WORDS && tokens.sentence[last + 1] === tokens.sentence[first] && tokens.kinds[last + 1] === TokenKind.Word && !NOT_SUBJECT_WORDS.has(tokens.lower[last + 1]!)) last++;
+  return [first, last];
 }
 
 /** ",” said Ana Ruiz" / ",” says Mr. Smith": the name right after a cue that follows a quotation or comma. */

@@ -1,4 +1,4 @@
-import { BETWEEN_SUBJECT_AND_CUE, CUE_MODIFIERS, CUE_VERBS, stanceOf } from '../lexicon/cues.js';
+import { BETWEEN_SUBJECT_AND_CUE, CUE_MODIFIERS, CUE_VERBS, INFERENCE_HEDGES, stanceOf } from '../lexicon/cues.js';
 import { WEEKDAYS } from '../lexicon/time-words.js';
 import { makeSpan, trimRange, type Span } from '../model/span.js';
 import type { Cue, StatementKind } from '../model/types.js';
@@ -390,6 +390,28 @@ function cutRefusalTail(tokens: Tokens, draft: Draft): void {
   }
 }
 
+/**
+ * "…said that certain forces were at work, likely referring to the protests": the outlet's hedged reading after a
+ * comma ("likely/probably …-ing", "in an apparent reference to") is not part of what was said. Outside quotations.
+ */
+function cutInferenceTail(tokens: Tokens, draft: Draft, quotations: QuotationResult): void {
+  const index = draft.pieces.length - 1;
+  const piece = draft.pieces[index]!;
+  if (draft.cue === null || piece.first <= draft.cue.last) return;
+  for (let at = piece.first + 2; at + 1 < piece.last && at <= piece.first + 120; at++) {
+    if (tokens.lower[at] !== ',' || quotations.tokenQuotation[at]! >= 0) continue;
+    // "likely referring", "in an apparent reference", "an apparent allusion".
+    let hedge = at + 1;
+    if (tokens.lower[hedge] === 'in') hedge++;
+    if (tokens.lower[hedge] === 'an' || tokens.lower[hedge] === 'a') hedge++;
+    if (!INFERENCE_HEDGES.has(tokens.lower[hedge]!)) continue;
+    const next = tokens.lower[hedge + 1] ?? '';
+    if (!next.endsWith('ing') && next !== 'reference' && next !== 'allusion') continue;
+    draft.pieces[index] = { ...piece, last: at - 1 };
+    return;
+  }
+}
+
 function closesQuotation(quotations: QuotationResult, token: number): boolean {
   const index = quotations.tokenQuotation[token]!;
   return index >= 0 && quotations.quotations[index]!.closeToken === token;
@@ -450,7 +472,7 @@ export function isPassiveCue(tokens: Tokens, first: number, last: number): boole
   const head = tokens.lower[first]!;
   const second = tokens.lower[first + 1] ?? '';
   const auxiliary = BE_FORMS.has(head) || ((head === 'has' || head === 'have' || head === 'had') && second === 'been');
-  if (auxiliary) return last > first && (tokens.lower[last]!.endsWith('ed') || PASSIVE_PARTICIPLES.has(tokens.lower[last]!) || PASSIVE_PREPOSITIONS.has(tokens.lower[last]!));
+  if (auxiliary) return last > first && (tokens.lower[last]!.endsWith('ed') || PASSIVE_PARTICIPLES.has(tokens.lower[last]!) || PASSIVE_PREPOSITIONS.has(tokens.lower[last]!) || tokens.lower[last] === 'by');
   // "accused of" as the cue, or "accused" with "of" left to the content.
   return PASSIVE_PARTICIPLES.has(head) && last <= first + 1 && PASSIVE_PREPOSITIONS.has(second);
 }
@@ -745,6 +767,7 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
   addParentheticalOpenings(tokens, drafts, quotations);
   extendToLineEnd(tokens, drafts, tagged);
   for (const draft of drafts) cutRefusalTail(tokens, draft);
+  for (const draft of drafts) cutInferenceTail(tokens, draft, quotations);
   extendToSentenceStart(tokens, drafts, tagged);
   for (const draft of drafts) {
     // "said on Monday that …": the reported clause starts at "that", as annotators mark it.

@@ -142,3 +142,9 @@ export const CUE_MODIFIERS: ReadonlySet<string> = new Set([
 /** Words that may stand between a subject and its reporting verb without belonging to the cue ("the mayor himself said"). */
 export const BETWEEN_SUBJECT_AND_CUE: ReadonlySet<string> = new Set([...CUE_MODIFIERS, 'himself', 'herself', 'however', 'then']);
 
+
+/**
+ * Hedges that open the outlet's own reading of a statement after a comma ("…, likely referring to the protests"; "…,
+ * in an apparent reference to …"): the words from there on are the outlet's inference, not what was said.
+ */
+export const INFERENCE_HEDGES: ReadonlySet<string> = new Set(['likely', 'probably', 'apparently', 'presumably', 'seemingly', 'possibly', 'perhaps', 'evidently', 'apparent']);
