@@ -140,3 +140,14 @@ test('completeSources: the agent after a passive cue ending in "by" is the sourc
   const result = completeSources({ tokens, drafts, quotations: findQuotations(tokens), entities: [] });
   assert.equal(result.drafts[0]?.source?.text, 'several EU governments');
 });
+
+test('assembleStatements: spans inside an anonymity aside are dropped, and words of the outlet before a quotation make it partial', () => {
+  const text = 'The diplomat, who spoke on condition of anonymity because he was not allowed to speak, said Tehran was "testing the limits".';
+  const { tokens, drafts } = assemble(text, [
+    ['source', 'he was not allowed to speak'],
+    ['cue', 'said'],
+    ['content', 'Tehran was " testing the limits "'],
+  ]);
+  const completed = completeSources({ tokens, drafts, quotations: findQuotations(tokens), entities: [] }).drafts;
+  assert.deepEqual(completed.map((draft) => [draft.source?.text, draft.kind]), [['The diplomat', 'partial']]);
+});

@@ -139,7 +139,7 @@ function participleSubject(tokens: Tokens, cueFirst: number, quotations: Quotati
 }
 
 /** Longest aside between a subject and its cue that is skipped ("Zelensky, speaking in his nightly address, urged"). */
-const MAX_ASIDE_TOKENS = 16;
+const MAX_ASIDE_TOKENS = 24;
 
 /** "Zelensky, speaking in his nightly video address, urged …": the subject before an aside set off by commas. */
 function subjectBeforeAside(tokens: Tokens, cueFirst: number, quotations: QuotationResult): [number, number] | null {

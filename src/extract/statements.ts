@@ -51,16 +51,19 @@ function kindOf(pieces: ReadonlyArray<readonly [number, number]>, tokens: Tokens
   let quotedTokens = 0;
   let wordTokens = 0;
   let containsQuote = false;
+  let opensUnquoted = false;
   for (const [first, last] of pieces) {
     for (let index = first; index <= last; index++) {
       if (tokens.kinds[index] === TokenKind.Quote) containsQuote = true;
       if (tokens.kinds[index] !== TokenKind.Word && tokens.kinds[index] !== TokenKind.Number) continue;
+      if (wordTokens === 0 && quotations.tokenQuotation[index]! < 0) opensUnquoted = true;
       wordTokens++;
       if (quotations.tokenQuotation[index]! >= 0) quotedTokens++;
     }
   }
   if (wordTokens > 0 && quotedTokens === wordTokens) return 'direct';
-  if (quotedTokens > 0 || containsQuote) return quotedTokens * 2 >= wordTokens && quotedTokens > 0 && wordTokens - quotedTokens <= 2 ? 'direct' : 'partial';
+  // A few stray unquoted words after a quotation leave it direct; the outlet's words before one ("Tehran was “…”") make it partial.
+  if (quotedTokens > 0 || containsQuote) return quotedTokens * 2 >= wordTokens && quotedTokens > 0 && wordTokens - quotedTokens <= 2 && !opensUnquoted ? 'direct' : 'partial';
   return 'indirect';
 }
 
@@ -580,6 +583,37 @@ function joinSubjectAfterRelay(tokens: Tokens, spans: readonly TaggedSpan[]): re
   return result ?? spans;
 }
 
+/** Farthest the commas of an anonymity aside may lie from "anonymity" (before it, after it). */
+const ANONYMITY_ASIDE_BEFORE = 8;
+const ANONYMITY_ASIDE_AFTER = 30;
+
+/**
+ * "The diplomat, who spoke on condition of anonymity because he was not authorised to speak publicly, said …": the
+ * aside is the outlet's note on the source, so spans the tagger drew inside it (often "he was not authorised" as a
+ * source) are dropped; the subject before it then speaks (sources.ts reads past the aside).
+ */
+function dropAnonymityAsides(tokens: Tokens, spans: readonly TaggedSpan[]): readonly TaggedSpan[] {
+  const asides: Array<[number, number]> = [];
+  for (let at = 2; at < tokens.count; at++) {
+    if (tokens.lower[at] !== 'anonymity' || tokens.lower[at - 1] !== 'of' || tokens.lower[at - 2] !== 'condition') continue;
+    const sentence = tokens.sentence[at]!;
+    let left = at - 3;
+    while (left > at - ANONYMITY_ASIDE_BEFORE && left > 0 && tokens.lower[left] !== ',' && tokens.sentence[left] === sentence) left--;
+    if (tokens.lower[left] !== ',') continue;
+    let right = at + 1;
+    while (right < at + ANONYMITY_ASIDE_AFTER && right < tokens.count && tokens.lower[right] !== ',' && tokens.sentence[right] === sentence) right++;
+    if (tokens.lower[right] === ',') asides.push([left, right]);
+  }
+  if (asides.length === 0) return spans;
+  // Both lists are sorted by position: one pointer walks the asides.
+  let aside = 0;
+  return spans.filter((span) => {
+    while (aside < asides.length && asides[aside]![1] < span.first) aside++;
+    const range = asides[aside];
+    return range === undefined || !(span.first > range[0] && span.last < range[1]);
+  });
+}
+
 /** "Costa, 52, told reporters": an age set off by commas after a source is not a source of its own. */
 function dropAgeSources(tokens: Tokens, spans: readonly TaggedSpan[]): readonly TaggedSpan[] {
   const isAge = (span: TaggedSpan, previous: TaggedSpan | undefined): boolean => {
@@ -652,7 +686,7 @@ function endsQuestionBefore(tokens: Tokens, content: TaggedSpan, cue: TaggedSpan
  */
 export function assembleStatements(input: { tokens: Tokens; spans: readonly TaggedSpan[]; quotations: QuotationResult }): DraftStatement[] {
   const { tokens, quotations } = input;
-  const spans = joinSubjectAfterRelay(tokens, dropAgeSources(tokens, splitRelaySources(tokens, input.spans)));
+  const spans = joinSubjectAfterRelay(tokens, dropAgeSources(tokens, dropAnonymityAsides(tokens, splitRelaySources(tokens, input.spans))));
   const contents = spans.filter((span) => span.type === 'content');
   const sources = spans.filter((span) => span.type === 'source');
   const cues = spans.filter((span) => span.type === 'cue');
