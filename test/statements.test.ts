@@ -151,3 +151,25 @@ test('assembleStatements: spans inside an anonymity aside are dropped, and words
   const completed = completeSources({ tokens, drafts, quotations: findQuotations(tokens), entities: [] }).drafts;
   assert.deepEqual(completed.map((draft) => [draft.source?.text, draft.kind]), [['The diplomat', 'partial']]);
 });
+
+test('assembleStatements: a closing "according to X" takes the clause the tagger misread as a statement without a reporting verb', () => {
+  const { drafts } = assemble('The firm is weighing a sale of two wind farms, according to people familiar with the matter.', [
+    ['source', 'The firm'],
+    ['cue', 'is'],
+    ['content', 'weighing a sale of two wind farms'],
+    ['cue', 'according to'],
+    ['source', 'people familiar with the matter'],
+  ]);
+  assert.deepEqual(drafts.map((draft) => [draft.source?.text, draft.cue?.text, draft.content.map((piece) => piece.text)]), [
+    ['people familiar with the matter', 'according to', ['The firm is weighing a sale of two wind farms']],
+  ]);
+  // With a reporting verb, the clause is the speaker's statement and "according to" names its relay (the relays stage).
+  const reported = assemble('Voss said talks were possible, according to Iron Ledger.', [
+    ['source', 'Voss'],
+    ['cue', 'said'],
+    ['content', 'talks were possible'],
+    ['cue', 'according to'],
+    ['source', 'Iron Ledger'],
+  ]).drafts;
+  assert.deepEqual(reported.map((draft) => draft.cue?.text), ['said']);
+});

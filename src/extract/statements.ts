@@ -104,6 +104,25 @@ const SENTENCE_ENDS = new Set(['.', '!', '?']);
 /** Most words an attribution closing a sentence may carry after its cue ("the council said on Monday in a statement."). */
 const MAX_TAIL_WORDS = 5;
 
+/** Drafts by the sentence of their cue (drafts without a cue are left out). */
+function groupBySentence(tokens: Tokens, drafts: readonly Draft[]): Map<number, Draft[]> {
+  const groups = new Map<number, Draft[]>();
+  for (const draft of drafts) {
+    if (draft.cue === null) continue;
+    const sentence = tokens.sentence[draft.cue.first]!;
+    const group = groups.get(sentence);
+    if (group === undefined) groups.set(sentence, [draft]);
+    else group.push(draft);
+  }
+  return groups;
+}
+
+/** Whether a cue holds a reporting verb of the lexicon ("said", "has warned"), not only "is" or a noun. */
+function hasReportingVerb(tokens: Tokens, cue: TaggedSpan): boolean {
+  for (let at = cue.first; at <= cue.last; at++) if (CUE_VERBS.has(tokens.lower[at]!)) return true;
+  return false;
+}
+
 /** Word count of tokens [from, to), or -1 when one of them is claimed, quoted or opens a paragraph (after `from`). */
 function freeWords(tokens: Tokens, from: number, to: number, claimed: Uint8Array): number {
   let words = 0;
@@ -772,6 +791,21 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
     claim(draft.source);
     for (const piece of draft.pieces) claim(piece);
   }
+  // "…, according to people familiar with the matter.": drafts of the clause before a closing relay cue whose cues are
+  // no reporting verbs ("The company | is | considering …") were the tagger's misreading of that clause.
+  let draftsBySentence: Map<number, Draft[]> | null = null;
+  const released = new Set<Draft>();
+  for (const { cue } of contentless) {
+    if (!isRelayCue(tokens, cue) || tokens.lower[cue.first - 1] !== ',') continue;
+    draftsBySentence ??= groupBySentence(tokens, drafts);
+    const before = (draftsBySentence.get(tokens.sentence[cue.first]!) ?? []).filter((draft) => lastTokenOf(draft) < cue.first);
+    if (before.length === 0 || before.some((draft) => draft.cue === null || hasReportingVerb(tokens, draft.cue))) continue;
+    for (const draft of before) {
+      released.add(draft);
+      for (const span of [draft.cue, draft.source, ...draft.pieces]) if (span !== null) claimed.fill(0, span.first, span.last + 1);
+    }
+  }
+  if (released.size > 0) removeMerged(drafts, released);
   for (const { cue, source } of contentless) {
     const sourceSpan = source >= 0 && usedSource[source] === 0 ? sources[source]! : null;
     const pieces = clausesAroundAttribution(tokens, cue, sourceSpan, claimed);
