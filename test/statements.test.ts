@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { findQuotations } from '../src/extract/quotations.js';
 import { findRelays } from '../src/extract/relays.js';
 import { completeSources } from '../src/extract/sources.js';
+import { makeSourceResolver } from '../src/extract/speakers.js';
 import { assembleStatements, type DraftStatement } from '../src/extract/statements.js';
 import type { SpanType, TaggedSpan } from '../src/extract/tagger.js';
 import { tokenize, type Tokens } from '../src/text/tokenize.js';
@@ -172,4 +173,12 @@ test('assembleStatements: a closing "according to X" takes the clause the tagger
     ['source', 'Iron Ledger'],
   ]).drafts;
   assert.deepEqual(reported.map((draft) => draft.cue?.text), ['said']);
+});
+
+test('makeSourceResolver: an unnamed source is named without its relative clause or trailing comma', () => {
+  const text = "Denmark's government, which owns half of the firm, said it backed the plan.";
+  const written = "Denmark's government, which owns half of the firm,";
+  const speaker = makeSourceResolver([], text)({ start: 0, end: written.length, text: written });
+  assert.equal(speaker.name, "Denmark's government");
+  assert.deepEqual(speaker.evidence.map((span) => span.text), [written]);
 });

@@ -39,7 +39,9 @@ function subjectBefore(tokens: Tokens, cueFirst: number, quotations: QuotationRe
   const startsWell = DETERMINERS.has(tokens.lower[first]!) || isCapitalized(tokens, first);
   const headIsName = isCapitalized(tokens, last);
   if (!startsWell || !opensClause(first - 1)) return null;
-  if (!headIsName && !DETERMINERS.has(tokens.lower[first]!)) return null;
+  // "Denmark's government": a possessive name opens the phrase as a determiner does.
+  const possessiveOpening = first + 1 < last && (tokens.lower[first + 1] === "'s" || tokens.lower[first + 1] === '’s');
+  if (!headIsName && !DETERMINERS.has(tokens.lower[first]!) && !possessiveOpening) return null;
   return [first, last];
 }
 

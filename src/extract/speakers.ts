@@ -45,6 +45,9 @@ function entityOf(index: readonly IndexedMention[], span: Span): { entity: Entit
 }
 
 const RELATIVE_PRONOUNS = new Set(['which', 'who', 'that', 'whom']);
+/** ", who …" / ", which …" inside a source as written (one comma, then the pronoun: no backtracking). */
+const RELATIVE_CLAUSE = /,\s(?:who|which|whose|whom)\s/;
+
 const GOVERNING_WORDS = /\b(?:at|of|for|from|with|in|on|by|to|about|against|under)\s+(?:the\s+|a\s+|an\s+)?$/i;
 /** The lower-case word right after a mention (a noun it modifies, or a function word that leaves it the head). */
 const NEXT_LOWER_WORD = /^[\s\u00a0]*(\p{Ll}[\p{Ll}'’-]*)/u;
@@ -135,6 +138,12 @@ export function makeSourceResolver(entities: readonly Entity[], text: string): (
 
 /** An unnamed source's name is its words without leading words of degree: "strong international criticism" → "international criticism". */
 function unnamedSpeakerName(written: string): string {
+  // "Denmark's government, which owns half of Orsted,": the relative clause describes the speaker; the name stops before it.
+  const relative = RELATIVE_CLAUSE.exec(written);
+  if (relative !== null && relative.index > 0) written = written.slice(0, relative.index);
+  let end = written.length;
+  while (end > 0 && (written[end - 1] === ',' || written[end - 1] === ' ')) end--;
+  written = written.slice(0, end);
   const words = written.split(' ');
   let first = 0;
   while (first < words.length - 1 && DEGREE_MODIFIERS.has(words[first]!.toLowerCase())) first++;
