@@ -317,6 +317,13 @@ function mergeCoordinatedComplements(tokens: Tokens, drafts: Draft[]): void {
   removeMerged(drafts, merged);
 }
 
+/** 1 on every token a draft's cue, source or content covers. */
+function claimedTokens(tokens: Tokens, drafts: readonly Draft[]): Uint8Array {
+  const claimed = new Uint8Array(tokens.count);
+  for (const draft of drafts) for (const span of [draft.cue, draft.source, ...draft.pieces]) if (span !== null) claimed.fill(1, span.first, span.last + 1);
+  return claimed;
+}
+
 /**
  * "In March, the council said, the port lost money every day." — an attribution set off by commas inside its
  * sentence splits one utterance: when the content runs from the closing comma and the words before the opening comma
@@ -326,15 +333,7 @@ function addParentheticalOpenings(tokens: Tokens, drafts: Draft[], quotations: Q
   if (drafts.length === 0) return;
   // Spans some statement uses: a stray span the tagger left unclaimed ("Harbour/source fees, the mayor says, …")
   // does not stop the rule.
-  const tagged = new Uint8Array(tokens.count);
-  const mark = (span: TaggedSpan | null): void => {
-    if (span !== null) for (let index = span.first; index <= span.last; index++) tagged[index] = 1;
-  };
-  for (const draft of drafts) {
-    mark(draft.cue);
-    mark(draft.source);
-    for (const piece of draft.pieces) mark(piece);
-  }
+  const tagged = claimedTokens(tokens, drafts);
   for (const draft of drafts) {
     if (draft.cue === null || draft.pieces.length !== 1) continue;
     let piece = draft.pieces[0]!;
@@ -782,15 +781,7 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
   }
   // Cues left without content: the clause around them, over words no statement claimed (a stray span the tagger
   // left, "Ash/source fell across the valley, police said.", does not stop it).
-  const claimed = new Uint8Array(tokens.count);
-  const claim = (span: TaggedSpan | null): void => {
-    if (span !== null) for (let index = span.first; index <= span.last; index++) claimed[index] = 1;
-  };
-  for (const draft of drafts) {
-    claim(draft.cue);
-    claim(draft.source);
-    for (const piece of draft.pieces) claim(piece);
-  }
+  const claimed = claimedTokens(tokens, drafts);
   // "…, according to people familiar with the matter.": drafts of the clause before a closing relay cue whose cues are
   // no reporting verbs ("The company | is | considering …") were the tagger's misreading of that clause.
   let draftsBySentence: Map<number, Draft[]> | null = null;
@@ -811,7 +802,7 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
     const pieces = clausesAroundAttribution(tokens, cue, sourceSpan, claimed);
     if (pieces.length === 0) continue;
     if (source >= 0) usedSource[source] = 1;
-    for (const piece of pieces) claim(piece);
+    for (const piece of pieces) claimed.fill(1, piece.first, piece.last + 1);
     drafts.push({ cue, source: sourceSpan, pieces });
   }
   // Quotations the tagger marked as content but no cue claimed: direct statements without a cue.
