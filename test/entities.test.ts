@@ -59,6 +59,7 @@ test('findEntities: types, names and mention forms', () => {
     { text: 'Okafor wins vote\nNigerian senator Daniel Okafor won the vote on Tuesday.', name: 'Daniel Okafor', type: 'person', mentions: ['Okafor/surname', 'Daniel Okafor/name'] },
     { text: 'Campaigners were angry. "Fares are too high," said Ruth Baker of Campaign for Better Buses.', name: 'Ruth Baker', type: 'person', mentions: ['Ruth Baker/name'] },
     { text: 'Campaigners were angry. "Fares are too high," said Ruth Baker of Campaign for Better Buses.', name: 'Campaign for Better Buses', type: 'organization', mentions: ['Campaign for Better Buses/name'] },
+    { text: '"We will fight this," vowed Green MEP Lars Holm.', name: 'Lars Holm', type: 'person', mentions: ['Lars Holm/name'], role: 'Green MEP' },
     { text: 'It was shared by the Telegram channel “Morning Bell,” which is popular. According to Morning Bell, talks were tense.', name: 'Morning Bell', type: 'media', mentions: ['Morning Bell/name', 'Morning Bell/name'] },
     { text: 'Both sides signed the Vienna Memorandum in 2019.', name: 'Vienna Memorandum', type: 'document', mentions: ['Vienna Memorandum/name'] },
     { text: 'Changes to the Constitution were debated.', name: 'Constitution', type: 'document', mentions: ['Constitution/name'] },

@@ -9,7 +9,7 @@ const words = (list: string): ReadonlySet<string> => new Set(list.split(/\s+/).f
 export const TITLE_WORDS: ReadonlySet<string> = words(`
   president vice-president minister premier chancellor king queen prince princess pope emperor empress emir sultan sheikh shah monarch
   senator congressman congresswoman congressperson representative rep. rep sen. sen governor gov. gov mayor councillor councilman councilwoman
-  lawmaker legislator deputy mp speaker leader chairman chairwoman chairperson chair secretary ambassador envoy diplomat consul commissioner
+  lawmaker legislator deputy mp mep mla msp speaker leader chairman chairwoman chairperson chair secretary ambassador envoy diplomat consul commissioner
   director chief ceo cfo founder co-founder executive manager head spokesman spokeswoman spokesperson press-secretary adviser advisor aide
   judge justice attorney prosecutor lawyer general gen. admiral adm. colonel col. major maj. captain capt. lieutenant lt. sergeant sgt. commander commandant
   officer official candidate nominee frontrunner challenger incumbent ruler dictator strongman autocrat
