@@ -322,7 +322,10 @@ function fillTemplates(keys: Uint32Array, templates: ReadonlyArray<readonly Uint
   const zero = new Uint32Array(count);
   for (let template = 0; template < width; template++) {
     const values = templates[template]!;
-    fillTemplate(keys, width, template, firstId + template, count, values[0]!, values[1] ?? zero, values[2] ?? zero);
+    // One or two columns: a loop that reads no column of zeros (mix with a literal 0 gives the same key).
+    if (values.length === 1) fillTemplate1(keys, width, template, firstId + template, count, values[0]!);
+    else if (values.length === 2) fillTemplate2(keys, width, template, firstId + template, count, values[0]!, values[1]!);
+    else fillTemplate(keys, width, template, firstId + template, count, values[0]!, values[1] ?? zero, values[2] ?? zero);
   }
 }
 
@@ -332,6 +335,16 @@ function fillTemplates(keys: Uint32Array, templates: ReadonlyArray<readonly Uint
  */
 function fillTemplate(keys: Uint32Array, width: number, column: number, template: number, count: number, a: Uint32Array, b: Uint32Array, c: Uint32Array): void {
   for (let index = 0, at = column; index < count; index++, at += width) keys[at] = mix(template, a[index]!, b[index]!, c[index]!);
+}
+
+/** `fillTemplate` of a one-column template. */
+function fillTemplate1(keys: Uint32Array, width: number, column: number, template: number, count: number, a: Uint32Array): void {
+  for (let index = 0, at = column; index < count; index++, at += width) keys[at] = mix(template, a[index]!, 0, 0);
+}
+
+/** `fillTemplate` of a two-column template. */
+function fillTemplate2(keys: Uint32Array, width: number, column: number, template: number, count: number, a: Uint32Array, b: Uint32Array): void {
+  for (let index = 0, at = column; index < count; index++, at += width) keys[at] = mix(template, a[index]!, b[index]!, 0);
 }
 
 /** Extra templates of the second (stacked) pass, computed from the first pass's labels. */
