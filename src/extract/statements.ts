@@ -123,6 +123,11 @@ function hasReportingVerb(tokens: Tokens, cue: TaggedSpan): boolean {
   return false;
 }
 
+/** Most statements of one sentence that a closing "according to" may replace as a misreading of its clause. */
+const MAX_MISREAD_DRAFTS = 4;
+/** Most tokens of a clause taken around a contentless attribution (on either side). */
+const MAX_CLAUSE_TOKENS = 120;
+
 /** Word count of tokens [from, to), or -1 when one of them is claimed, quoted or opens a paragraph (after `from`). */
 function freeWords(tokens: Tokens, from: number, to: number, claimed: Uint8Array): number {
   let words = 0;
@@ -144,6 +149,8 @@ function clausesAroundAttribution(tokens: Tokens, cue: TaggedSpan, source: Tagge
   const end = tokens.sentenceStarts[sentence + 1]!;
   const opening = source !== null ? Math.min(source.first, cue.first) : cue.first;
   const closing = source !== null ? Math.max(source.last, cue.last) : cue.last;
+  // Bounded, so many such cues in one run-on "sentence" stay linear: a longer clause is no report around an attribution.
+  if (opening - first > MAX_CLAUSE_TOKENS || end - closing > MAX_CLAUSE_TOKENS) return [];
   let last = end - 1;
   while (last > closing && tokens.kinds[last] === TokenKind.Punct) last--;
   if (last === end - 1) return []; // no closing punctuation: a headline or a cut sentence
@@ -789,7 +796,10 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
   for (const { cue } of contentless) {
     if (!isRelayCue(tokens, cue) || tokens.lower[cue.first - 1] !== ',') continue;
     draftsBySentence ??= groupBySentence(tokens, drafts);
-    const before = (draftsBySentence.get(tokens.sentence[cue.first]!) ?? []).filter((draft) => lastTokenOf(draft) < cue.first);
+    const group = draftsBySentence.get(tokens.sentence[cue.first]!) ?? [];
+    // A sentence with more statements than a clause holds is no misread clause (and the bound keeps this linear).
+    if (group.length > MAX_MISREAD_DRAFTS) continue;
+    const before = group.filter((draft) => lastTokenOf(draft) < cue.first);
     if (before.length === 0 || before.some((draft) => draft.cue === null || hasReportingVerb(tokens, draft.cue))) continue;
     for (const draft of before) {
       released.add(draft);
