@@ -151,8 +151,7 @@ function clausesAroundAttribution(tokens: Tokens, cue: TaggedSpan, source: Tagge
   const closing = source !== null ? Math.max(source.last, cue.last) : cue.last;
   // Bounded, so many such cues in one run-on "sentence" stay linear: a longer clause is no report around an attribution.
   if (opening - first > MAX_CLAUSE_TOKENS || end - closing > MAX_CLAUSE_TOKENS) return [];
-  let last = end - 1;
-  while (last > closing && tokens.kinds[last] === TokenKind.Punct) last--;
+  const last = sentenceLastWord(tokens, closing);
   if (last === end - 1) return []; // no closing punctuation: a headline or a cut sentence
   // After the attribution: a few adjunct words to the sentence end ("said on Monday."), or a comma and a clause.
   let comma = -1;
@@ -524,7 +523,7 @@ function moveHeadNounToSource(tokens: Tokens, draft: Draft): void {
   if (tokens.kinds[cue.first] !== TokenKind.Word || CUE_VERBS.has(noun) || BETWEEN_SUBJECT_AND_CUE.has(noun) || !isLowerCase(tokens, cue.first)) return;
   // Adverbs ("increasingly"), negated auxiliaries ("isn't") and prepositions ("despite") are no head nouns.
   if (noun.endsWith('ly') || noun.includes("'") || noun.includes('’') || PREPOSITIONS.has(noun)) return;
-  // Only a source left without its head ("strong international", "A property"): a name ("Trump | avoids") is whole.
+  // Only a source left without its head ("strong international", "A property"): a name ("Voss | avoids") is whole.
   if (!isLowerCase(tokens, source.last)) return;
   draft.source = { ...source, last: cue.first };
   draft.cue = { ...cue, first: participle };
