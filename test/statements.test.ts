@@ -182,3 +182,49 @@ test('makeSourceResolver: an unnamed source is named without its relative clause
   assert.equal(speaker.name, "Denmark's government");
   assert.deepEqual(speaker.evidence.map((span) => span.text), [written]);
 });
+
+test('assembleStatements: reported content the tagger stopped in mid-phrase runs on to the clause end, not past other spans', () => {
+  const text = 'The registrar said the firm has been insolvent since May, a filing shows.';
+  const { drafts } = assemble(text, [
+    ['source', 'The registrar'],
+    ['cue', 'said'],
+    ['content', 'the firm has'],
+  ]);
+  assert.deepEqual(drafts.map((draft) => draft.content.map((piece) => piece.text)), [['the firm has been insolvent since May']]);
+  // Stopped before a word another span holds, the content stays as the tagger ended it.
+  const held = assemble(text, [
+    ['source', 'The registrar'],
+    ['cue', 'said'],
+    ['content', 'the firm has'],
+    ['source', 'been'],
+  ]);
+  assert.deepEqual(held.drafts.map((draft) => draft.content.map((piece) => piece.text)), [['the firm has']]);
+  // Ended at punctuation, it is left alone.
+  const ended = assemble('The registrar said the firm closed, and the staff left.', [['source', 'The registrar'], ['cue', 'said'], ['content', 'the firm closed']]);
+  assert.deepEqual(ended.drafts.map((draft) => draft.content.map((piece) => piece.text)), [['the firm closed']]);
+});
+
+test('assembleStatements: a quotation split by its attribution continues after "and" or a participle aside', () => {
+  const joined = assemble('Lund “kept the keys,” Ortiz said, and still “ran the office alone.”', [
+    ['content', 'Lund “kept the keys,”'],
+    ['source', 'Ortiz'],
+    ['cue', 'said'],
+    ['content', 'and still “ran the office alone.”'],
+  ]);
+  assert.deepEqual(joined.drafts.map((draft) => draft.content.map((piece) => piece.text)), [['Lund “kept the keys,”', 'and still “ran the office alone.”']]);
+  const aside = assemble('“Each time you say that,” Ortiz said, pointing at the chart, “the numbers move.”', [
+    ['content', '“Each time you say that,”'],
+    ['source', 'Ortiz'],
+    ['cue', 'said'],
+    ['content', 'pointing at the chart, “the numbers move.”'],
+  ]);
+  assert.deepEqual(aside.drafts.map((draft) => draft.content.map((piece) => piece.text)), [['“Each time you say that,”', '“the numbers move.”']]);
+  // A participle aside with no quotation after it is no continuation.
+  const plain = assemble('“Each time you say that,” Ortiz said, pointing at the chart.', [
+    ['content', '“Each time you say that,”'],
+    ['source', 'Ortiz'],
+    ['cue', 'said'],
+    ['content', 'pointing at the chart'],
+  ]);
+  assert.deepEqual(plain.drafts.map((draft) => draft.content.map((piece) => piece.text)), [['“Each time you say that,”']]);
+});

@@ -82,6 +82,33 @@ function isQuotationContinuation(tokens: Tokens, quotations: readonly Quotation[
   return lastInside === ',' || lastInside === '—' || lastInside === '...' || lastInside === '…' || lastInside === '--';
 }
 
+/** Words a participle aside may run before the quotation it introduces ("said, referring to the report, “…”"). */
+const MAX_ASIDE_WORDS = 24;
+
+/**
+ * "“Mills got immunity,” Jordan said, and still “…”" / "“Every time you say that,” Tester said, referring to the excuse,
+ * “you give …”": content after a cue that split a quotation (the quotation before it closes on a comma), one comma
+ * after the attribution and in its sentence, continues that quotation when it opens with "and"/"but" and a quotation
+ * mark, or with a participle aside that a quotation follows. Returns the continuation's first token, or -1.
+ */
+function splitQuotationContinuation(tokens: Tokens, quotations: QuotationResult, before: TaggedSpan, after: TaggedSpan, cue: TaggedSpan, source: TaggedSpan | null): number {
+  if (!closesQuotation(quotations, before.last) || tokens.lower[before.last - 1] !== ',') return -1;
+  if (tokens.sentence[after.first] !== tokens.sentence[before.last]) return -1;
+  const attributionLast = source !== null && source.last > cue.last ? source.last : cue.last;
+  if (after.first !== attributionLast + 2 || tokens.lower[attributionLast + 1] !== ',') return -1;
+  const opener = tokens.lower[after.first]!;
+  if (opener === 'and' || opener === 'but') {
+    for (let index = after.first + 1; index <= after.last && index <= after.first + 3; index++) if (tokens.kinds[index] === TokenKind.Quote) return after.first;
+    return -1;
+  }
+  if (!opener.endsWith('ing')) return -1;
+  // The aside ends at a comma right before an opening quotation mark; the quotation is the continuation.
+  for (let index = after.first + 2; index <= after.last && index <= after.first + MAX_ASIDE_WORDS; index++) {
+    if (tokens.kinds[index] === TokenKind.Quote && tokens.lower[index - 1] === ',' && quotations.quotations[quotations.tokenQuotation[index]!]?.openToken === index) return index;
+  }
+  return -1;
+}
+
 interface Draft {
   cue: TaggedSpan | null;
   source: TaggedSpan | null;
@@ -393,6 +420,32 @@ function extendToLineEnd(tokens: Tokens, drafts: Draft[], tagged: Uint8Array): v
     while (last + 1 < tokens.count && last - piece.last < 2 && tokens.breaksBefore[last + 1] === 0 && tagged[last + 1] === 0 && (tokens.kinds[last + 1] === TokenKind.Word || tokens.kinds[last + 1] === TokenKind.Number)) last++;
     const lineEnds = last + 1 >= tokens.count || tokens.breaksBefore[last + 1]! > 0;
     if (last > piece.last && lineEnds) draft.pieces[index] = { ...piece, last };
+  }
+}
+
+/** Longest run of untagged words a reported clause is carried over (see extendToClauseEnd). */
+const MAX_CLAUSE_EXTENSION = 12;
+
+/**
+ * "said he has | been a registered Republican since 2003": reported content the tagger stopped in mid-phrase, before a
+ * word nothing else claims, runs on to the clause's end (the next punctuation) when that is near.
+ */
+function extendToClauseEnd(tokens: Tokens, drafts: Draft[], tagged: Uint8Array): void {
+  for (const draft of drafts) {
+    if (draft.cue === null) continue;
+    const index = draft.pieces.length - 1;
+    const piece = draft.pieces[index]!;
+    if (piece.first <= draft.cue.last) continue;
+    const next = piece.last + 1;
+    if (next >= tokens.count || tagged[next] === 1 || tokens.breaksBefore[next]! > 0) continue;
+    if (tokens.kinds[next] !== TokenKind.Word && tokens.kinds[next] !== TokenKind.Number) continue;
+    if (tokens.sentence[next] !== tokens.sentence[piece.last]) continue;
+    let last = piece.last;
+    while (last + 1 < tokens.count && last - piece.last < MAX_CLAUSE_EXTENSION && tagged[last + 1] === 0 && tokens.breaksBefore[last + 1] === 0 && (tokens.kinds[last + 1] === TokenKind.Word || tokens.kinds[last + 1] === TokenKind.Number)) last++;
+    const stop = last + 1;
+    const closes = stop >= tokens.count || tokens.breaksBefore[stop]! > 0 || (tokens.kinds[stop] === TokenKind.Punct && tagged[stop] === 0);
+    if (!closes) continue;
+    draft.pieces[index] = { ...piece, last };
   }
 }
 
@@ -766,7 +819,12 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
     const gapAfter = after >= 0 ? gapBetween(tokens, cue.last, contents[after]!.first, sourceSpan) : Infinity;
     const pieces: TaggedSpan[] = [];
     if (gapBefore <= MAX_CONTENT_GAP || gapAfter <= MAX_CONTENT_GAP) {
-      if (gapBefore <= MAX_CONTENT_GAP && gapAfter <= MAX_CONTENT_GAP && isQuotationContinuation(tokens, quotations.quotations, quotations.tokenQuotation, contents[before]!, contents[after]!)) {
+      const continuation = gapBefore <= MAX_CONTENT_GAP && gapAfter <= MAX_CONTENT_GAP ? splitQuotationContinuation(tokens, quotations, contents[before]!, contents[after]!, cue, sourceSpan) : -1;
+      if (continuation >= 0) {
+        pieces.push(contents[before]!, { ...contents[after]!, first: continuation });
+        usedContent[before] = 1;
+        usedContent[after] = 1;
+      } else if (gapBefore <= MAX_CONTENT_GAP && gapAfter <= MAX_CONTENT_GAP && isQuotationContinuation(tokens, quotations.quotations, quotations.tokenQuotation, contents[before]!, contents[after]!)) {
         pieces.push(contents[before]!, contents[after]!);
         usedContent[before] = 1;
         usedContent[after] = 1;
@@ -834,6 +892,7 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
   mergeCoordinatedComplements(tokens, drafts);
   addParentheticalOpenings(tokens, drafts, quotations);
   extendToLineEnd(tokens, drafts, tagged);
+  extendToClauseEnd(tokens, drafts, tagged);
   for (const draft of drafts) cutRefusalTail(tokens, draft);
   for (const draft of drafts) cutInferenceTail(tokens, draft, quotations);
   extendToSentenceStart(tokens, drafts, tagged);
