@@ -228,3 +228,22 @@ test('assembleStatements: a quotation split by its attribution continues after "
   ]);
   assert.deepEqual(plain.drafts.map((draft) => draft.content.map((piece) => piece.text)), [['“Each time you say that,”']]);
 });
+
+test('assembleStatements: a quotation after an inverted speaker\'s appositive continues the quoted statement, not the appositive\'s', () => {
+  const text = '“The depot is full,” said Ada Holm, who runs it and has backed the plan. “We need a second site.”';
+  const { drafts } = assemble(text, [
+    ['content', '“The depot is full,”'],
+    ['cue', 'said'],
+    ['source', 'Ada Holm'],
+    ['cue', 'has backed'],
+    ['content', 'the plan'],
+    ['content', '“We need a second site.”'],
+  ]);
+  assert.deepEqual(
+    drafts.map((draft) => [draft.cue?.text, draft.content.map((piece) => piece.text)]),
+    [
+      ['said', ['“The depot is full,”', '“We need a second site.”']],
+      ['has backed', ['the plan']],
+    ],
+  );
+});

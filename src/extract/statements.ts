@@ -246,6 +246,19 @@ function lastTokenOf(draft: Draft): number {
 }
 
 /**
+ * "“…,” said Don Fowler, who helmed the party and has backed Clinton. “…”": a statement the tagger read in the
+ * appositive after a quotation's inverted speaker (no quotation of its own, in the same sentence, after the quoted
+ * statement's source) is no speaker's turn; the next quotation continues the quoted statement before it.
+ */
+function isAppositiveTail(tokens: Tokens, quoted: Draft, tail: Draft): boolean {
+  if (quoted.cue === null || quoted.source === null || quoted.source.first < quoted.cue.first) return false;
+  if (!quoted.pieces.some((piece) => tokens.kinds[piece.first] === TokenKind.Quote)) return false;
+  if (tail.pieces.some((piece) => tokens.kinds[piece.first] === TokenKind.Quote || tokens.kinds[piece.last] === TokenKind.Quote)) return false;
+  const firstOfTail = Math.min(tail.pieces[0]!.first, tail.cue?.first ?? Number.MAX_SAFE_INTEGER, tail.source?.first ?? Number.MAX_SAFE_INTEGER);
+  return firstOfTail > quoted.source.last && tokens.sentence[firstOfTail] === tokens.sentence[quoted.source.last];
+}
+
+/**
  * A quotation with no cue of its own that directly follows an attributed quotation (“Here he is,” she said. “Come
  * in.”), or directly precedes one, continues that utterance: it becomes another piece of it. Sorted drafts, one pass.
  */
@@ -253,11 +266,15 @@ function mergeUnattributedQuotes(tokens: Tokens, drafts: Draft[]): void {
   // Merged drafts are dropped in one pass at the end (splicing inside the loop would be quadratic).
   const merged = new Set<Draft>();
   let previousKept: Draft | undefined;
+  let keptBefore: Draft | undefined;
   for (let index = 0; index < drafts.length; index++) {
     const draft = drafts[index]!;
-    if (index > 0 && !merged.has(drafts[index - 1]!)) previousKept = drafts[index - 1];
+    if (index > 0 && !merged.has(drafts[index - 1]!)) {
+      keptBefore = previousKept;
+      previousKept = drafts[index - 1];
+    }
     if (draft.cue !== null || draft.pieces.length !== 1) continue;
-    const previous = previousKept;
+    const previous = previousKept !== undefined && keptBefore !== undefined && isAppositiveTail(tokens, keptBefore, previousKept) ? keptBefore : previousKept;
     const next = index + 1 < drafts.length ? drafts[index + 1]! : undefined;
     const piece = draft.pieces[0]!;
     // "she said of the election, in which …. “In my head, anyway.”" — by newsroom convention a quotation that follows
