@@ -247,3 +247,15 @@ test('assembleStatements: a quotation after an inverted speaker\'s appositive co
     ],
   );
 });
+
+test('assembleStatements: an inverted source ending on a relative pronoun takes its clause, and the clause\'s statement goes', () => {
+  const text = '“The depot is full,” said Ada Holm, who runs the depot for the county.';
+  const { drafts } = assemble(text, [
+    ['content', '“The depot is full,”'],
+    ['cue', 'said'],
+    ['source', 'Ada Holm, who'],
+    ['cue', 'runs'],
+    ['content', 'the depot for the county'],
+  ]);
+  assert.deepEqual(drafts.map((draft) => [draft.cue?.text, draft.source?.text]), [['said', 'Ada Holm, who runs the depot for the county']]);
+});

@@ -466,6 +466,35 @@ function extendToClauseEnd(tokens: Tokens, drafts: Draft[], tagged: Uint8Array):
   }
 }
 
+const RELATIVE_PRONOUNS = new Set(['who', 'that', 'which']);
+
+/**
+ * "“…,” said Bob Mason, a retired carrier who | lined up to hear Trump on Tuesday.": an inverted source the tagger ended
+ * on a relative pronoun takes its relative clause to the sentence end (as annotators mark it), and statements the
+ * tagger read inside that clause go. Drafts are sorted by their first piece, so the clause's drafts follow this one.
+ */
+function joinRelativeClauses(tokens: Tokens, drafts: Draft[]): void {
+  const dropped = new Set<Draft>();
+  for (let index = 0; index < drafts.length; index++) {
+    const draft = drafts[index]!;
+    const source = draft.source;
+    if (source === null || draft.cue === null || source.first <= draft.cue.last || dropped.has(draft) || !RELATIVE_PRONOUNS.has(tokens.lower[source.last]!)) continue;
+    if (draft.pieces[draft.pieces.length - 1]!.last > source.last) continue;
+    const last = sentenceLastWord(tokens, source.last);
+    if (last <= source.last) continue;
+    let quoted = false;
+    for (let at = source.last + 1; at <= last && !quoted; at++) quoted = tokens.kinds[at] === TokenKind.Quote;
+    if (quoted) continue;
+    for (let other = index + 1; other < drafts.length && drafts[other]!.pieces[0]!.first <= last; other++) {
+      const inner = drafts[other]!;
+      const first = Math.min(inner.pieces[0]!.first, inner.cue?.first ?? Number.MAX_SAFE_INTEGER, inner.source?.first ?? Number.MAX_SAFE_INTEGER);
+      if (first > source.last && lastTokenOf(inner) <= last) dropped.add(inner);
+    }
+    draft.source = { ...source, last };
+  }
+  removeMerged(drafts, dropped);
+}
+
 const REFUSALS = new Set(['declined', 'refused', 'declining', 'refusing']);
 const REFUSED_ACTS = new Set(['comment', 'elaborate', 'give', 'provide', 'say', 'discuss', 'answer', 'identify', 'name', 'specify', 'disclose', 'confirm']);
 
@@ -924,6 +953,7 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
   for (const draft of drafts) moveHeadNounToSource(tokens, draft);
   for (const draft of drafts) moveSubjectOfPassive(tokens, draft);
   for (const draft of drafts) cutDateline(tokens, draft);
+  joinRelativeClauses(tokens, drafts);
 
   return drafts.map((draft) => {
     const pieceTokens = draft.pieces.map((piece) => [piece.first, piece.last] as const);
