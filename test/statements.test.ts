@@ -259,3 +259,22 @@ test('assembleStatements: an inverted source ending on a relative pronoun takes 
   ]);
   assert.deepEqual(drafts.map((draft) => [draft.cue?.text, draft.source?.text]), [['said', 'Ada Holm, who runs the depot for the county']]);
 });
+
+test('assembleStatements: the clause right after a cue is its content, not a scene-setting clause before its source', () => {
+  const text = 'When she bought the mill, Rhee said she expected a profit by spring.';
+  const { drafts } = assemble(text, [
+    ['content', 'When she bought the mill'],
+    ['source', 'Rhee'],
+    ['cue', 'said'],
+    ['content', 'she expected a profit by spring'],
+  ]);
+  assert.deepEqual(drafts.map((draft) => [draft.cue?.text, draft.content.map((piece) => piece.text)]), [['said', ['she expected a profit by spring']]]);
+  // A quotation before the source is the report: “…,” Rhee said, then what follows the cue is hers only if it continues.
+  const quoted = assemble('“We expect a profit,” Rhee said Monday night.', [
+    ['content', '“We expect a profit,”'],
+    ['source', 'Rhee'],
+    ['cue', 'said'],
+    ['content', 'Monday night'],
+  ]);
+  assert.deepEqual(quoted.drafts[0]?.content.map((piece) => piece.text), ['“We expect a profit,”']);
+});

@@ -109,6 +109,16 @@ function splitQuotationContinuation(tokens: Tokens, quotations: QuotationResult,
   return -1;
 }
 
+/**
+ * "When he bought the mine, Clarke said he expected …": the clause right after a cue (nothing between but "that") is
+ * what it reports; unquoted words before its source are a scene-setting adjunct, not the report.
+ */
+function opensClauseAfter(tokens: Tokens, cue: TaggedSpan, before: TaggedSpan, after: TaggedSpan): boolean {
+  if (tokens.kinds[before.first] === TokenKind.Quote || tokens.kinds[before.last] === TokenKind.Quote) return false;
+  if (after.first !== cue.last + 1) return false;
+  return tokens.kinds[after.first] !== TokenKind.Punct && tokens.kinds[after.first] !== TokenKind.Quote;
+}
+
 interface Draft {
   cue: TaggedSpan | null;
   source: TaggedSpan | null;
@@ -874,7 +884,7 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
         pieces.push(contents[before]!, contents[after]!);
         usedContent[before] = 1;
         usedContent[after] = 1;
-      } else if ((gapBefore < gapAfter || (gapBefore === gapAfter && before >= 0)) && !(gapAfter <= MAX_CONTENT_GAP && PREPOSITIONS.has(tokens.lower[contents[before]!.first - 1] ?? ''))) {
+      } else if ((gapBefore < gapAfter || (gapBefore === gapAfter && before >= 0)) && !(gapAfter <= MAX_CONTENT_GAP && PREPOSITIONS.has(tokens.lower[contents[before]!.first - 1] ?? '')) && !(gapAfter <= MAX_CONTENT_GAP && opensClauseAfter(tokens, cue, contents[before]!, contents[after]!))) {
         pieces.push(contents[before]!);
         usedContent[before] = 1;
       } else {
