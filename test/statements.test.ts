@@ -278,3 +278,12 @@ test('assembleStatements: the clause right after a cue is its content, not a sce
   ]);
   assert.deepEqual(quoted.drafts[0]?.content.map((piece) => piece.text), ['“We expect a profit,”']);
 });
+
+test('assembleStatements: a source the tagger began at an appositive starts at the name or description it follows', () => {
+  const sourcesOf = (text: string, source: string): Array<string | undefined> =>
+    assemble(text, [['source', source], ['cue', 'noted'], ['content', 'that the dredging was late']]).drafts.map((draft) => draft.source?.text);
+  assert.deepEqual(sourcesOf("Ada Holm, the county's harbour master, noted that the dredging was late.", "the county's harbour master,"), ["Ada Holm, the county's harbour master,"]);
+  assert.deepEqual(sourcesOf('Another critic, Bo Lind, noted that the dredging was late.', 'Bo Lind,'), ['Another critic, Bo Lind,']);
+  // A sentence's opening adjunct is no name: "In October" stays out.
+  assert.deepEqual(sourcesOf("In October, the county's harbour master, noted that the dredging was late.", "the county's harbour master,"), ["the county's harbour master,"]);
+});

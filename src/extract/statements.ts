@@ -505,6 +505,39 @@ function joinRelativeClauses(tokens: Tokens, drafts: Draft[]): void {
   removeMerged(drafts, dropped);
 }
 
+const APPOSITIVE_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'another', 'one', 'our', 'my', 'your']);
+/** Capitalized words that open a sentence's adjunct, not a name. */
+const SENTENCE_OPENERS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'since', 'until', 'while', 'when', 'as', 'but', 'and', 'or', 'so', 'yet', 'still', 'also', 'moreover', 'however', 'meanwhile', 'earlier', 'later', 'last', 'this', 'that', 'for', 'from', 'by', 'with', 'without', 'of', 'to', 'like', 'unlike', 'instead', 'then', 'now', 'today', 'yesterday', 'separately', 'indeed', 'thus', 'if', 'although', 'though', 'because']);
+/** Longest noun phrase an appositive source takes back from before its comma (see joinAppositiveHead). */
+const MAX_APPOSITIVE_HEAD = 8;
+
+/**
+ * "Brian Fallon, | the campaign's press secretary, | noted": a source the tagger began at an appositive, right after
+ * a comma that follows the sentence's untagged opening words, starts at the sentence (the name the appositive describes).
+ */
+function joinAppositiveHead(tokens: Tokens, draft: Draft, tagged: Uint8Array): void {
+  const source = draft.source;
+  if (source === null || draft.cue === null || source.last >= draft.cue.first) return;
+  const comma = source.first - 1;
+  if (comma < 1 || tokens.lower[comma] !== ',' || tokens.lower[source.last] !== ',') return;
+  const sentenceFirst = tokens.sentenceStarts[tokens.sentence[source.first]!]!;
+  if (sentenceFirst >= comma || comma - sentenceFirst > MAX_APPOSITIVE_HEAD) return;
+  for (let index = sentenceFirst; index < comma; index++) {
+    if (tagged[index] === 1 || (tokens.kinds[index] !== TokenKind.Word && tokens.kinds[index] !== TokenKind.Number)) return;
+  }
+  if (isLowerCase(tokens, sentenceFirst)) return;
+  // The head is a name ("Brian Fallon") described by a lower-case appositive, or a determiner's phrase ("Another
+  // critic, Laurence Tribe,"); a sentence's opening adjunct ("In October, Mrs. Clinton, the nominee,") is neither.
+  const opener = tokens.lower[sentenceFirst]!;
+  if (APPOSITIVE_DETERMINERS.has(opener)) {
+    draft.source = { ...source, first: sentenceFirst };
+    return;
+  }
+  if (!isLowerCase(tokens, source.first) || SENTENCE_OPENERS.has(opener)) return;
+  for (let index = sentenceFirst; index < comma; index++) if (isLowerCase(tokens, index)) return;
+  draft.source = { ...source, first: sentenceFirst };
+}
+
 const REFUSALS = new Set(['declined', 'refused', 'declining', 'refusing']);
 const REFUSED_ACTS = new Set(['comment', 'elaborate', 'give', 'provide', 'say', 'discuss', 'answer', 'identify', 'name', 'specify', 'disclose', 'confirm']);
 
@@ -963,6 +996,7 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
   for (const draft of drafts) moveHeadNounToSource(tokens, draft);
   for (const draft of drafts) moveSubjectOfPassive(tokens, draft);
   for (const draft of drafts) cutDateline(tokens, draft);
+  for (const draft of drafts) joinAppositiveHead(tokens, draft, tagged);
   joinRelativeClauses(tokens, drafts);
 
   return drafts.map((draft) => {
