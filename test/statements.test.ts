@@ -287,3 +287,13 @@ test('assembleStatements: a source the tagger began at an appositive starts at t
   // A sentence's opening adjunct is no name: "In October" stays out.
   assert.deepEqual(sourcesOf("In October, the county's harbour master, noted that the dredging was late.", "the county's harbour master,"), ["the county's harbour master,"]);
 });
+
+test('assembleStatements: a cue ending on a colon takes the quotation that opens the next paragraph', () => {
+  const text = 'The vote was close. Ortiz continued:\n\n"The depot is full. We need a second site."';
+  const { drafts } = assemble(text, [
+    ['source', 'Ortiz'],
+    ['cue', 'continued:'],
+    ['content', '"The depot is full. We need a second site."'],
+  ]);
+  assert.deepEqual(drafts.map((draft) => [draft.cue?.text, draft.source?.text]), [['continued:', 'Ortiz']]);
+});

@@ -798,7 +798,8 @@ function dropAgeSources(tokens: Tokens, spans: readonly TaggedSpan[]): readonly 
 function colonIntroduces(tokens: Tokens, cue: TaggedSpan, content: TaggedSpan): boolean {
   const colon = content.first - 1;
   // The colon must end the cue's own sentence: "…, a poll showed. He added: “…”" is the next cue's quotation.
-  if (colon <= cue.last || tokens.lower[colon] !== ':' || tokens.sentence[colon] !== tokens.sentence[cue.last] || tokens.kinds[content.first] !== TokenKind.Quote || tokens.breaksBefore[content.first]! > 2) return false;
+  // The colon may close the cue itself ("Caddell continued:" then the quotation in the next paragraph).
+  if (colon < cue.last || tokens.lower[colon] !== ':' || tokens.sentence[colon] !== tokens.sentence[cue.last] || tokens.kinds[content.first] !== TokenKind.Quote || tokens.breaksBefore[content.first]! > 2) return false;
   let words = 0;
   for (let at = cue.last + 1; at < colon; at++) {
     if (tokens.breaksBefore[at]! > 0 || tokens.kinds[at] === TokenKind.Quote) return false;
