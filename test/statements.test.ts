@@ -277,6 +277,14 @@ test('assembleStatements: the clause right after a cue is its content, not a sce
     ['content', 'Monday night'],
   ]);
   assert.deepEqual(quoted.drafts[0]?.content.map((piece) => piece.text), ['“We expect a profit,”']);
+  // A quoted title inside the opening adjunct is no report.
+  const titled = assemble('In an interview on “Harbour Hour,” Rhee said she expected a profit.', [
+    ['content', '“Harbour Hour,”'],
+    ['source', 'Rhee'],
+    ['cue', 'said'],
+    ['content', 'she expected a profit'],
+  ]);
+  assert.deepEqual(titled.drafts.map((draft) => draft.content.map((piece) => piece.text)), [['she expected a profit']]);
 });
 
 test('assembleStatements: a source the tagger began at an appositive starts at the name or description it follows', () => {

@@ -114,7 +114,10 @@ function splitQuotationContinuation(tokens: Tokens, quotations: QuotationResult,
  * what it reports; unquoted words before its source are a scene-setting adjunct, not the report.
  */
 function opensClauseAfter(tokens: Tokens, cue: TaggedSpan, before: TaggedSpan, after: TaggedSpan): boolean {
-  if (tokens.kinds[before.first] === TokenKind.Quote || tokens.kinds[before.last] === TokenKind.Quote) return false;
+  // A quotation opening its sentence is the report ("“…,” Rhee said"); one inside an adjunct is a title ("In an
+  // interview on “Face the Nation,” Ryan said …").
+  const sentenceFirst = tokens.sentenceStarts[tokens.sentence[before.first]!]!;
+  if ((tokens.kinds[before.first] === TokenKind.Quote || tokens.kinds[before.last] === TokenKind.Quote) && before.first === sentenceFirst) return false;
   if (after.first !== cue.last + 1) return false;
   return tokens.kinds[after.first] !== TokenKind.Punct && tokens.kinds[after.first] !== TokenKind.Quote;
 }
