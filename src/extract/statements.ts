@@ -921,7 +921,12 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
         pieces.push(contents[before]!, contents[after]!);
         usedContent[before] = 1;
         usedContent[after] = 1;
-      } else if ((gapBefore < gapAfter || (gapBefore === gapAfter && before >= 0)) && !(gapAfter <= MAX_CONTENT_GAP && PREPOSITIONS.has(tokens.lower[contents[before]!.first - 1] ?? '')) && !(gapAfter <= MAX_CONTENT_GAP && opensClauseAfter(tokens, cue, contents[before]!, contents[after]!))) {
+      } else if (gapBefore <= MAX_CONTENT_GAP && gapAfter <= MAX_CONTENT_GAP && opensClauseAfter(tokens, cue, contents[before]!, contents[after]!)) {
+        // The words before were an adjunct (a quoted title in it too): no statement's content.
+        pieces.push(contents[after]!);
+        usedContent[after] = 1;
+        usedContent[before] = 1;
+      } else if ((gapBefore < gapAfter || (gapBefore === gapAfter && before >= 0)) && !(gapAfter <= MAX_CONTENT_GAP && PREPOSITIONS.has(tokens.lower[contents[before]!.first - 1] ?? ''))) {
         pieces.push(contents[before]!);
         usedContent[before] = 1;
       } else {
