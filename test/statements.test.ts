@@ -305,3 +305,11 @@ test('assembleStatements: a cue ending on a colon takes the quotation that opens
   ]);
   assert.deepEqual(drafts.map((draft) => [draft.cue?.text, draft.source?.text]), [['continued:', 'Ortiz']]);
 });
+
+test('assembleStatements: the occasion of a speech at the end of reported content is cut, other phrases are kept', () => {
+  const contentOf = (text: string, content: string): string[] =>
+    assemble(text, [['source', 'Keron Blair'], ['cue', 'called for'], ['content', content]]).drafts.flatMap((draft) => draft.content.map((piece) => piece.text));
+  assert.deepEqual(contentOf('Keron Blair called for more school funding in a statement on Thursday.', 'more school funding in a statement on Thursday'), ['more school funding']);
+  assert.deepEqual(contentOf('Keron Blair called for more school funding during a campaign stop in Leeds.', 'more school funding during a campaign stop in Leeds'), ['more school funding']);
+  assert.deepEqual(contentOf('Keron Blair called for more school funding in the poorest districts.', 'more school funding in the poorest districts'), ['more school funding in the poorest districts']);
+});

@@ -541,6 +541,37 @@ function joinAppositiveHead(tokens: Tokens, draft: Draft, tagged: Uint8Array): v
   draft.source = { ...source, first: sentenceFirst };
 }
 
+const EVENT_PREPOSITIONS = new Set(['in', 'at', 'during', 'on']);
+const SPEECH_EVENTS = new Set(['statement', 'interview', 'speech', 'rally', 'tweet', 'tweets', 'post', 'stop', 'conference', 'appearance', 'address', 'remarks', 'briefing', 'debate', 'op-ed', 'email', 'website', 'forum']);
+const EVENT_DETERMINERS = new Set(['a', 'an', 'the', 'his', 'her', 'its', 'their', 'this', 'that', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+/** Longest speech-event adjunct cut from the end of reported content (see cutSpeechEventTail). */
+const MAX_EVENT_TAIL = 10;
+
+/**
+ * "…criticized the act as a “crazy system” during a campaign stop in Flint": an adjunct at the end of reported content
+ * naming the occasion of the speech (a statement, an interview, a rally, a tweet) tells where it was said, not what.
+ */
+function cutSpeechEventTail(tokens: Tokens, draft: Draft, quotations: QuotationResult): void {
+  if (draft.cue === null) return;
+  const index = draft.pieces.length - 1;
+  const piece = draft.pieces[index]!;
+  if (piece.first <= draft.cue.last || quotations.tokenQuotation[piece.last]! >= 0) return;
+  const from = Math.max(piece.first + 2, piece.last - MAX_EVENT_TAIL);
+  for (let at = from; at <= piece.last - 1; at++) {
+    if (!EVENT_PREPOSITIONS.has(tokens.lower[at]!) || !EVENT_DETERMINERS.has(tokens.lower[at + 1]!) || quotations.tokenQuotation[at]! >= 0) continue;
+    let event = false;
+    for (let look = at + 1; look <= piece.last && look <= at + 4 && !event; look++) {
+      if (tokens.kinds[look] === TokenKind.Punct) break;
+      event = SPEECH_EVENTS.has(tokens.lower[look]!);
+    }
+    if (!event) continue;
+    let last = at - 1;
+    while (last > piece.first && tokens.kinds[last] === TokenKind.Punct) last--;
+    draft.pieces[index] = { ...piece, last };
+    return;
+  }
+}
+
 const REFUSALS = new Set(['declined', 'refused', 'declining', 'refusing']);
 const REFUSED_ACTS = new Set(['comment', 'elaborate', 'give', 'provide', 'say', 'discuss', 'answer', 'identify', 'name', 'specify', 'disclose', 'confirm']);
 
@@ -993,6 +1024,7 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
   extendToClauseEnd(tokens, drafts, tagged);
   for (const draft of drafts) cutRefusalTail(tokens, draft);
   for (const draft of drafts) cutInferenceTail(tokens, draft, quotations);
+  for (const draft of drafts) cutSpeechEventTail(tokens, draft, quotations);
   extendToSentenceStart(tokens, drafts, tagged);
   for (const draft of drafts) {
     // "said on Monday that …": the reported clause starts at "that", as annotators mark it.
