@@ -313,3 +313,10 @@ test('assembleStatements: the occasion of a speech at the end of reported conten
   assert.deepEqual(contentOf('Keron Blair called for more school funding during a campaign stop in Leeds.', 'more school funding during a campaign stop in Leeds'), ['more school funding']);
   assert.deepEqual(contentOf('Keron Blair called for more school funding in the poorest districts.', 'more school funding in the poorest districts'), ['more school funding in the poorest districts']);
 });
+
+test('assembleStatements: a statement hung on a lone function word as its cue is dropped', () => {
+  const { drafts } = assemble('She is the editor of a science blog.', [['cue', 'of'], ['content', 'a science blog']]);
+  assert.deepEqual(drafts, []);
+  const kept = assemble('She wrote of a science blog.', [['cue', 'wrote of'], ['content', 'a science blog']]);
+  assert.deepEqual(kept.drafts.map((draft) => draft.cue?.text), ['wrote of']);
+});

@@ -572,6 +572,16 @@ function cutSpeechEventTail(tokens: Tokens, draft: Draft, quotations: QuotationR
   }
 }
 
+/** Words that are never a cue on their own: a statement the tagger hung on one of them is its misreading. */
+const FUNCTION_WORD_CUES = new Set(['to', 'of', 'about', 'for', 'from', 'with', 'on', 'in', 'at', 'by', 'as', 'and', 'or', 'the', 'a', 'an']);
+
+/** Drops drafts whose whole cue is one function word ("… the editor | of | a science blog"). */
+function dropFunctionWordCues(tokens: Tokens, drafts: Draft[]): void {
+  const dropped = new Set<Draft>();
+  for (const draft of drafts) if (draft.cue !== null && draft.cue.first === draft.cue.last && FUNCTION_WORD_CUES.has(tokens.lower[draft.cue.first]!)) dropped.add(draft);
+  removeMerged(drafts, dropped);
+}
+
 const REFUSALS = new Set(['declined', 'refused', 'declining', 'refusing']);
 const REFUSED_ACTS = new Set(['comment', 'elaborate', 'give', 'provide', 'say', 'discuss', 'answer', 'identify', 'name', 'specify', 'disclose', 'confirm']);
 
@@ -1016,6 +1026,7 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
     drafts.push({ cue: null, source: null, pieces: [content] });
   });
   drafts.sort((a, b) => a.pieces[0]!.first - b.pieces[0]!.first);
+  dropFunctionWordCues(tokens, drafts);
   removeAnonymityRequests(tokens, drafts);
   mergeUnattributedQuotes(tokens, drafts);
   mergeCoordinatedComplements(tokens, drafts);
