@@ -317,6 +317,7 @@ test('assembleStatements: the occasion of a speech at the end of reported conten
 test('assembleStatements: a statement hung on a lone function word as its cue is dropped', () => {
   const { drafts } = assemble('She is the editor of a science blog.', [['cue', 'of'], ['content', 'a science blog']]);
   assert.deepEqual(drafts, []);
+  assert.deepEqual(assemble('The plan was a failure.', [['cue', 'was'], ['content', 'a failure']]).drafts, []);
   const kept = assemble('She wrote of a science blog.', [['cue', 'wrote of'], ['content', 'a science blog']]);
   assert.deepEqual(kept.drafts.map((draft) => draft.cue?.text), ['wrote of']);
 });
