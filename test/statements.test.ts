@@ -321,3 +321,22 @@ test('assembleStatements: a statement hung on a lone function word as its cue is
   const kept = assemble('She wrote of a science blog.', [['cue', 'wrote of'], ['content', 'a science blog']]);
   assert.deepEqual(kept.drafts.map((draft) => draft.cue?.text), ['wrote of']);
 });
+
+test('assembleStatements: a short quotation nobody said inside the outlet\'s sentence is a title, not a statement or a turn', () => {
+  const text = '“We will rebuild,” Ortiz said. The crew watched her film “Salt Roads.” on a bus.';
+  const { drafts } = assemble(text, [
+    ['content', '“We will rebuild,”'],
+    ['source', 'Ortiz'],
+    ['cue', 'said'],
+    ['content', '“Salt Roads.”'],
+  ]);
+  assert.deepEqual(drafts.map((draft) => draft.content.map((piece) => piece.text)), [['“We will rebuild,”']]);
+  // A quotation that opens its sentence is the speaker's next turn.
+  const turn = assemble('“We will rebuild,” Ortiz said. “The port comes first.”', [
+    ['content', '“We will rebuild,”'],
+    ['source', 'Ortiz'],
+    ['cue', 'said'],
+    ['content', '“The port comes first.”'],
+  ]);
+  assert.deepEqual(turn.drafts.map((draft) => draft.content.map((piece) => piece.text)), [['“We will rebuild,”', '“The port comes first.”']]);
+});

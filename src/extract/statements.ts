@@ -294,7 +294,10 @@ function mergeUnattributedQuotes(tokens: Tokens, drafts: Draft[]): void {
     // an attributed quotation in the same paragraph, with no other statement between, is the same speaker's.
     const previousQuoted = previous !== undefined && previous.pieces.some((before) => tokens.kinds[before.first] === TokenKind.Quote);
     const trailingWords = previousQuoted ? Number.MAX_SAFE_INTEGER : 3;
-    if (previous?.cue != null && onlyPunctuationBetween(tokens, lastTokenOf(previous), piece.first, trailingWords, previousQuoted ? 1 : 0) && tokens.kinds[piece.first] === TokenKind.Quote) {
+    // Past other words, only a quotation that opens its sentence is a speaker's next turn: one inside the outlet's
+    // sentence is a title or a scare quote (“… on Fox News's “Fox and Friends.””).
+    const opensSentence = tokens.sentenceStarts[tokens.sentence[piece.first]!] === piece.first || onlyPunctuationBetween(tokens, lastTokenOf(previous ?? draft), piece.first, 3, 0);
+    if (previous?.cue != null && opensSentence && onlyPunctuationBetween(tokens, lastTokenOf(previous), piece.first, trailingWords, previousQuoted ? 1 : 0) && tokens.kinds[piece.first] === TokenKind.Quote) {
       // "He addressed Trump: “…”" — after a colon the quotation is what was said; an unquoted object before it is not.
       const colon = piece.first > 0 && tokens.lower[piece.first - 1] === ':';
       const quotedBefore = previous.pieces.some((before) => tokens.kinds[before.first] === TokenKind.Quote || tokens.kinds[before.last] === TokenKind.Quote);
@@ -307,6 +310,27 @@ function mergeUnattributedQuotes(tokens: Tokens, drafts: Draft[]): void {
     }
   }
   removeMerged(drafts, merged);
+}
+
+/** Longest cue-less quotation inside a sentence taken for a title or scare quote (a longer one may be an unattributed report). */
+const MAX_SCARE_QUOTE_WORDS = 8;
+
+/**
+ * A quotation nobody is said to have said, inside the outlet's own sentence (not opening it, not after a colon), is a
+ * title or a scare quote (the film “13th.”, the show ''Politicking.''), not a statement.
+ */
+function dropScareQuotes(tokens: Tokens, drafts: Draft[]): void {
+  const dropped = new Set<Draft>();
+  for (const draft of drafts) {
+    if (draft.cue !== null || draft.pieces.length !== 1) continue;
+    const piece = draft.pieces[0]!;
+    const sentenceFirst = tokens.sentenceStarts[tokens.sentence[piece.first]!]!;
+    if (piece.first === sentenceFirst || tokens.lower[piece.first - 1] === ':' || tokens.breaksBefore[piece.first]! > 0) continue;
+    let words = 0;
+    for (let index = piece.first; index <= piece.last && words <= MAX_SCARE_QUOTE_WORDS; index++) if (tokens.kinds[index] === TokenKind.Word || tokens.kinds[index] === TokenKind.Number) words++;
+    if (words <= MAX_SCARE_QUOTE_WORDS) dropped.add(draft);
+  }
+  removeMerged(drafts, dropped);
 }
 
 const NOT_NAMED = new Set(['named', 'identified', 'quoted']);
@@ -1029,6 +1053,7 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
   dropFunctionWordCues(tokens, drafts);
   removeAnonymityRequests(tokens, drafts);
   mergeUnattributedQuotes(tokens, drafts);
+  dropScareQuotes(tokens, drafts);
   mergeCoordinatedComplements(tokens, drafts);
   addParentheticalOpenings(tokens, drafts, quotations);
   extendToLineEnd(tokens, drafts, tagged);
