@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { extractFeatures, extractStackedFeatures, STACKED_TEMPLATE_COUNT, TEMPLATE_COUNT } from '../src/extract/features.js';
 import { findQuotations } from '../src/extract/quotations.js';
-import { decode, isAllowed, LABEL_COUNT, tagTokens, type AttributionModel, type TaggerModel } from '../src/extract/tagger.js';
+import { decode, isAllowed, LABEL_COUNT, tagDocument, tagTokens, type AttributionModel, type TaggerModel } from '../src/extract/tagger.js';
 import { seededRandom } from '../src/library/synthetic.js';
 import { tokenize } from '../src/text/tokenize.js';
 
@@ -60,7 +60,7 @@ function bruteForceBest(model: TaggerModel, emissions: number[][]): number[] {
 }
 
 describe('tagger', () => {
-  it('packed decoding (int8 weights in 16-bit lanes) gives the same labels as plain decoding when the weights are int8-exact', () => {
+  it('packed decoding (int8 weights summed in 16-bit lanes) gives the same labels as plain decoding when the weights are int8-exact', () => {
     for (const seed of [1, 2, 3]) {
       const random = seededRandom(seed);
       const model: AttributionModel = {
@@ -73,10 +73,27 @@ describe('tagger', () => {
     }
   });
 
-  it('refuses to pack more templates than 16-bit lanes can sum without carrying', () => {
+  it('refuses to pack more templates than 16-bit lanes can sum without overflowing', () => {
     const random = seededRandom(4);
-    const model: AttributionModel = { first: randomTagger(random, 6, TEMPLATE_COUNT, 3), second: randomTagger(random, 6, 257, 3) };
-    assert.throws(() => tag(model, TEXT), /expected at most 256 templates per pass, found 257/);
+    const model: AttributionModel = { first: randomTagger(random, 6, TEMPLATE_COUNT, 3), second: randomTagger(random, 6, 259, 3) };
+    assert.throws(() => tag(model, TEXT), /expected at most 258 templates per pass, found 259/);
+  });
+
+  it('tagDocument (keys written to reused memory) gives the labels of plain decoding, document after document of any length', () => {
+    const random = seededRandom(5);
+    const model: AttributionModel = {
+      first: randomTagger(random, 10, TEMPLATE_COUNT, 3),
+      second: randomTagger(random, 10, TEMPLATE_COUNT + STACKED_TEMPLATE_COUNT, 5),
+    };
+    // Short, then long enough to be summed in blocks (over 4,096 tokens), then longer than the kept memory (over 16,384
+    // tokens), then short again: memory left by one document must not leak into the next.
+    for (const repeats of [1, 120, 420, 2, 1]) {
+      const text = Array.from({ length: repeats }, (_, index) => TEXT.replace('Tuesday', index % 2 === 0 ? 'Monday' : 'Friday')).join('\n\n');
+      const tokens = tokenize(text);
+      const expected = decodeBothPasses(model, text);
+      assert.deepEqual([...tagDocument(model, tokens, findQuotations(tokens))], [...expected], `${repeats} repeats`);
+      assert.deepEqual([...tag(model, text)], [...expected], `${repeats} repeats, tagTokens`);
+    }
   });
 
   it('a model that cannot be packed (float weights, as in training) decodes through the plain path', () => {

@@ -93,15 +93,21 @@ const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'you']);
 
 /**
  * Hashed feature keys for every token: `keys[token * TEMPLATE_COUNT + template]`. Linear in the token count:
- * nearest-cue distances come from one left and one right sweep per sentence.
+ * nearest-cue distances come from one left and one right sweep per sentence. With `into` (at least count ×
+ * TEMPLATE_COUNT values), the keys are written to its start and a view of them returned instead of a new array: a
+ * document's keys are 200 KB, and fresh memory that size measured a third of this function's time.
  */
-export function extractFeatures(tokens: Tokens, quotations: QuotationResult): Uint32Array {
+export function extractFeatures(tokens: Tokens, quotations: QuotationResult, into?: Uint32Array): Uint32Array {
   const { count, lower, kinds, starts, ends, text, sentence, breaksBefore, sentenceStarts } = tokens;
-  const keys = new Uint32Array(count * TEMPLATE_COUNT);
-  const column = columnSource(count);
+  if (into !== undefined && into.length < count * TEMPLATE_COUNT) throw new Error(`extractFeatures: expected room for ${count * TEMPLATE_COUNT} keys, found ${into.length}`);
+  const keys = into === undefined ? new Uint32Array(count * TEMPLATE_COUNT) : into.subarray(0, count * TEMPLATE_COUNT);
+  const pool = BASE_COLUMNS;
+  lastWords = null; // the pool's columns are about to be rewritten
+  pool.begin(count);
+  const column = (): Uint32Array => pool.uint32(0);
   const words = column();
-  const shapes = new Uint16Array(count);
-  const cues = new Uint8Array(count);
+  const shapes = column();
+  const cues = column();
   const suffix = column(), lemma = column(), pronoun = column();
   for (let index = 0; index < count; index++) {
     const word = lower[index]!;
@@ -112,14 +118,15 @@ export function extractFeatures(tokens: Tokens, quotations: QuotationResult): Ui
     pronoun[index] = word.length <= 4 && PRONOUNS.has(word) ? 1 : 0; // no pronoun is longer: most words skip the Set
     shapes[index] = shapeOf(kinds[index]!, word, text, starts[index]!, ends[index]!);
   }
+  lastWords = { tokens, words };
 
   // Nearest cue word to the left and right within the sentence, and whether "that" lies between.
-  const leftDistance = new Int32Array(count).fill(-1);
-  const leftCue = new Int32Array(count).fill(-1);
+  const leftDistance = pool.int32(-1);
+  const leftCue = pool.int32(-1);
   const leftThat = column();
   const leftCommas = column();
-  const rightDistance = new Int32Array(count).fill(-1);
-  const rightCue = new Int32Array(count).fill(-1);
+  const rightDistance = pool.int32(-1);
+  const rightCue = pool.int32(-1);
   for (let sentenceIndex = 0; sentenceIndex + 1 < sentenceStarts.length; sentenceIndex++) {
     const first = sentenceStarts[sentenceIndex]!;
     const last = sentenceStarts[sentenceIndex + 1]!;
@@ -188,9 +195,9 @@ export function extractFeatures(tokens: Tokens, quotations: QuotationResult): Ui
   }
 
   // Per-token values, one column each; neighbours are views into padded copies (no per-template copying).
-  const wordWindow = paddedWindow(words, count, NONE);
-  const shapeWindow = paddedWindow(shapes, count, 0);
-  const cueWindow = paddedWindow(cues, count, 99);
+  const wordWindow = paddedWindow(pool, words, count, NONE);
+  const shapeWindow = paddedWindow(pool, shapes, count, 0);
+  const cueWindow = paddedWindow(pool, cues, count, 99);
   const w0 = wordWindow(0), s0 = shapeWindow(0);
   const quoteRole = column(), depth = column(), quoteContext = column(), inQuote = column();
   const position3 = column(), remaining3 = column(), sentenceStart = column(), paragraphStart = column();
@@ -221,7 +228,7 @@ export function extractFeatures(tokens: Tokens, quotations: QuotationResult): Ui
   // padding beyond the document's ends is a value no cluster takes.
   const cluster = column();
   loadWordClusters().fill(words, count, [cluster]);
-  const clusterWindow = paddedWindow(cluster, count, 0x1ff);
+  const clusterWindow = paddedWindow(pool, cluster, count, 0x1ff);
   const c0 = clusterWindow(0);
   const one = column().fill(1);
   // One row per template, in template order: the values it combines (changing a row changes the keys: retrain).
@@ -279,35 +286,73 @@ export function extractFeatures(tokens: Tokens, quotations: QuotationResult): Ui
     [cueWindow(-1), c0],
     [c0, left, leftThat],
   ];
-  fillTemplates(keys, templates, 0, count, 'extractFeatures');
+  fillTemplates(keys, templates, 0, count, column(), 'extractFeatures');
   return keys;
 }
 
 /**
- * Zeroed columns of `count` values, carved from shared buffers: a document needs a few dozen, and allocating each
- * typed array alone measured about twice the cost of one buffer and views.
+ * Working columns of one call, carved from chunks kept between calls: a document needs a few dozen columns, and
+ * allocating each typed array afresh (zeroed by the allocator, then collected) measured slower than reusing memory.
+ * `begin` hands the chunks out again, so no column may outlive the call that took it; each pool serves one function.
  */
-function columnSource(count: number): () => Uint32Array {
-  let buffer = new Uint32Array(0);
-  let used = 0;
-  return () => {
-    if (used + count > buffer.length) {
-      buffer = new Uint32Array(count * COLUMNS_PER_BUFFER);
-      used = 0;
+class ColumnPool {
+  private readonly chunks: ArrayBuffer[] = [];
+  private chunk = 0;
+  private used = 0;
+  private count = 0;
+  private offset = 0;
+
+  /** Starts a call whose columns hold `count` values; every column taken before is released. */
+  begin(count: number): void {
+    this.count = count;
+    this.chunk = 0;
+    this.used = 0;
+  }
+
+  /** A column of `length` (default: the call's count) 32-bit values, all `fill`. */
+  uint32(fill: number, length = this.count): Uint32Array {
+    const buffer = this.take(length);
+    return new Uint32Array(buffer, this.offset, length).fill(fill);
+  }
+
+  int32(fill: number, length = this.count): Int32Array {
+    const buffer = this.take(length);
+    return new Int32Array(buffer, this.offset, length).fill(fill);
+  }
+
+  /** The memory for the next `length` values, from byte `this.offset`: the current chunk, the next, or (a column too large for a chunk, or the kept chunks used up) memory of its own. */
+  private take(length: number): ArrayBuffer {
+    const bytes = 4 * length;
+    if (this.used + bytes > CHUNK_BYTES && this.chunk < this.chunks.length) {
+      this.chunk++;
+      this.used = 0;
     }
-    used += count;
-    return buffer.subarray(used - count, used);
-  };
+    if (bytes > CHUNK_BYTES || (this.chunk === this.chunks.length && this.chunks.length >= MAX_CHUNKS)) {
+      this.offset = 0;
+      return new ArrayBuffer(bytes);
+    }
+    if (this.chunk === this.chunks.length) this.chunks.push(new ArrayBuffer(CHUNK_BYTES));
+    this.offset = this.used;
+    this.used += bytes;
+    return this.chunks[this.chunk]!;
+  }
 }
 
-const COLUMNS_PER_BUFFER = 8;
+/** 64 KB chunks, at most 32 kept per pool (2 MB): enough for the columns of a document of about 10,000 tokens. */
+const CHUNK_BYTES = 1 << 16;
+const MAX_CHUNKS = 32;
+const BASE_COLUMNS = new ColumnPool();
+const STACKED_COLUMNS = new ColumnPool();
+
+/** The word hashes of the last `extractFeatures` call (a column of BASE_COLUMNS, valid until its next call) and its tokens. */
+let lastWords: { readonly tokens: Tokens; readonly words: Uint32Array } | null = null;
 
 /** The value that stands for "no word" beyond the document's ends and where no cue is in reach. */
 const NONE = 0x5bd1e995;
 
 /** Views of `values` shifted by -2..2 tokens, reading `outside` beyond either end (one padded copy, no per-shift copy). */
-function paddedWindow(values: ArrayLike<number>, count: number, outside: number): (shift: number) => Uint32Array {
-  const padded = new Uint32Array(count + 4).fill(outside);
+function paddedWindow(pool: ColumnPool, values: ArrayLike<number>, count: number, outside: number): (shift: number) => Uint32Array {
+  const padded = pool.uint32(outside, count + 4);
   for (let index = 0; index < count; index++) padded[index + 2] = values[index]!;
   return (shift) => padded.subarray(2 + shift, 2 + shift + count);
 }
@@ -316,10 +361,9 @@ function paddedWindow(values: ArrayLike<number>, count: number, outside: number)
  * Fills `keys` (one row of `templates.length` keys per token) from a template table; template ids start at `firstId`.
  * A template combines one to three columns; missing ones read zero.
  */
-function fillTemplates(keys: Uint32Array, templates: ReadonlyArray<readonly Uint32Array[]>, firstId: number, count: number, caller: string): void {
+function fillTemplates(keys: Uint32Array, templates: ReadonlyArray<readonly Uint32Array[]>, firstId: number, count: number, zero: Uint32Array, caller: string): void {
   const width = templates.length;
   if (keys.length !== count * width) throw new Error(`${caller}: expected ${keys.length / Math.max(1, count)} templates, found ${width}`);
-  const zero = new Uint32Array(count);
   for (let template = 0; template < width; template++) {
     const values = templates[template]!;
     // One or two columns: a loop that reads no column of zeros (mix with a literal 0 gives the same key).
@@ -357,12 +401,20 @@ const SPAN_TYPE_OF_LABEL = [0, 1, 1, 2, 2, 3, 3];
  * the nearest predicted spans on each side, whether the token sits inside a predicted span). Linear.
  */
 export function extractStackedFeatures(tokens: Tokens, firstPass: Uint8Array): Uint32Array {
+  const keys = new Uint32Array(tokens.count * STACKED_TEMPLATE_COUNT);
+  fillStackedFeatures(keys, tokens, firstPass);
+  return keys;
+}
+
+/** `extractStackedFeatures` into `keys` (tokens.count × STACKED_TEMPLATE_COUNT values, every one written). */
+export function fillStackedFeatures(keys: Uint32Array, tokens: Tokens, firstPass: Uint8Array): void {
   const { count, lower, breaksBefore } = tokens;
-  const width = STACKED_TEMPLATE_COUNT;
-  const keys = new Uint32Array(count * width);
+  const pool = STACKED_COLUMNS;
+  pool.begin(count);
+  const column = (): Uint32Array => pool.uint32(0);
   // Span extents of the first pass: for each token, the start and end token of the predicted span it is in.
-  const spanFirst = new Int32Array(count).fill(-1);
-  const spanLast = new Int32Array(count).fill(-1);
+  const spanFirst = pool.int32(-1);
+  const spanLast = pool.int32(-1);
   for (let index = 0; index < count; index++) {
     const label = firstPass[index]!;
     if (label === 0) continue;
@@ -375,10 +427,9 @@ export function extractStackedFeatures(tokens: Tokens, firstPass: Uint8Array): U
     spanLast[index] = nextInside ? spanLast[index + 1]! : index;
   }
   // Nearest predicted span ending before the token (type, distance) and starting after it, within the paragraph.
-  const column = columnSource(count);
   const leftType = column();
-  const leftDistance = new Int32Array(count).fill(-1);
-  const leftCue = new Int32Array(count).fill(-1);
+  const leftDistance = pool.int32(-1);
+  const leftCue = pool.int32(-1);
   let lastType = 0;
   let lastEnd = -1;
   let lastCue = -1;
@@ -400,8 +451,8 @@ export function extractStackedFeatures(tokens: Tokens, firstPass: Uint8Array): U
     }
   }
   const rightType = column();
-  const rightDistance = new Int32Array(count).fill(-1);
-  const rightCue = new Int32Array(count).fill(-1);
+  const rightDistance = pool.int32(-1);
+  const rightCue = pool.int32(-1);
   let nextType = 0;
   let nextStart = -1;
   let nextCue = -1;
@@ -422,11 +473,14 @@ export function extractStackedFeatures(tokens: Tokens, firstPass: Uint8Array): U
       nextCue = -1;
     }
   }
-  const labelWindow = paddedWindow(firstPass, count, 9);
-  const word = column(), spanType = column(), positionInSpan = column(), before = column(), after = column();
+  const labelWindow = paddedWindow(pool, firstPass, count, 9);
+  // The word hashes of the base features when they were the last computed, for these tokens (the pass that tags a document).
+  const hashed = lastWords !== null && lastWords.tokens === tokens ? lastWords.words : null;
+  const word = hashed ?? column();
+  if (hashed === null) for (let index = 0; index < count; index++) word[index] = hashString(lower[index]!);
+  const spanType = column(), positionInSpan = column(), before = column(), after = column();
   const leftSpan = column(), rightSpan = column(), leftCueBucket = column(), rightCueBucket = column();
   for (let index = 0; index < count; index++) {
-    word[index] = hashString(lower[index]!);
     spanType[index] = SPAN_TYPE_OF_LABEL[firstPass[index]!]!;
     const first = spanFirst[index]!;
     const last = spanLast[index]!;
@@ -458,6 +512,5 @@ export function extractStackedFeatures(tokens: Tokens, firstPass: Uint8Array): U
     [label, rightCueBucket],
     [word, leftCueBucket, rightCueBucket],
   ];
-  fillTemplates(keys, templates, 100, count, 'extractStackedFeatures');
-  return keys;
+  fillTemplates(keys, templates, 100, count, column(), 'extractStackedFeatures');
 }

@@ -3,7 +3,6 @@ import type { Analysis, Diagnostic, SourceDocument, Statement } from '../model/t
 import { tokenize } from '../text/tokenize.js';
 import { findClaims } from './claims.js';
 import { findEntities } from './entities.js';
-import { extractFeatures } from './features.js';
 import { findLayoutAttributions } from './layout-attributions.js';
 import { findNestedStatements } from './nested.js';
 import { findQuotations } from './quotations.js';
@@ -12,7 +11,7 @@ import { completeSources } from './sources.js';
 import { makeSourceResolver, resolveSpeakers } from './speakers.js';
 import { attachStatementTimes } from './statement-times.js';
 import { assembleStatements, type DraftStatement } from './statements.js';
-import { labelsToSpans, loadDefaultModel, tagTokens, type AttributionModel } from './tagger.js';
+import { labelsToSpans, loadDefaultModel, tagDocument, type AttributionModel } from './tagger.js';
 import { findTimes } from './times.js';
 
 export interface AnalyzeOptions {
@@ -37,7 +36,7 @@ export function analyzeDocument(document: SourceDocument, options: AnalyzeOption
   for (const diagnostic of quotations.diagnostics) diagnostics.push(diagnostic); // a loop: spreading a huge list into push() overflows the stack
   const quotationSpans = quotations.quotations.map((quotation) => ({ start: quotation.start, end: quotation.end, text: text.slice(quotation.start, quotation.end) }));
   // 3. The learned tagger marks source, cue and content spans (two passes; the second reads the first's labels).
-  const labels = tagTokens(options.model ?? loadDefaultModel(), tokens, extractFeatures(tokens, quotations));
+  const labels = tagDocument(options.model ?? loadDefaultModel(), tokens, quotations);
   // 4. Spans become statements: each cue takes its content pieces and source.
   const tagged = assembleStatements({ tokens, spans: labelsToSpans(labels), quotations });
   // 4b. Attributions made by layout ("PENCE: …", "“…” ― Jane Roe") replace what the tagger read on those lines.

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Tokens } from '../text/tokenize.js';
-import { extractStackedFeatures } from './features.js';
+import type { QuotationResult } from './quotations.js';
+import { extractFeatures, extractStackedFeatures, fillStackedFeatures, STACKED_TEMPLATE_COUNT, TEMPLATE_COUNT } from './features.js';
+import { MAX_ROW_KEYS, ROW_BYTES, RowSums } from './row-sums.js';
 
 /** Token labels: outside, and begin/inside for each span type PolNeAR annotates. */
 export const LABELS = ['O', 'B-SOURCE', 'I-SOURCE', 'B-CUE', 'I-CUE', 'B-CONTENT', 'I-CONTENT'] as const;
@@ -98,12 +100,10 @@ export function addEmissions(emissions: Float64Array, table: Float32Array | Int1
 /**
  * The best label sequence for per-token emission sums (`emissions[token * 7 + label] * scale`) under `transitions`.
  * Unrolled over the seven labels, scores in locals: outside and begin labels may follow any label, an inside label only
- * its own begin or inside label. Ties go to the lower previous label.
+ * its own begin or inside label. Ties go to the lower previous label. `back` (count × 7) is working memory; `labels` receives the result.
  */
-function viterbi(emissions: Float64Array, count: number, transitions: Float64Array, starts: Float32Array, scale: number): Uint8Array {
-  const labels = new Uint8Array(count);
+function viterbi(emissions: Float64Array, count: number, transitions: Float64Array, starts: Float32Array, scale: number, back: Uint8Array = new Uint8Array(count * LABEL_COUNT), labels: Uint8Array = new Uint8Array(count)): Uint8Array {
   if (count === 0) return labels;
-  const back = new Uint8Array(count * LABEL_COUNT);
   const t = transitions;
   let p0 = emissions[0]! * scale + starts[0]!;
   let p1 = emissions[1]! * scale + starts[1]!;
@@ -346,14 +346,11 @@ export function loadDefaultModel(): AttributionModel {
 
 /**
  * A loaded model laid out for decoding: both passes' weights for one key sit in one 16-byte row, requantized to int8
- * (measured on PolNeAR dev: no F1 change) and stored biased as bytes, four labels per 32-bit word: words 0–1 hold the
- * first pass's labels 0–3 and 4–6, words 2–3 the second pass's. Each base key costs one row read for both passes, and
- * a word is summed as two pairs of 16-bit lanes (its even and its odd bytes), two labels per 32-bit add. Half the
- * 32-byte layout's memory: a row read misses the core's cache half as often (measured: faster despite the extra masks).
+ * (measured on PolNeAR dev: no F1 change): bytes 0–6 the first pass's labels, 8–14 the second's (see RowSums). Each
+ * base key costs one row read for both passes, summed in WebAssembly SIMD eight labels at a time.
  */
 interface PackedModel {
-  readonly lanes: Uint32Array;
-  readonly mask: number;
+  readonly sums: RowSums;
   readonly first: TaggerModel;
   readonly second: TaggerModel;
   readonly firstScale: number;
@@ -362,12 +359,8 @@ interface PackedModel {
   readonly secondTransitions: Float64Array;
 }
 
-const LANE_STRIDE = 4; // 32-bit words per row
-/** A weight w (−127…127) is stored as w + 128 (1…255): lane sums stay positive and, below 257 keys, never carry. */
-const LANE_BIAS = 128;
-const MAX_LANE_KEYS = 256;
-/** Spreads a word's even bytes (or, shifted right by 8, its odd bytes) into two 16-bit lanes. */
-const EVEN_BYTES = 0x00ff00ff;
+const SECOND_LANE = 8; // the second pass's labels start at byte (and sum lane) 8 of a row
+const SUM_LANES = 16;
 const packed = new WeakMap<AttributionModel, PackedModel | null>();
 
 /** The packed layout of `model`, or null when it cannot be packed (float weights while training, passes of different sizes). */
@@ -377,14 +370,16 @@ function packModel(model: AttributionModel): PackedModel | null {
   const { first, second } = model;
   let result: PackedModel | null = null;
   if (second !== null && first.weights instanceof Int16Array && second.weights instanceof Int16Array && first.bits === second.bits) {
-    if (second.width > MAX_LANE_KEYS) throw new Error(`attribution model: expected at most ${MAX_LANE_KEYS} templates per pass, found ${second.width}`);
+    if (second.width > MAX_ROW_KEYS) throw new Error(`attribution model: expected at most ${MAX_ROW_KEYS} templates per pass, found ${second.width}`);
     const rows = 1 << first.bits;
-    const lanes = new Uint32Array(rows * LANE_STRIDE);
-    const firstStep = quantizeInto(lanes, 0, first.weights, rows);
-    const secondStep = quantizeInto(lanes, 2, second.weights, rows);
+    let firstStep = 1;
+    let secondStep = 1;
+    const sums = new RowSums(rows, (bytes) => {
+      firstStep = quantizeInto(bytes, 0, first.weights, rows);
+      secondStep = quantizeInto(bytes, SECOND_LANE, second.weights, rows);
+    });
     result = {
-      lanes,
-      mask: rows - 1,
+      sums,
       first,
       second,
       firstScale: first.scale * firstStep,
@@ -397,19 +392,26 @@ function packModel(model: AttributionModel): PackedModel | null {
   return result;
 }
 
-/** Writes `weights` (rows of LABEL_COUNT) as biased int8 bytes from word `offset` of each row; returns the int16 step per int8 unit. */
-function quantizeInto(lanes: Uint32Array, offset: number, weights: Int16Array, rows: number): number {
+/** Writes `weights` (rows of LABEL_COUNT) as int8 from byte `offset` of each row; returns the int16 step per int8 unit. */
+function quantizeInto(bytes: Int8Array, offset: number, weights: Float32Array | Int16Array, rows: number): number {
   let maxAbs = 0;
   for (const weight of weights) maxAbs = Math.max(maxAbs, Math.abs(weight));
   const step = maxAbs / 127 || 1;
   for (let row = 0; row < rows; row++) {
-    for (let label = 0; label < LABEL_COUNT; label++) {
-      const value = Math.round(weights[row * LABEL_COUNT + label]! / step) + LANE_BIAS;
-      const word = row * LANE_STRIDE + offset + (label >> 2);
-      lanes[word] = (lanes[word]! | (value << ((label & 3) * 8))) >>> 0;
-    }
+    for (let label = 0; label < LABEL_COUNT; label++) bytes[row * ROW_BYTES + offset + label] = Math.round(weights[row * LABEL_COUNT + label]! / step);
   }
   return step;
+}
+
+/**
+ * Extracts one document's base features and runs both passes: `tagTokens(model, tokens, extractFeatures(tokens,
+ * quotations))`, with the keys written to working memory kept between documents instead of a new array each time.
+ */
+export function tagDocument(model: AttributionModel, tokens: Tokens, quotations: QuotationResult): Uint8Array {
+  const pack = packModel(model);
+  // Keys go straight to the packed model's memory, when the document is not too long to keep room for.
+  const into = pack !== null && tokens.count <= MAX_SCRATCH_TOKENS ? pack.sums.keys(tokens.count, TEMPLATE_COUNT) : undefined;
+  return tagTokens(model, tokens, extractFeatures(tokens, quotations, into));
 }
 
 /** Runs both passes over one document's base feature keys; returns one label per token. */
@@ -423,80 +425,82 @@ export function tagTokens(model: AttributionModel, tokens: Tokens, baseKeys: Uin
   const count = tokens.count;
   const width = pack.first.width;
   if (baseKeys.length !== count * width) throw new Error(`tagTokens: expected ${count * width} base keys for ${count} tokens, found ${baseKeys.length}`);
-  // The second pass's base sums are gathered with the first's, from the same rows.
-  const firstEmissions = new Float64Array(count * LABEL_COUNT);
-  const secondEmissions = new Float64Array(count * LABEL_COUNT);
-  addBothLanes(firstEmissions, secondEmissions, pack.lanes, pack.mask, baseKeys, width, count);
-  const firstPass = viterbi(firstEmissions, count, pack.firstTransitions, pack.first.starts, pack.firstScale);
-  const stackedKeys = extractStackedFeatures(tokens, firstPass);
   const stackedWidth = pack.second.width - width;
-  if (stackedKeys.length !== count * stackedWidth) throw new Error(`tagTokens: expected ${count * stackedWidth} stacked keys, found ${stackedKeys.length}`);
-  addSecondLanes(secondEmissions, pack.lanes, pack.mask, stackedKeys, stackedWidth, count);
-  return viterbi(secondEmissions, count, pack.secondTransitions, pack.second.starts, pack.secondScale);
+  if (stackedWidth !== STACKED_TEMPLATE_COUNT) throw new Error(`tagTokens: expected ${STACKED_TEMPLATE_COUNT} stacked templates, found ${stackedWidth}`);
+  // Working arrays (emissions, back pointers, first-pass labels, stacked keys) are reused between documents; only
+  // the returned labels are new. Every entry read is written first in this call.
+  const scratch = taggingScratch(count);
+  // The second pass's base sums are gathered with the first's, from the same rows.
+  addRowSums(pack.sums, baseKeys, width, count, scratch.firstEmissions, scratch.secondEmissions, false);
+  const firstPass = viterbi(scratch.firstEmissions, count, pack.firstTransitions, pack.first.starts, pack.firstScale, scratch.back, scratch.firstPass);
+  fillStackedFeatures(scratch.stackedKeys, tokens, firstPass);
+  addRowSums(pack.sums, scratch.stackedKeys, stackedWidth, count, null, scratch.secondEmissions, true);
+  return viterbi(scratch.secondEmissions, count, pack.secondTransitions, pack.second.starts, pack.secondScale, scratch.back, new Uint8Array(count));
+}
+
+interface TaggingScratch {
+  readonly firstEmissions: Float64Array;
+  readonly secondEmissions: Float64Array;
+  readonly back: Uint8Array;
+  readonly firstPass: Uint8Array;
+  readonly stackedKeys: Uint32Array;
+}
+
+/** Documents up to this many tokens reuse kept working arrays (about 2 MB); longer ones get arrays of their own. */
+const MAX_SCRATCH_TOKENS = 16384;
+let keptScratch: TaggingScratch | null = null;
+let keptCapacity = 0;
+
+/** Working arrays for a document of `count` tokens (views of exactly that size). */
+function taggingScratch(count: number): TaggingScratch {
+  let capacity = count;
+  if (count <= MAX_SCRATCH_TOKENS) {
+    if (keptScratch !== null && keptCapacity >= count) return scratchViews(keptScratch, count);
+    capacity = Math.min(MAX_SCRATCH_TOKENS, Math.max(count, 2 * keptCapacity, 1024));
+  }
+  const scratch: TaggingScratch = {
+    firstEmissions: new Float64Array(capacity * LABEL_COUNT),
+    secondEmissions: new Float64Array(capacity * LABEL_COUNT),
+    back: new Uint8Array(capacity * LABEL_COUNT),
+    firstPass: new Uint8Array(capacity),
+    stackedKeys: new Uint32Array(capacity * STACKED_TEMPLATE_COUNT),
+  };
+  if (count <= MAX_SCRATCH_TOKENS) {
+    keptScratch = scratch;
+    keptCapacity = capacity;
+  }
+  return scratchViews(scratch, count);
+}
+
+function scratchViews(scratch: TaggingScratch, count: number): TaggingScratch {
+  return {
+    firstEmissions: scratch.firstEmissions.subarray(0, count * LABEL_COUNT),
+    secondEmissions: scratch.secondEmissions.subarray(0, count * LABEL_COUNT),
+    back: scratch.back.subarray(0, count * LABEL_COUNT),
+    firstPass: scratch.firstPass.subarray(0, count),
+    stackedKeys: scratch.stackedKeys.subarray(0, count * STACKED_TEMPLATE_COUNT),
+  };
 }
 
 /**
- * Adds, per token, the first and second pass's weights of its `width` base keys, from the same packed rows (see
- * PackedModel): each byte holds weight + 128, so `width` keys sum to at most width × 255 per 16-bit lane (for width
- * ≤ 256) and the lanes never carry into each other; the bias is taken off once per token. Integer sums: exact.
+ * Per token, the sums of the rows its `width` keys select: lanes 0–6 written to `first` (when given), lanes 8–14 written
+ * to `second` (or, with `add`, added to it). Keys already in the row memory (written there by `tagDocument`) are summed
+ * in place; others are copied in, at most SUM_BLOCK tokens at a time so the memory stays small. Integer sums: exact.
  */
-function addBothLanes(first: Float64Array, second: Float64Array, lanes: Uint32Array, mask: number, keys: Uint32Array, width: number, count: number): void {
-  const bias = LANE_BIAS * width;
-  for (let token = 0; token < count; token++) {
-    // Words 0–1 hold the first pass, 2–3 the second; even0 sums labels 0 and 2, odd0 labels 1 and 3, and so on.
-    let even0 = 0, odd0 = 0, even1 = 0, odd1 = 0, even2 = 0, odd2 = 0, even3 = 0, odd3 = 0;
-    const base = token * width;
-    for (let template = 0; template < width; template++) {
-      const row = (keys[base + template]! & mask) << 2; // LANE_STRIDE
-      const word0 = lanes[row]!, word1 = lanes[row + 1]!, word2 = lanes[row + 2]!, word3 = lanes[row + 3]!;
-      even0 = (even0 + (word0 & EVEN_BYTES)) | 0;
-      odd0 = (odd0 + ((word0 >>> 8) & EVEN_BYTES)) | 0;
-      even1 = (even1 + (word1 & EVEN_BYTES)) | 0;
-      odd1 = (odd1 + ((word1 >>> 8) & EVEN_BYTES)) | 0;
-      even2 = (even2 + (word2 & EVEN_BYTES)) | 0;
-      odd2 = (odd2 + ((word2 >>> 8) & EVEN_BYTES)) | 0;
-      even3 = (even3 + (word3 & EVEN_BYTES)) | 0;
-      odd3 = (odd3 + ((word3 >>> 8) & EVEN_BYTES)) | 0;
+function addRowSums(sums: RowSums, keys: Uint32Array, width: number, count: number, first: Float64Array | null, second: Float64Array, add: boolean): void {
+  const inPlace = sums.holds(keys);
+  for (let start = 0; start < count; start += inPlace ? count : SUM_BLOCK) {
+    const end = inPlace ? count : Math.min(count, start + SUM_BLOCK);
+    if (!inPlace) sums.keys(end - start, width).set(keys.subarray(start * width, end * width));
+    const lanes = sums.sum(end - start, width);
+    for (let token = start, at = 0; token < end; token++, at += SUM_LANES) {
+      const out = token * LABEL_COUNT;
+      if (first !== null) for (let label = 0; label < LABEL_COUNT; label++) first[out + label] = lanes[at + label]!;
+      if (add) for (let label = 0; label < LABEL_COUNT; label++) second[out + label]! += lanes[at + SECOND_LANE + label]!;
+      else for (let label = 0; label < LABEL_COUNT; label++) second[out + label] = lanes[at + SECOND_LANE + label]!;
     }
-    const out = token * LABEL_COUNT;
-    first[out] = (even0 & 0xffff) - bias;
-    first[out + 1] = (odd0 & 0xffff) - bias;
-    first[out + 2] = (even0 >>> 16) - bias;
-    first[out + 3] = (odd0 >>> 16) - bias;
-    first[out + 4] = (even1 & 0xffff) - bias;
-    first[out + 5] = (odd1 & 0xffff) - bias;
-    first[out + 6] = (even1 >>> 16) - bias;
-    second[out] = (even2 & 0xffff) - bias;
-    second[out + 1] = (odd2 & 0xffff) - bias;
-    second[out + 2] = (even2 >>> 16) - bias;
-    second[out + 3] = (odd2 >>> 16) - bias;
-    second[out + 4] = (even3 & 0xffff) - bias;
-    second[out + 5] = (odd3 & 0xffff) - bias;
-    second[out + 6] = (even3 >>> 16) - bias;
   }
 }
 
-/** Adds the second pass's bytes of the stacked keys to `second` (as addBothLanes). */
-function addSecondLanes(second: Float64Array, lanes: Uint32Array, mask: number, keys: Uint32Array, width: number, count: number): void {
-  const bias = LANE_BIAS * width;
-  for (let token = 0; token < count; token++) {
-    let even2 = 0, odd2 = 0, even3 = 0, odd3 = 0;
-    const base = token * width;
-    for (let template = 0; template < width; template++) {
-      const row = ((keys[base + template]! & mask) << 2) + 2;
-      const word2 = lanes[row]!, word3 = lanes[row + 1]!;
-      even2 = (even2 + (word2 & EVEN_BYTES)) | 0;
-      odd2 = (odd2 + ((word2 >>> 8) & EVEN_BYTES)) | 0;
-      even3 = (even3 + (word3 & EVEN_BYTES)) | 0;
-      odd3 = (odd3 + ((word3 >>> 8) & EVEN_BYTES)) | 0;
-    }
-    const out = token * LABEL_COUNT;
-    second[out]! += (even2 & 0xffff) - bias;
-    second[out + 1]! += (odd2 & 0xffff) - bias;
-    second[out + 2]! += (even2 >>> 16) - bias;
-    second[out + 3]! += (odd2 >>> 16) - bias;
-    second[out + 4]! += (even3 & 0xffff) - bias;
-    second[out + 5]! += (odd3 & 0xffff) - bias;
-    second[out + 6]! += (even3 >>> 16) - bias;
-  }
-}
+/** Tokens whose keys are copied into the row memory at once. */
+const SUM_BLOCK = 4096;
