@@ -1,4 +1,4 @@
-import { wordTokens } from './normalize.js';
+import { scanWords, tokenCase, wordTokens } from './normalize.js';
 
 /** Number of hash functions in a signature, and how they are banded for locality-sensitive lookup. */
 export const MINHASH_SIZE = 64;
@@ -10,8 +10,13 @@ export const SHINGLE_WORDS = 5;
 
 /** 32-bit FNV-1a of a string. */
 export function fnv1a(text: string): number {
+  return fnv1aRange(text, 0, text.length);
+}
+
+/** fnv1a of text.slice(start, end), without making the slice. */
+function fnv1aRange(text: string, start: number, end: number): number {
   let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index++) {
+  for (let index = start; index < end; index++) {
     hash ^= text.charCodeAt(index);
     hash = Math.imul(hash, 0x01000193);
   }
@@ -35,7 +40,10 @@ export function shingleHashes(text: string, size: number = SHINGLE_WORDS): Uint3
 }
 
 function shingleHashesOfWords(words: readonly string[], size: number): Uint32Array {
-  const wordHashes = words.map(fnv1a);
+  return shingleHashesOfWordHashes(words.map(fnv1a), size);
+}
+
+function shingleHashesOfWordHashes(wordHashes: readonly number[], size: number): Uint32Array {
   const count = Math.max(1, wordHashes.length - size + 1);
   const shingles = new Uint32Array(wordHashes.length === 0 ? 0 : count);
   for (let start = 0; start < shingles.length; start++) {
@@ -64,7 +72,20 @@ export function minhashSignature(text: string): Uint32Array {
 
 /** minhashSignature for an already tokenized text (the library tokenizes once per article). */
 export function minhashOfWords(words: readonly string[]): Uint32Array {
-  const shingles = shingleHashesOfWords(words, SHINGLE_WORDS);
+  return minhashOfShingles(shingleHashesOfWords(words, SHINGLE_WORDS));
+}
+
+/** minhashSignature hashing each word where it stands in the text: no token strings are made (the library signs every article). */
+export function minhashOfText(text: string): Uint32Array {
+  const lower = tokenCase(text);
+  const wordHashes: number[] = [];
+  scanWords(lower, (start, end) => {
+    wordHashes.push(fnv1aRange(lower, start, end));
+  });
+  return minhashOfShingles(shingleHashesOfWordHashes(wordHashes, SHINGLE_WORDS));
+}
+
+function minhashOfShingles(shingles: Uint32Array): Uint32Array {
   const signature = new Uint32Array(MINHASH_SIZE).fill(EMPTY);
   for (let position = 0; position < shingles.length; position++) {
     const hash = mix(shingles[position]!);

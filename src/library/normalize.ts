@@ -49,8 +49,21 @@ export function outletOf(url: string | null): string | null {
  * `[\p{L}\p{N}]+(?:['’.,-][\p{L}\p{N}]+)*` (Unicode mode), found by a scan that classifies each character once (a third faster).
  */
 export function wordTokens(text: string): string[] {
-  const lower = text.normalize('NFC').toLowerCase();
+  const lower = tokenCase(text);
   const tokens: string[] = [];
+  scanWords(lower, (start, end) => {
+    tokens.push(lower.slice(start, end));
+  });
+  return tokens;
+}
+
+/** The text word tokens are read from: NFC, lower-case. */
+export function tokenCase(text: string): string {
+  return text.normalize('NFC').toLowerCase();
+}
+
+/** Calls `visit` with the bounds of each word token of an already tokenCase'd text, in order (wordTokens without the strings). */
+export function scanWords(lower: string, visit: (start: number, end: number) => void): void {
   const length = lower.length;
   let index = 0;
   while (index < length) {
@@ -75,9 +88,8 @@ export function wordTokens(text: string): string[] {
       }
       break;
     }
-    tokens.push(lower.slice(start, index));
+    visit(start, index);
   }
-  return tokens;
 }
 
 const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;

@@ -10,8 +10,8 @@ import { requireFtsQuery } from './fts-query.js';
 import { AUTOCHECKPOINT_PAGES, BackgroundCheckpoints } from './background-checkpoints.js';
 import { ClusterCandidates, wordsOf } from './cluster-candidates.js';
 import { applyMigrations } from './migrations.js';
-import { COPY_THRESHOLD, estimatedJaccard, fnv1a, LSH_BANDS, lshBuckets, minhashOfWords, signatureFromBytes, signatureToBytes } from './minhash.js';
-import { canonicalUrl, hashNormalized, normalizeText, outletOf, wordTokens } from './normalize.js';
+import { COPY_THRESHOLD, estimatedJaccard, fnv1a, LSH_BANDS, lshBuckets, minhashOfText, signatureFromBytes, signatureToBytes } from './minhash.js';
+import { canonicalUrl, hashNormalized, normalizeText, outletOf } from './normalize.js';
 import { containmentIn, contentKeys, contentWords, MIN_SHARED_WORDS, SAME_UTTERANCE_CONTAINMENT } from './statement-match.js';
 import { statementFrame } from './statement-frame.js';
 import type {
@@ -304,7 +304,9 @@ export class SqliteLibrary implements Library {
     const canonical = canonicalUrl(url);
     const previous = canonical === null ? undefined : (s.currentByUrl.get(canonical) as { id: number; version: number } | undefined);
     const publishedAt = analysis.document.publishedAt ?? document.publishedAt ?? null;
-    const signature = minhashOfWords(wordTokens(normalized));
+    const signature = minhashOfText(normalized);
+    // Not needed again (a re-run of the batch computes it anew): a long-lived document would otherwise keep its normalized copy.
+    this.identities.delete(document);
     const buckets = lshBuckets(signature);
     const copies = this.findCopies(buckets, canonical, signature);
     // Statements are stored once, in their own rows; the article keeps the rest of the analysis (restoreAnalysis joins them).
@@ -975,7 +977,8 @@ class MultiRowInsert {
       // A plain loop: Array.prototype.flat showed up in profiles at a few percent of ingest.
       const values: unknown[] = [];
       for (let index = start; index < end; index++) for (const value of rows[index]!) values.push(value);
-      this.statementFor(end - start).run(...values);
+      // An array binds as the anonymous parameters: no spread of hundreds of arguments.
+      this.statementFor(end - start).run(values);
     }
   }
 
