@@ -26,15 +26,25 @@ function asciiWords(name: string): string[] {
   const lowered = latin.toLowerCase();
   const result: string[] = [];
   let word = '';
+  // Letters are sliced by runs, not appended one by one: most words are a single run.
+  let run = -1;
   for (let index = 0; index < lowered.length; index++) {
     const code = lowered.charCodeAt(index);
-    if (code >= 97 && code <= 122) word += lowered[index];
-    else if (code === 46 || code === 39 || code === 0x2019) continue;
-    else if (word !== '') {
+    if (code >= 97 && code <= 122) {
+      if (run < 0) run = index;
+      continue;
+    }
+    if (run >= 0) {
+      word += lowered.slice(run, index);
+      run = -1;
+    }
+    if (code === 46 || code === 39 || code === 0x2019) continue;
+    if (word !== '') {
       result.push(word);
       word = '';
     }
   }
+  if (run >= 0) word += lowered.slice(run);
   if (word !== '') result.push(word);
   return result;
 }
@@ -47,17 +57,24 @@ const VOWELS = 'aeiou';
  * Conservative on purpose: no vowel folding elsewhere, so Maria/Mario, Ivanov/Ivanova, Smith/Smyth stay apart.
  */
 function skeleton(word: string): string {
-  let text = word.replace(/kh/g, 'h');
+  // Each rewrite runs only when its letters occur: most words need none, and skip the regular expressions and the copy.
+  let text = word.includes('kh') ? word.replace(/kh/g, 'h') : word;
   if (text.length > 3 && text.startsWith('ye')) text = text.slice(1);
-  text = text.replace(/(?:iy|yy|yi|ij|yj|ii)$/, 'i').replace(/y$/, 'i').replace(/(?:iy|yi|y|i)ev$/, 'ev');
-  let out = '';
-  for (let index = 0; index < text.length; index++) {
-    const char = text[index]!;
-    const previous = text[index - 1] ?? '';
-    const next = text[index + 1] ?? '';
-    // "Shoygu"/"Shoigu": y after a vowel and before a consonant is the vowel i.
-    if (char === 'y' && VOWELS.includes(previous) && previous !== '' && next !== '' && !VOWELS.includes(next)) out += 'i';
-    else out += char;
+  const final = text.charCodeAt(text.length - 1);
+  if (final === 121 || final === 105 || final === 106 || text.endsWith('ev')) {
+    text = text.replace(/(?:iy|yy|yi|ij|yj|ii)$/, 'i').replace(/y$/, 'i').replace(/(?:iy|yi|y|i)ev$/, 'ev');
+  }
+  let out = text;
+  if (text.includes('y')) {
+    out = '';
+    for (let index = 0; index < text.length; index++) {
+      const char = text[index]!;
+      const previous = text[index - 1] ?? '';
+      const next = text[index + 1] ?? '';
+      // "Shoygu"/"Shoigu": y after a vowel and before a consonant is the vowel i.
+      if (char === 'y' && VOWELS.includes(previous) && previous !== '' && next !== '' && !VOWELS.includes(next)) out += 'i';
+      else out += char;
+    }
   }
   if (out.length >= 6 && /nk[ao]$/.test(out)) out = out.slice(0, -1);
   return out;

@@ -53,7 +53,8 @@ function isGroupish(type: EntityType): boolean {
 
 /** How well a person cluster fits a description; negative when it cannot be meant. */
 function nominalScore(cluster: ClusterFacts, anaphor: Anaphor): number {
-  if (cluster.type !== 'person') return -1;
+  // A person named without any role cannot be meant by a description (most clusters): no set is asked.
+  if (cluster.type !== 'person' || cluster.roles.size === 0) return -1;
   let score = 0;
   if (anaphor.country !== null) {
     if (!cluster.countries.has(anaphor.country)) return -1;
@@ -131,14 +132,14 @@ export function resolveCoreference(input: CoreferenceInput): Int32Array {
       if (anaphor.plural) {
         chosen = groupSubject >= 0 ? groupSubject : previousGroupSubject;
       } else {
-        const order = subject >= 0 ? [subject, ...history.slice().reverse(), lastPerson] : [...history.slice().reverse(), lastPerson];
-        for (const candidate of order) {
+        // The sentence subject, then recent subjects (most recent first), then the last person named; no list built per pronoun.
+        const fits = (candidate: number): boolean => {
           const facts = clusters[candidate];
-          if (candidate >= 0 && facts !== undefined && facts.type === 'person' && genderFits(facts, anaphor.gender)) {
-            chosen = candidate;
-            break;
-          }
-        }
+          return candidate >= 0 && facts !== undefined && facts.type === 'person' && genderFits(facts, anaphor.gender);
+        };
+        if (subject >= 0 && fits(subject)) chosen = subject;
+        for (let at = history.length - 1; chosen < 0 && at >= 0; at--) if (fits(history[at]!)) chosen = history[at]!;
+        if (chosen < 0 && fits(lastPerson)) chosen = lastPerson;
         // Fallback: the most recently named person that fits.
         for (let candidate = 0; chosen < 0 && candidate < clusters.length; candidate++) {
           const facts = clusters[candidate]!;

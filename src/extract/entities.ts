@@ -79,6 +79,7 @@ const POSSESSIVE = new Set(['’s', "'s"]);
 const isPossessive = (word: string | undefined): boolean => word === '’s' || word === "'s";
 const NO_WORDS: ReadonlySet<string> = new Set();
 const NO_STRINGS: readonly string[] = [];
+const NO_EXTRA: ReadonlyArray<{ mention: EntityMention; reason: MergeReason }> = [];
 
 // One lookup per token in pass 2: which patterns a word can start or head.
 const PRONOUN_BIT = 1;
@@ -554,7 +555,7 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
         subjectCandidate: pronoun.subject && !governed,
         head: null,
         country: null,
-        modifiers: [],
+        modifiers: NO_STRINGS,
       });
       continue;
     }
@@ -649,7 +650,7 @@ function cluster(found: Found[], anaphors: Array<Anaphor & { end: number; text: 
     const mention = found[mentionIndex]!;
     target.members.push(mentionIndex);
     if (target.written < 0 && mention.key === null) target.written = mentionIndex;
-    if (!nameOwner.has(mention.name)) nameOwner.set(mention.name, clusterIndex);
+    if (nameOwner.get(mention.name) === undefined) nameOwner.set(mention.name, clusterIndex);
     owner[mentionIndex] = clusterIndex;
     reasons[mentionIndex] = reason;
     if (mention.strength > target.strength) {
@@ -693,13 +694,17 @@ function cluster(found: Found[], anaphors: Array<Anaphor & { end: number; text: 
     if (owner[index]! < 0 || mention.key !== null || mention.tokenCount < 2 || clusters[owner[index]!]!.type !== 'person') continue;
     const lastWord = mention.name.slice(mention.name.lastIndexOf(' ') + 1);
     const key = keyFor(lastWord);
-    const list = surnames.get(key) ?? [];
+    let list = surnames.get(key);
+    if (list === undefined) {
+      list = [];
+      surnames.set(key, list);
+    }
     if (!list.includes(owner[index]!)) list.push(owner[index]!);
-    surnames.set(key, list);
   }
   // Linear, not members × mentions: step 1's members of each cluster are in text order, and this loop runs in text
   // order too, so a pointer per cluster finds its last member before the mention; surnames joined here come later.
-  const stepOneCount = clusters.map((entry) => entry.members.length);
+  // Typed arrays, not Array#map results: those change element kinds between articles, and optimized code kept deoptimizing.
+  const stepOneCount = Int32Array.from(clusters, (entry) => entry.members.length);
   const passed = new Int32Array(clusters.length);
   const lastSurname = new Int32Array(clusters.length).fill(-1);
   const fullNames = new Map<number, string>();
@@ -793,21 +798,21 @@ function cluster(found: Found[], anaphors: Array<Anaphor & { end: number; text: 
   const resolved = resolveCoreference({ mentions: named, anaphors, clusters: facts });
 
   // Step 5: write entities, dropping lone sentence-initial capitalized words nothing supports.
-  const extra = clusters.map((): Array<{ mention: EntityMention; reason: MergeReason }> => []);
+  // Most clusters resolve no anaphor: their list stays unallocated.
+  const extra: Array<Array<{ mention: EntityMention; reason: MergeReason }> | undefined> = new Array(clusters.length);
   anaphors.forEach((anaphor, anaphorIndex) => {
     const clusterIndex = resolved[anaphorIndex]!;
     if (clusterIndex < 0) return;
     const span: Span = { start: anaphor.start, end: anaphor.end, text: anaphor.text };
     const mention: EntityMention = { start: anaphor.start, end: anaphor.end, text: anaphor.text, form: anaphor.kind };
-    extra[clusterIndex]!.push({ mention, reason: { alias: anaphor.text, reason: 'coreference', evidence: span } });
+    (extra[clusterIndex] ??= []).push({ mention, reason: { alias: anaphor.text, reason: 'coreference', evidence: span } });
   });
   const entities: Array<{ -readonly [K in keyof Entity]: Entity[K] }> = [];
   clusters.forEach((entry, clusterIndex) => {
     if (entry.members.length === 0) return;
     // Members join in text order except surnames joining from step 2: sort only when that happened.
     if (!isAscending(entry.members)) entry.members.sort((a, b) => a - b);
-    const members = entry.members.map((member) => found[member]!);
-    if (entry.strength <= 0 && members.every((mention) => mention.initialOnly)) return;
+    if (entry.strength <= 0 && entry.members.every((member) => found[member]!.initialOnly)) return;
     const mentions: EntityMention[] = [];
     let previousStart = -1;
     let previousEnd = -1;
@@ -823,7 +828,7 @@ function cluster(found: Found[], anaphors: Array<Anaphor & { end: number; text: 
           : { start: mention.start, end: mention.end, text: mention.name, form: forms[member]! },
       );
     }
-    const resolvedHere = extra[clusterIndex]!;
+    const resolvedHere = extra[clusterIndex] ?? NO_EXTRA;
     for (const { mention } of resolvedHere) mentions.push(mention);
     if (resolvedHere.length > 0) mentions.sort((a, b) => a.start - b.start || a.end - b.end);
     // The longest proper name written; a cluster of demonyms only takes the gazetteer name.
@@ -832,7 +837,10 @@ function cluster(found: Found[], anaphors: Array<Anaphor & { end: number; text: 
       const mention = found[member]!;
       if (mention.form === 'name' && mention.name.length > name.length) name = mention.name;
     }
-    if (name === '') name = members.find((mention) => mention.canonical !== null)?.canonical ?? members[0]!.name;
+    if (name === '') {
+      const known = entry.members.find((member) => found[member]!.canonical !== null);
+      name = known !== undefined ? found[known]!.canonical! : found[entry.members[0]!]!.name;
+    }
     const aliases: string[] = [];
     const why: MergeReason[] = [];
     for (const member of entry.members) {
@@ -849,7 +857,7 @@ function cluster(found: Found[], anaphors: Array<Anaphor & { end: number; text: 
       }
       why.push({ alias: mention.name, reason, evidence: { start: mention.start, end: mention.end, text: mention.name } });
     }
-    for (const { reason } of extra[clusterIndex]!) why.push(reason);
+    for (const { reason } of resolvedHere) why.push(reason);
     entities.push({ id: '', name, type: entry.type, aliases, mentions, why });
   });
   // Usually already in order of first mention; the sort is stable, so skipping it then changes nothing.

@@ -12,8 +12,10 @@ function isCapitalized(tokens: Tokens, index: number): boolean {
 }
 
 function isAllCapitals(tokens: Tokens, index: number): boolean {
+  // Kind and length first: most tokens are ruled out before their text is sliced and case-mapped.
+  if (tokens.kinds[index] !== TokenKind.Word || tokens.ends[index]! - tokens.starts[index]! < 2) return false;
   const word = tokens.text.slice(tokens.starts[index]!, tokens.ends[index]!);
-  return tokens.kinds[index] === TokenKind.Word && word.length > 1 && word === word.toUpperCase() && word !== word.toLowerCase();
+  return word.length > 1 && word === word.toUpperCase() && word !== word.toLowerCase();
 }
 
 function draftOf(tokens: Tokens, source: [number, number], cue: number, content: [number, number], stripFinalPeriod: boolean, verbatim = false): DraftStatement | null {
@@ -72,7 +74,7 @@ function readLine(tokens: Tokens, first: number, last: number, drafts: DraftStat
     }
   }
   // "QUESTION (Ingrid Solberg, Vassby Dagblad): …": a transcript label with the speaker named in parentheses.
-  if (isAllCapitals(tokens, nameFirst) && tokens.lower[nameFirst + 1] === '(') {
+  if (tokens.lower[nameFirst + 1] === '(' && isAllCapitals(tokens, nameFirst)) {
     const open = nameFirst + 1;
     let close = open + 1;
     while (close <= last && close - open <= 12 && tokens.lower[close] !== ')') close++;
