@@ -91,6 +91,8 @@ export function findNestedStatements(input: NestedInput): Statement[] {
       }
       found.forEach((item, position) => {
         const contentFirst = clauseStart(tokens, item.cue + 1, last);
+        // "… in what they said. You've got to …": a verb that ends its clause reports nothing here.
+        if (tokens.kinds[contentFirst] === TokenKind.Punct || tokens.sentence[contentFirst] !== tokens.sentence[item.cue]) return;
         const next = found[position + 1];
         // The clause runs to the next coordinated verb (without its "and") or to the end of the outer content.
         let contentLast = next === undefined ? last : (next.subject?.[0] ?? next.cue) - 1;

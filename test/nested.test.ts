@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findNestedStatements } from '../src/extract/nested.js';
+import { makeSpan } from '../src/model/span.js';
+import type { Statement } from '../src/model/types.js';
+import { tokenize } from '../src/text/tokenize.js';
+
+/** The nested statements found in one outer statement whose content is `content` (a part of `text`). */
+function nestedIn(text: string, content: string): Statement[] {
+  const tokens = tokenize(text);
+  const start = text.indexOf(content);
+  const end = start + content.length;
+  let first = 0;
+  while (tokens.starts[first]! < start) first++;
+  let last = first;
+  while (last + 1 < tokens.count && tokens.ends[last + 1]! <= end) last++;
+  const outer: Statement = { id: 's1', kind: 'direct', content: [makeSpan(text, start, end)], cue: null, source: null, speaker: null, via: [] };
+  return findNestedStatements({ tokens, statements: [outer], contentTokens: [[[first, last]]], speakerOf: () => null });
+}
+
+test('findNestedStatements: a report inside a statement is nested, a verb that ends its clause reports nothing', () => {
+  const reported = nestedIn('Vell said that Aros told the crews the port would close.', 'that Aros told the crews the port would close');
+  assert.deepEqual(reported.map((statement) => [statement.source?.text, statement.cue?.text, statement.content[0]?.text, statement.within]), [['Aros', 'told', 'the crews the port would close', 's1']]);
+  const quoted = '“They leave room in what they said. You have to hold them to it.”';
+  assert.deepEqual(nestedIn(quoted, quoted), []);
+});
