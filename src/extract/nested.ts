@@ -90,7 +90,9 @@ export function findNestedStatements(input: NestedInput): Statement[] {
         }
       }
       found.forEach((item, position) => {
-        const contentFirst = clauseStart(tokens, item.cue + 1, last);
+        let contentFirst = clauseStart(tokens, item.cue + 1, last);
+        // "He said, ‘Well, …’": the reported words start after the comma or colon that introduces them.
+        while (contentFirst < last && (tokens.lower[contentFirst] === ',' || tokens.lower[contentFirst] === ':')) contentFirst++;
         // "… in what they said. You've got to …": a verb that ends its clause reports nothing here.
         if (tokens.kinds[contentFirst] === TokenKind.Punct || tokens.sentence[contentFirst] !== tokens.sentence[item.cue]) return;
         const next = found[position + 1];
