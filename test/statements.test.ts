@@ -340,3 +340,11 @@ test('assembleStatements: a short quotation nobody said inside the outlet\'s sen
   ]);
   assert.deepEqual(turn.drafts.map((draft) => draft.content.map((piece) => piece.text)), [['“We will rebuild,”', '“The port comes first.”']]);
 });
+
+test('assembleStatements: a sentence adverb the tagger put at the head of a source is cut', () => {
+  const sourceOf = (text: string, source: string): string | undefined =>
+    assemble(text, [['source', source], ['cue', 'said'], ['content', 'the port would close']]).drafts[0]?.source?.text;
+  assert.equal(sourceOf('However, Rep. Ada Holm said the port would close.', 'However, Rep. Ada Holm'), 'Rep. Ada Holm');
+  assert.equal(sourceOf('Later Ortiz said the port would close.', 'Later Ortiz'), 'Ortiz');
+  assert.equal(sourceOf('Harbour officials said the port would close.', 'Harbour officials'), 'Harbour officials');
+});

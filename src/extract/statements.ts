@@ -606,6 +606,19 @@ function dropFunctionWordCues(tokens: Tokens, drafts: Draft[]): void {
   removeMerged(drafts, dropped);
 }
 
+/** Sentence adverbs that open a sentence before its subject, set off by a comma. */
+const SENTENCE_ADVERBS = new Set(['however', 'still', 'meanwhile', 'instead', 'moreover', 'indeed', 'separately', 'nevertheless', 'similarly', 'likewise', 'also', 'yet', 'now', 'later', 'earlier', 'then', 'and', 'but', 'so']);
+
+/** "However, Rep. Lynch said …" / "Later Ortiz said …": a sentence adverb the tagger put at the head of a source is not part of it. */
+function cutSentenceAdverb(tokens: Tokens, draft: Draft): void {
+  const source = draft.source;
+  if (source === null || source.last - source.first < 1 || !SENTENCE_ADVERBS.has(tokens.lower[source.first]!)) return;
+  let first = source.first + 1;
+  if (tokens.lower[first] === ',') first++;
+  if (first > source.last) return;
+  draft.source = { ...source, first };
+}
+
 const REFUSALS = new Set(['declined', 'refused', 'declining', 'refusing']);
 const REFUSED_ACTS = new Set(['comment', 'elaborate', 'give', 'provide', 'say', 'discuss', 'answer', 'identify', 'name', 'specify', 'disclose', 'confirm']);
 
@@ -1073,6 +1086,7 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
   for (const draft of drafts) moveHeadNounToSource(tokens, draft);
   for (const draft of drafts) moveSubjectOfPassive(tokens, draft);
   for (const draft of drafts) cutDateline(tokens, draft);
+  for (const draft of drafts) cutSentenceAdverb(tokens, draft);
   for (const draft of drafts) joinAppositiveHead(tokens, draft, tagged);
   joinRelativeClauses(tokens, drafts);
 
