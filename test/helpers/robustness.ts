@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PassThrough, Writable } from 'node:stream';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { runCli } from '../../src/cli/main.js';
 import type { SourceDocument } from '../../src/model/types.js';
 import { seededRandom } from '../../src/library/synthetic.js';
@@ -141,10 +143,16 @@ export function documentOf(text: string, id = 'doc', publishedAt: string | null 
  * Best-of-`rounds` time per call of `run()` in milliseconds, after one warm-up call. Each round repeats the call until
  * it has taken at least `floorMs`, so tiny stages are not measured at the timer's noise level.
  */
+// A full collection before each timed round: garbage left by earlier runs (of another size) otherwise lands its pause
+// in whichever round comes next, and on a loaded machine that alone gave a linear stage a ratio of 9.
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
 export function bestTime(run: () => unknown, rounds = 3, floorMs = 20): number {
   run();
   let best = Number.POSITIVE_INFINITY;
   for (let round = 0; round < rounds; round++) {
+    collectGarbage();
     const start = process.hrtime.bigint();
     let calls = 0;
     let elapsed = 0;
