@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { extractFeatures, extractStackedFeatures, TEMPLATE_COUNT } from '../src/extract/features.js';
+import { COLUMN_STAGING_BYTES, extractFeatures, extractStackedFeatures, fillStackedFeatures, STACKED_TEMPLATE_COUNT, TEMPLATE_COUNT } from '../src/extract/features.js';
 import { findQuotations } from '../src/extract/quotations.js';
+import { RowSums } from '../src/extract/row-sums.js';
 import { tokenize, type Tokens } from '../src/text/tokenize.js';
 
 const FIRST = 'Mayor Ilse Varga said on Monday that the bridge would reopen. “It is safe,” she told reporters.';
@@ -52,5 +53,35 @@ describe('features', () => {
     features(second);
     assert.deepEqual([...extractStackedFeatures(first, labels)], [...alone], 'another document computed since');
     assert.deepEqual([...extractStackedFeatures(second, someLabels(second.count))], [...extractStackedFeatures(tokenize(SECOND), someLabels(second.count))]);
+  });
+
+  it('gives the same keys hashed in WebAssembly as in JavaScript, for token counts of every remainder by four', () => {
+    const sums = new RowSums(16, () => undefined);
+    const sentences = ['Rell said so.', SECOND, FIRST, `${FIRST} ${SECOND}`];
+    const texts = [...sentences, ...sentences.map((text) => `${text} Yes`)];
+    const remainders = new Set<number>();
+    for (const text of texts) {
+      const tokens = tokenize(text);
+      remainders.add(tokens.count % 4);
+      const plain = Uint32Array.from(features(tokens));
+      const mixed = extractFeatures(tokens, findQuotations(tokens), sums.keys(tokens.count, TEMPLATE_COUNT, COLUMN_STAGING_BYTES), sums);
+      assert.ok(sums.holds(mixed));
+      assert.deepEqual([...mixed], [...plain], text);
+      const labels = someLabels(tokens.count);
+      const stacked = sums.keys(tokens.count, STACKED_TEMPLATE_COUNT, COLUMN_STAGING_BYTES);
+      fillStackedFeatures(stacked, tokens, labels, sums);
+      assert.deepEqual([...stacked], [...extractStackedFeatures(tokens, labels)], text);
+    }
+    assert.equal(remainders.size, 4, 'every remainder by four is exercised');
+  });
+
+  it('gives the same keys hashed in WebAssembly for a document whose shifted columns no longer fit the kept memory', () => {
+    const sums = new RowSums(16, () => undefined);
+    // 4 tokens a sentence: 16,384 tokens make padded columns (count + 4 values) too long for a 64 KB chunk.
+    const tokens = tokenize('Rell said so. '.repeat(4096));
+    assert.equal(tokens.count, 16384);
+    const plain = Uint32Array.from(features(tokens));
+    const mixed = extractFeatures(tokens, findQuotations(tokens), sums.keys(tokens.count, TEMPLATE_COUNT, COLUMN_STAGING_BYTES), sums);
+    assert.ok(mixed.every((key, index) => key === plain[index]));
   });
 });

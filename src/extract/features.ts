@@ -19,13 +19,21 @@ export function hashString(value: string): number {
   return hash >>> 0;
 }
 
-/** Combines a template id with up to three values into one well-mixed 32-bit feature key. */
-function mix(template: number, a: number, b: number, c: number): number {
-  let hash = Math.imul(template + 1, 0x9e3779b1) ^ a;
+/**
+ * Combines a template's seed (`templateSeed(template)`) with up to three values into one well-mixed 32-bit feature
+ * key. row-sums.ts's `mix` computes the same in WebAssembly: a change here is a change there.
+ */
+function mixSeeded(seed: number, a: number, b: number, c: number): number {
+  let hash = seed ^ a;
   hash = Math.imul(hash ^ (hash >>> 15), 0x85ebca6b) ^ b;
   hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35) ^ c;
   hash ^= hash >>> 16;
   return hash >>> 0;
+}
+
+/** The first step of a template's keys, the same for every token. */
+function templateSeed(template: number): number {
+  return Math.imul(template + 1, 0x9e3779b1);
 }
 
 /** A coarse word shape: X, Xx, x, d, punctuation by character, quote. Reads char codes: no allocation. */
@@ -43,19 +51,16 @@ function shapeOf(kind: number, lower: string, text: string, start: number, end: 
   return text.charCodeAt(start) < 128 ? 5 : 6;
 }
 
-/** FNV-1a of a crude lemma: the word without a final -s, -es, -ed, -d or -ing (tweets, tweeted, tweeting → tweet). */
-function hashLemma(word: string): number {
-  let end = word.length;
-  if (end > 5 && word.endsWith('ing')) end -= 3;
-  else if (end > 4 && word.endsWith('ed')) end -= 2;
-  else if (end > 4 && word.endsWith('es')) end -= 2;
-  else if (end > 3 && word.endsWith('s') && !word.endsWith('ss')) end -= 1;
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < end; index++) {
-    hash ^= word.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
+/** The length of a crude lemma: the word without a final -s, -es, -ed, -d or -ing (tweets, tweeted, tweeting → tweet). */
+function lemmaLength(word: string): number {
+  const end = word.length;
+  // Character codes rather than endsWith: g 103, n 110, i 105, d 100, e 101, s 115.
+  const last = word.charCodeAt(end - 1);
+  const beforeLast = word.charCodeAt(end - 2);
+  if (end > 5 && last === 103 && beforeLast === 110 && word.charCodeAt(end - 3) === 105) return end - 3;
+  if (end > 4 && beforeLast === 101 && (last === 100 || last === 115)) return end - 2;
+  if (end > 3 && last === 115 && beforeLast !== 115) return end - 1;
+  return end;
 }
 
 /** FNV-1a of the last three code units of `word` (the whole word when shorter), without slicing. */
@@ -68,14 +73,13 @@ function hashSuffix(word: string): number {
   return hash >>> 0;
 }
 
+/** A distance in tokens as one of nine buckets: 0 none (negative), 1–4 for 0–3, 5 up to 6, 6 up to 10, 7 up to 20, 8 beyond. */
 function bucket(distance: number): number {
-  if (distance < 0) return 0; // none
-  if (distance <= 3) return distance + 1;
-  if (distance <= 6) return 5;
-  if (distance <= 10) return 6;
-  if (distance <= 20) return 7;
-  return 8;
+  return distance < 0 ? 0 : distance > 20 ? 8 : NEAR_BUCKETS[distance]!;
 }
+
+/** `bucket` of 0 … 20, read from a table: one load instead of a chain of branches. */
+const NEAR_BUCKETS = Uint8Array.from({ length: 21 }, (_, distance) => (distance <= 3 ? distance + 1 : distance <= 6 ? 5 : distance <= 10 ? 6 : 7));
 
 /** The shapes of every word `cueClassOf` gives a class: most tokens are ruled out without a Map lookup on their string. */
 const CUE_SHAPES = shapesOf([...CUE_VERBS.keys(), ...CUE_NOUNS.keys(), 'according', ':', '―']);
@@ -89,15 +93,25 @@ function cueClassOf(word: string): number {
   return 0;
 }
 
-const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'you']);
+/** he, she, they, i, we, it, you: compared by length first, without hashing the word for a Set. */
+function isPronoun(word: string): boolean {
+  switch (word.length) {
+    case 1: return word === 'i';
+    case 2: return word === 'he' || word === 'we' || word === 'it';
+    case 3: return word === 'she' || word === 'you';
+    case 4: return word === 'they';
+    default: return false;
+  }
+}
 
 /**
  * Hashed feature keys for every token: `keys[token * TEMPLATE_COUNT + template]`. Linear in the token count:
  * nearest-cue distances come from one left and one right sweep per sentence. With `into` (at least count ×
  * TEMPLATE_COUNT values), the keys are written to its start and a view of them returned instead of a new array: a
- * document's keys are 200 KB, and fresh memory that size measured a third of this function's time.
+ * document's keys are 200 KB, and fresh memory that size measured a third of this function's time. With `mixer`
+ * holding `into` (the tagger's WebAssembly memory), the keys are hashed there four tokens at a time.
  */
-export function extractFeatures(tokens: Tokens, quotations: QuotationResult, into?: Uint32Array): Uint32Array {
+export function extractFeatures(tokens: Tokens, quotations: QuotationResult, into?: Uint32Array, mixer?: KeyMixer): Uint32Array {
   const { count, lower, kinds, starts, ends, text, sentence, breaksBefore, sentenceStarts } = tokens;
   if (into !== undefined && into.length < count * TEMPLATE_COUNT) throw new Error(`extractFeatures: expected room for ${count * TEMPLATE_COUNT} keys, found ${into.length}`);
   const keys = into === undefined ? new Uint32Array(count * TEMPLATE_COUNT) : into.subarray(0, count * TEMPLATE_COUNT);
@@ -111,11 +125,16 @@ export function extractFeatures(tokens: Tokens, quotations: QuotationResult, int
   const suffix = column(), lemma = column(), pronoun = column();
   for (let index = 0; index < count; index++) {
     const word = lower[index]!;
-    words[index] = hashString(word);
-    lemma[index] = hashLemma(word);
+    // One pass gives both hashes: the lemma's is the word's hash part way through.
+    const lemmaEnd = lemmaLength(word);
+    let hash = 0x811c9dc5;
+    for (let offset = 0; offset < lemmaEnd; offset++) hash = Math.imul(hash ^ word.charCodeAt(offset), 0x01000193);
+    lemma[index] = hash >>> 0;
+    for (let offset = lemmaEnd; offset < word.length; offset++) hash = Math.imul(hash ^ word.charCodeAt(offset), 0x01000193);
+    words[index] = hash >>> 0;
     suffix[index] = hashSuffix(word);
     cues[index] = cueClassOf(word);
-    pronoun[index] = word.length <= 4 && PRONOUNS.has(word) ? 1 : 0; // no pronoun is longer: most words skip the Set
+    pronoun[index] = isPronoun(word) ? 1 : 0;
     shapes[index] = shapeOf(kinds[index]!, word, text, starts[index]!, ends[index]!);
   }
   lastWords = { tokens, words };
@@ -286,7 +305,7 @@ export function extractFeatures(tokens: Tokens, quotations: QuotationResult, int
     [cueWindow(-1), c0],
     [c0, left, leftThat],
   ];
-  fillTemplates(keys, templates, 0, count, column(), 'extractFeatures');
+  fillTemplates(keys, templates, 0, count, column(), 'extractFeatures', mixer !== undefined && mixer.holds(keys) ? pool.stage(mixer) : null);
   return keys;
 }
 
@@ -302,11 +321,29 @@ class ColumnPool {
   private count = 0;
   private offset = 0;
 
+  /** Bytes used of each chunk before the current one in this call. */
+  private readonly usedOf: number[] = [];
+
   /** Starts a call whose columns hold `count` values; every column taken before is released. */
   begin(count: number): void {
     this.count = count;
     this.chunk = 0;
     this.used = 0;
+  }
+
+  /** Copies the chunks this call used into `mixer`'s memory; a column's address there is `at(column)` (-1: not copied). */
+  stage(mixer: KeyMixer): StagedColumns | null {
+    const buffers = this.chunks.slice(0, Math.min(this.chunk + 1, this.chunks.length));
+    const lengths = buffers.map((_, index) => (index < this.chunk ? this.usedOf[index]! : this.used));
+    const offsets = mixer.stage(buffers, lengths);
+    if (offsets === null) return null;
+    return {
+      mixer,
+      at: (column) => {
+        const index = buffers.indexOf(column.buffer as ArrayBuffer);
+        return index < 0 ? -1 : offsets[index]! + column.byteOffset;
+      },
+    };
   }
 
   /** A column of `length` (default: the call's count) 32-bit values, all `fill`. */
@@ -324,6 +361,7 @@ class ColumnPool {
   private take(length: number): ArrayBuffer {
     const bytes = 4 * length;
     if (this.used + bytes > CHUNK_BYTES && this.chunk < this.chunks.length) {
+      this.usedOf[this.chunk] = this.used;
       this.chunk++;
       this.used = 0;
     }
@@ -341,6 +379,24 @@ class ColumnPool {
 /** 64 KB chunks, at most 32 kept per pool (2 MB): enough for the columns of a document of about 10,000 tokens. */
 const CHUNK_BYTES = 1 << 16;
 const MAX_CHUNKS = 32;
+/** Room a `KeyMixer` keeps for one pool's columns. */
+export const COLUMN_STAGING_BYTES = CHUNK_BYTES * MAX_CHUNKS;
+
+/**
+ * Hashes keys where they live (row-sums.ts's `RowSums`, whose memory holds the tagger's keys): columns are copied in
+ * with `stage`, then `mix` writes one template's keys for the first tokens, four at a time, and says how many.
+ */
+export interface KeyMixer {
+  holds(keys: Uint32Array): boolean;
+  stage(buffers: readonly ArrayBuffer[], lengths: readonly number[]): number[] | null;
+  mix(count: number, width: number, column: number, seed: number, a: number, b: number, c: number): number;
+}
+
+/** A pool's columns copied into a mixer's memory. */
+interface StagedColumns {
+  readonly mixer: KeyMixer;
+  at(column: Uint32Array): number;
+}
 const BASE_COLUMNS = new ColumnPool();
 const STACKED_COLUMNS = new ColumnPool();
 
@@ -359,36 +415,45 @@ function paddedWindow(pool: ColumnPool, values: ArrayLike<number>, count: number
 
 /**
  * Fills `keys` (one row of `templates.length` keys per token) from a template table; template ids start at `firstId`.
- * A template combines one to three columns; missing ones read zero.
+ * A template combines one to three columns; missing ones read zero. With `staged`, the mixer hashes what it can.
  */
-function fillTemplates(keys: Uint32Array, templates: ReadonlyArray<readonly Uint32Array[]>, firstId: number, count: number, zero: Uint32Array, caller: string): void {
+function fillTemplates(keys: Uint32Array, templates: ReadonlyArray<readonly Uint32Array[]>, firstId: number, count: number, zero: Uint32Array, caller: string, staged: StagedColumns | null = null): void {
   const width = templates.length;
   if (keys.length !== count * width) throw new Error(`${caller}: expected ${keys.length / Math.max(1, count)} templates, found ${width}`);
   for (let template = 0; template < width; template++) {
     const values = templates[template]!;
+    const seed = templateSeed(firstId + template);
+    const a = values[0]!, b = values[1] ?? zero, c = values[2] ?? zero;
+    // Tokens the mixer hashed (all but up to three, when every column was copied to it); the rest here.
+    let start = 0;
+    if (staged !== null) {
+      const atA = staged.at(a), atB = staged.at(b), atC = staged.at(c);
+      if (atA >= 0 && atB >= 0 && atC >= 0) start = staged.mixer.mix(count, width, template, seed, atA, atB, atC);
+    }
     // One or two columns: a loop that reads no column of zeros (mix with a literal 0 gives the same key).
-    if (values.length === 1) fillTemplate1(keys, width, template, firstId + template, count, values[0]!);
-    else if (values.length === 2) fillTemplate2(keys, width, template, firstId + template, count, values[0]!, values[1]!);
-    else fillTemplate(keys, width, template, firstId + template, count, values[0]!, values[1] ?? zero, values[2] ?? zero);
+    if (values.length === 1) fillTemplate1(keys, width, template, seed, start, count, a);
+    else if (values.length === 2) fillTemplate2(keys, width, template, seed, start, count, a, b);
+    else fillTemplate(keys, width, template, seed, start, count, a, b, c);
   }
 }
 
 /**
- * Writes one template's key for every token: `keys[token * width + column] = mix(template, a, b, c)`. A loop per template,
- * not a call per key: in one small loop V8 inlines `mix`, which it stops doing after a few dozen call sites in one function.
+ * Writes one template's key for tokens start … count - 1: `keys[token * width + column] = mixSeeded(seed, a, b, c)`. A
+ * loop per template, not a call per key: in one small loop V8 inlines the hash, which it stops doing after a few dozen
+ * call sites in one function.
  */
-function fillTemplate(keys: Uint32Array, width: number, column: number, template: number, count: number, a: Uint32Array, b: Uint32Array, c: Uint32Array): void {
-  for (let index = 0, at = column; index < count; index++, at += width) keys[at] = mix(template, a[index]!, b[index]!, c[index]!);
+function fillTemplate(keys: Uint32Array, width: number, column: number, seed: number, start: number, count: number, a: Uint32Array, b: Uint32Array, c: Uint32Array): void {
+  for (let index = start, at = start * width + column; index < count; index++, at += width) keys[at] = mixSeeded(seed, a[index]!, b[index]!, c[index]!);
 }
 
 /** `fillTemplate` of a one-column template. */
-function fillTemplate1(keys: Uint32Array, width: number, column: number, template: number, count: number, a: Uint32Array): void {
-  for (let index = 0, at = column; index < count; index++, at += width) keys[at] = mix(template, a[index]!, 0, 0);
+function fillTemplate1(keys: Uint32Array, width: number, column: number, seed: number, start: number, count: number, a: Uint32Array): void {
+  for (let index = start, at = start * width + column; index < count; index++, at += width) keys[at] = mixSeeded(seed, a[index]!, 0, 0);
 }
 
 /** `fillTemplate` of a two-column template. */
-function fillTemplate2(keys: Uint32Array, width: number, column: number, template: number, count: number, a: Uint32Array, b: Uint32Array): void {
-  for (let index = 0, at = column; index < count; index++, at += width) keys[at] = mix(template, a[index]!, b[index]!, 0);
+function fillTemplate2(keys: Uint32Array, width: number, column: number, seed: number, start: number, count: number, a: Uint32Array, b: Uint32Array): void {
+  for (let index = start, at = start * width + column; index < count; index++, at += width) keys[at] = mixSeeded(seed, a[index]!, b[index]!, 0);
 }
 
 /** Extra templates of the second (stacked) pass, computed from the first pass's labels. */
@@ -406,8 +471,8 @@ export function extractStackedFeatures(tokens: Tokens, firstPass: Uint8Array): U
   return keys;
 }
 
-/** `extractStackedFeatures` into `keys` (tokens.count × STACKED_TEMPLATE_COUNT values, every one written). */
-export function fillStackedFeatures(keys: Uint32Array, tokens: Tokens, firstPass: Uint8Array): void {
+/** `extractStackedFeatures` into `keys` (tokens.count × STACKED_TEMPLATE_COUNT values, every one written); hashed by `mixer` when it holds them. */
+export function fillStackedFeatures(keys: Uint32Array, tokens: Tokens, firstPass: Uint8Array, mixer?: KeyMixer): void {
   const { count, lower, breaksBefore } = tokens;
   const pool = STACKED_COLUMNS;
   pool.begin(count);
@@ -476,8 +541,10 @@ export function fillStackedFeatures(keys: Uint32Array, tokens: Tokens, firstPass
   const labelWindow = paddedWindow(pool, firstPass, count, 9);
   // The word hashes of the base features when they were the last computed, for these tokens (the pass that tags a document).
   const hashed = lastWords !== null && lastWords.tokens === tokens ? lastWords.words : null;
-  const word = hashed ?? column();
-  if (hashed === null) for (let index = 0; index < count; index++) word[index] = hashString(lower[index]!);
+  // Copied into this pool's memory rather than read where it is: a mixer is given this pool's columns only.
+  const word = column();
+  if (hashed !== null) word.set(hashed);
+  else for (let index = 0; index < count; index++) word[index] = hashString(lower[index]!);
   const spanType = column(), positionInSpan = column(), before = column(), after = column();
   const leftSpan = column(), rightSpan = column(), leftCueBucket = column(), rightCueBucket = column();
   for (let index = 0; index < count; index++) {
@@ -512,5 +579,5 @@ export function fillStackedFeatures(keys: Uint32Array, tokens: Tokens, firstPass
     [label, rightCueBucket],
     [word, leftCueBucket, rightCueBucket],
   ];
-  fillTemplates(keys, templates, 100, count, column(), 'extractStackedFeatures');
+  fillTemplates(keys, templates, 100, count, column(), 'extractStackedFeatures', mixer !== undefined && mixer.holds(keys) ? pool.stage(mixer) : null);
 }

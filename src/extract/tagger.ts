@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Tokens } from '../text/tokenize.js';
 import type { QuotationResult } from './quotations.js';
-import { extractFeatures, extractStackedFeatures, fillStackedFeatures, STACKED_TEMPLATE_COUNT, TEMPLATE_COUNT } from './features.js';
+import { COLUMN_STAGING_BYTES, extractFeatures, extractStackedFeatures, fillStackedFeatures, STACKED_TEMPLATE_COUNT, TEMPLATE_COUNT } from './features.js';
 import { MAX_ROW_KEYS, ROW_BYTES, RowSums } from './row-sums.js';
 
 /** Token labels: outside, and begin/inside for each span type PolNeAR annotates. */
@@ -409,9 +409,10 @@ function quantizeInto(bytes: Int8Array, offset: number, weights: Float32Array | 
  */
 export function tagDocument(model: AttributionModel, tokens: Tokens, quotations: QuotationResult): Uint8Array {
   const pack = packModel(model);
-  // Keys go straight to the packed model's memory, when the document is not too long to keep room for.
-  const into = pack !== null && tokens.count <= MAX_SCRATCH_TOKENS ? pack.sums.keys(tokens.count, TEMPLATE_COUNT) : undefined;
-  return tagTokens(model, tokens, extractFeatures(tokens, quotations, into));
+  // Keys go straight to the packed model's memory, hashed there, when the document is not too long to keep room for.
+  if (pack === null || tokens.count > MAX_SCRATCH_TOKENS) return tagTokens(model, tokens, extractFeatures(tokens, quotations));
+  const into = pack.sums.keys(tokens.count, TEMPLATE_COUNT, COLUMN_STAGING_BYTES);
+  return tagTokens(model, tokens, extractFeatures(tokens, quotations, into, pack.sums));
 }
 
 /** Runs both passes over one document's base feature keys; returns one label per token. */
@@ -427,14 +428,16 @@ export function tagTokens(model: AttributionModel, tokens: Tokens, baseKeys: Uin
   if (baseKeys.length !== count * width) throw new Error(`tagTokens: expected ${count * width} base keys for ${count} tokens, found ${baseKeys.length}`);
   const stackedWidth = pack.second.width - width;
   if (stackedWidth !== STACKED_TEMPLATE_COUNT) throw new Error(`tagTokens: expected ${STACKED_TEMPLATE_COUNT} stacked templates, found ${stackedWidth}`);
-  // Working arrays (emissions, back pointers, first-pass labels, stacked keys) are reused between documents; only
+  // Working arrays (emissions, back pointers, first-pass labels) are reused between documents; only
   // the returned labels are new. Every entry read is written first in this call.
   const scratch = taggingScratch(count);
   // The second pass's base sums are gathered with the first's, from the same rows.
   addRowSums(pack.sums, baseKeys, width, count, scratch.firstEmissions, scratch.secondEmissions, false);
   const firstPass = viterbi(scratch.firstEmissions, count, pack.firstTransitions, pack.first.starts, pack.firstScale, scratch.back, scratch.firstPass);
-  fillStackedFeatures(scratch.stackedKeys, tokens, firstPass);
-  addRowSums(pack.sums, scratch.stackedKeys, stackedWidth, count, null, scratch.secondEmissions, true);
+  // The stacked keys are hashed in the row memory too (the base keys there are summed already), when there is room.
+  const stackedKeys = count <= MAX_SCRATCH_TOKENS ? pack.sums.keys(count, stackedWidth, COLUMN_STAGING_BYTES) : new Uint32Array(count * stackedWidth);
+  fillStackedFeatures(stackedKeys, tokens, firstPass, pack.sums);
+  addRowSums(pack.sums, stackedKeys, stackedWidth, count, null, scratch.secondEmissions, true);
   return viterbi(scratch.secondEmissions, count, pack.secondTransitions, pack.second.starts, pack.secondScale, scratch.back, new Uint8Array(count));
 }
 
@@ -443,7 +446,6 @@ interface TaggingScratch {
   readonly secondEmissions: Float64Array;
   readonly back: Uint8Array;
   readonly firstPass: Uint8Array;
-  readonly stackedKeys: Uint32Array;
 }
 
 /** Documents up to this many tokens reuse kept working arrays (about 2 MB); longer ones get arrays of their own. */
@@ -463,7 +465,6 @@ function taggingScratch(count: number): TaggingScratch {
     secondEmissions: new Float64Array(capacity * LABEL_COUNT),
     back: new Uint8Array(capacity * LABEL_COUNT),
     firstPass: new Uint8Array(capacity),
-    stackedKeys: new Uint32Array(capacity * STACKED_TEMPLATE_COUNT),
   };
   if (count <= MAX_SCRATCH_TOKENS) {
     keptScratch = scratch;
@@ -478,7 +479,6 @@ function scratchViews(scratch: TaggingScratch, count: number): TaggingScratch {
     secondEmissions: scratch.secondEmissions.subarray(0, count * LABEL_COUNT),
     back: scratch.back.subarray(0, count * LABEL_COUNT),
     firstPass: scratch.firstPass.subarray(0, count),
-    stackedKeys: scratch.stackedKeys.subarray(0, count * STACKED_TEMPLATE_COUNT),
   };
 }
 
@@ -493,12 +493,35 @@ function addRowSums(sums: RowSums, keys: Uint32Array, width: number, count: numb
     const end = inPlace ? count : Math.min(count, start + SUM_BLOCK);
     if (!inPlace) sums.keys(end - start, width).set(keys.subarray(start * width, end * width));
     const lanes = sums.sum(end - start, width);
-    for (let token = start, at = 0; token < end; token++, at += SUM_LANES) {
-      const out = token * LABEL_COUNT;
-      if (first !== null) for (let label = 0; label < LABEL_COUNT; label++) first[out + label] = lanes[at + label]!;
-      if (add) for (let label = 0; label < LABEL_COUNT; label++) second[out + label]! += lanes[at + SECOND_LANE + label]!;
-      else for (let label = 0; label < LABEL_COUNT; label++) second[out + label] = lanes[at + SECOND_LANE + label]!;
-    }
+    if (first !== null) copyLanes(lanes, 0, first, start, end);
+    if (add) addLanes(lanes, SECOND_LANE, second, start, end);
+    else copyLanes(lanes, SECOND_LANE, second, start, end);
+  }
+}
+
+/** `emissions[token * 7 + label] = lanes[(token - start) * 16 + lane + label]` for tokens start … end - 1; unrolled over the labels. */
+function copyLanes(lanes: Int16Array, lane: number, emissions: Float64Array, start: number, end: number): void {
+  for (let token = start, at = lane, out = start * LABEL_COUNT; token < end; token++, at += SUM_LANES, out += LABEL_COUNT) {
+    emissions[out] = lanes[at]!;
+    emissions[out + 1] = lanes[at + 1]!;
+    emissions[out + 2] = lanes[at + 2]!;
+    emissions[out + 3] = lanes[at + 3]!;
+    emissions[out + 4] = lanes[at + 4]!;
+    emissions[out + 5] = lanes[at + 5]!;
+    emissions[out + 6] = lanes[at + 6]!;
+  }
+}
+
+/** `copyLanes`, adding to the emissions instead of replacing them. */
+function addLanes(lanes: Int16Array, lane: number, emissions: Float64Array, start: number, end: number): void {
+  for (let token = start, at = lane, out = start * LABEL_COUNT; token < end; token++, at += SUM_LANES, out += LABEL_COUNT) {
+    emissions[out]! += lanes[at]!;
+    emissions[out + 1]! += lanes[at + 1]!;
+    emissions[out + 2]! += lanes[at + 2]!;
+    emissions[out + 3]! += lanes[at + 3]!;
+    emissions[out + 4]! += lanes[at + 4]!;
+    emissions[out + 5]! += lanes[at + 5]!;
+    emissions[out + 6]! += lanes[at + 6]!;
   }
 }
 
