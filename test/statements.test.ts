@@ -348,3 +348,16 @@ test('assembleStatements: a sentence adverb the tagger put at the head of a sour
   assert.equal(sourceOf('Later Ortiz said the port would close.', 'Later Ortiz'), 'Ortiz');
   assert.equal(sourceOf('Harbour officials said the port would close.', 'Harbour officials'), 'Harbour officials');
 });
+
+test('assembleStatements: a closing ", sources said." takes the clause the tagger misread as a statement of its own', () => {
+  const { drafts } = assemble('The board moved the vote to two wards, sources said.', [
+    ['source', 'The board'],
+    ['cue', 'moved'],
+    ['content', 'the vote to two wards'],
+    ['source', 'sources'],
+    ['cue', 'said'],
+  ]);
+  assert.deepEqual(drafts.map((draft) => [draft.source?.text, draft.cue?.text, draft.content.map((piece) => piece.text)]), [
+    ['sources', 'said', ['The board moved the vote to two wards']],
+  ]);
+});

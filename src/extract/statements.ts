@@ -1026,13 +1026,18 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
   // no reporting verbs ("The company | is | considering …") were the tagger's misreading of that clause.
   let draftsBySentence: Map<number, Draft[]> | null = null;
   const released = new Set<Draft>();
-  for (const { cue } of contentless) {
-    if (!isRelayCue(tokens, cue) || tokens.lower[cue.first - 1] !== ',') continue;
+  for (const { cue, source } of contentless) {
+    // "…, according to X." and (the same misreading) "…, sources said.": an attribution closing its sentence after a comma.
+    const sourceSpan = source >= 0 ? sources[source]! : null;
+    const opening = sourceSpan !== null && sourceSpan.first < cue.first ? sourceSpan.first : cue.first;
+    const closing = sourceSpan !== null && sourceSpan.last > cue.last ? sourceSpan.last : cue.last;
+    const closesSentence = sentenceLastWord(tokens, closing) === closing;
+    if (!(isRelayCue(tokens, cue) || closesSentence) || tokens.lower[opening - 1] !== ',') continue;
     draftsBySentence ??= groupBySentence(tokens, drafts);
     const group = draftsBySentence.get(tokens.sentence[cue.first]!) ?? [];
     // A sentence with more statements than a clause holds is no misread clause (and the bound keeps this linear).
     if (group.length > MAX_MISREAD_DRAFTS) continue;
-    const before = group.filter((draft) => lastTokenOf(draft) < cue.first);
+    const before = group.filter((draft) => lastTokenOf(draft) < opening);
     if (before.length === 0 || before.some((draft) => draft.cue === null || hasReportingVerb(tokens, draft.cue))) continue;
     for (const draft of before) {
       released.add(draft);
