@@ -361,3 +361,16 @@ test('assembleStatements: a closing ", sources said." takes the clause the tagge
     ['sources', 'said', ['The board moved the vote to two wards']],
   ]);
 });
+
+test('assembleStatements: before a closing speaker, a clause with its own reporting verb is that speaker\'s report', () => {
+  const { drafts } = assemble('Holm had told the crews that the port would close, a source added.', [
+    ['source', 'Holm'],
+    ['cue', 'had told'],
+    ['content', 'the crews that the port would close'],
+    ['source', 'a source'],
+    ['cue', 'added'],
+  ]);
+  assert.deepEqual(drafts.map((draft) => [draft.source?.text, draft.cue?.text, draft.content.map((piece) => piece.text)]), [
+    ['a source', 'added', ['Holm had told the crews that the port would close']],
+  ]);
+});

@@ -1038,7 +1038,7 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
     // A sentence with more statements than a clause holds is no misread clause (and the bound keeps this linear).
     if (group.length > MAX_MISREAD_DRAFTS) continue;
     const before = group.filter((draft) => lastTokenOf(draft) < opening);
-    if (before.length === 0 || before.some((draft) => draft.cue === null || hasReportingVerb(tokens, draft.cue))) continue;
+    if (before.length === 0 || before.some((draft) => draft.cue === null || (hasReportingVerb(tokens, draft.cue) && !(closesSentence && !isRelayCue(tokens, cue) && sourceSpan !== null)))) continue;
     for (const draft of before) {
       released.add(draft);
       for (const span of [draft.cue, draft.source, ...draft.pieces]) if (span !== null) claimed.fill(0, span.first, span.last + 1);
