@@ -318,6 +318,7 @@ test('assembleStatements: a statement hung on a lone function word as its cue is
   const { drafts } = assemble('She is the editor of a science blog.', [['cue', 'of'], ['content', 'a science blog']]);
   assert.deepEqual(drafts, []);
   assert.deepEqual(assemble('The plan was a failure.', [['cue', 'was'], ['content', 'a failure']]).drafts, []);
+  assert.deepEqual(assemble('Some buyers would pay more.', [['cue', 'would'], ['content', 'pay more']]).drafts, []);
   const kept = assemble('She wrote of a science blog.', [['cue', 'wrote of'], ['content', 'a science blog']]);
   assert.deepEqual(kept.drafts.map((draft) => draft.cue?.text), ['wrote of']);
 });

@@ -596,8 +596,8 @@ function cutSpeechEventTail(tokens: Tokens, draft: Draft, quotations: QuotationR
   }
 }
 
-/** Words that are never a cue on their own (prepositions, articles, bare forms of "be" and "have"): a statement the tagger hung on one of them is its misreading. */
-const FUNCTION_WORD_CUES = new Set(['to', 'of', 'about', 'for', 'from', 'with', 'on', 'in', 'at', 'by', 'as', 'and', 'or', 'the', 'a', 'an', 'is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", '’s', 'have', 'had', "aren't", "isn't", "wasn't"]);
+/** Words that are never a cue on their own (prepositions, articles, bare forms of "be" and "have", modals): a statement the tagger hung on one of them is its misreading. */
+const FUNCTION_WORD_CUES = new Set(['to', 'of', 'about', 'for', 'from', 'with', 'on', 'in', 'at', 'by', 'as', 'and', 'or', 'the', 'a', 'an', 'is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", '’s', 'have', 'had', "aren't", "isn't", "wasn't", 'would', 'could', 'should', 'will', 'can', 'may', 'might', 'must']);
 
 /** Drops drafts whose whole cue is one function word ("… the editor | of | a science blog"). */
 function dropFunctionWordCues(tokens: Tokens, drafts: Draft[]): void {
