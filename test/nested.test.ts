@@ -22,8 +22,8 @@ test('findNestedStatements: a report inside a statement is nested, a verb that e
   const reported = nestedIn('Vell said that Aros told the crews the port would close.', 'that Aros told the crews the port would close');
   assert.deepEqual(reported.map((statement) => [statement.source?.text, statement.cue?.text, statement.content[0]?.text, statement.within]), [['Aros', 'told', 'the crews the port would close', 's1']]);
   // Reported words after a comma start after it.
-  const turn = nestedIn('“Then he said, ‘Trust me,’ and left,” Vell said.', '“Then he said, ‘Trust me,’ and left,”');
-  assert.deepEqual(turn.map((statement) => statement.content[0]?.text), ['‘Trust me,’ and left']);
-  const quoted = '“They leave room in what they said. You have to hold them to it.”';
+  const turn = nestedIn('“Then he said, ‘Keep the keys,’ and left,” Vell said.', '“Then he said, ‘Keep the keys,’ and left,”');
+  assert.deepEqual(turn.map((statement) => statement.content[0]?.text), ['‘Keep the keys,’ and left']);
+  const quoted = '“The tide came in just as the mayor said. The rest is noise.”';
   assert.deepEqual(nestedIn(quoted, quoted), []);
 });

@@ -91,9 +91,9 @@ export function findNestedStatements(input: NestedInput): Statement[] {
       }
       found.forEach((item, position) => {
         let contentFirst = clauseStart(tokens, item.cue + 1, last);
-        // "He said, ‘Well, …’": the reported words start after the comma or colon that introduces them.
+        // "He said, ‘Keep the keys,’ …": the reported words start after the comma or colon that introduces them.
         while (contentFirst < last && (tokens.lower[contentFirst] === ',' || tokens.lower[contentFirst] === ':')) contentFirst++;
-        // "… in what they said. You've got to …": a verb that ends its clause reports nothing here.
+        // "… just as the mayor said. The rest is noise.": a verb that ends its clause reports nothing here.
         if (tokens.kinds[contentFirst] === TokenKind.Punct || tokens.sentence[contentFirst] !== tokens.sentence[item.cue]) return;
         const next = found[position + 1];
         // The clause runs to the next coordinated verb (without its "and") or to the end of the outer content.

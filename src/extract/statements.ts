@@ -86,8 +86,8 @@ function isQuotationContinuation(tokens: Tokens, quotations: readonly Quotation[
 const MAX_ASIDE_WORDS = 24;
 
 /**
- * "“Mills got immunity,” Jordan said, and still “…”" / "“Every time you say that,” Tester said, referring to the excuse,
- * “you give …”": content after a cue that split a quotation (the quotation before it closes on a comma), one comma
+ * "Lund “kept the keys,” Ortiz said, and still “…”" / "“Each time you say that,” Ortiz said, pointing at the chart,
+ * “the numbers move.”": content after a cue that split a quotation (the quotation before it closes on a comma), one comma
  * after the attribution and in its sentence, continues that quotation when it opens with "and"/"but" and a quotation
  * mark, or with a participle aside that a quotation follows. Returns the continuation's first token, or -1.
  */
@@ -110,12 +110,12 @@ function splitQuotationContinuation(tokens: Tokens, quotations: QuotationResult,
 }
 
 /**
- * "When he bought the mine, Clarke said he expected …": the clause right after a cue (nothing between but "that") is
+ * "When she bought the mill, Rhee said she expected …": the clause right after a cue (nothing between but "that") is
  * what it reports; unquoted words before its source are a scene-setting adjunct, not the report.
  */
 function opensClauseAfter(tokens: Tokens, cue: TaggedSpan, before: TaggedSpan, after: TaggedSpan): boolean {
   // A quotation opening its sentence is the report ("“…,” Rhee said"); one inside an adjunct is a title ("In an
-  // interview on “Face the Nation,” Ryan said …").
+  // interview on “Harbour Hour,” Rhee said …").
   const sentenceFirst = tokens.sentenceStarts[tokens.sentence[before.first]!]!;
   if ((tokens.kinds[before.first] === TokenKind.Quote || tokens.kinds[before.last] === TokenKind.Quote) && before.first === sentenceFirst) return false;
   if (after.first !== cue.last + 1) return false;
@@ -259,7 +259,7 @@ function lastTokenOf(draft: Draft): number {
 }
 
 /**
- * "“…,” said Don Fowler, who helmed the party and has backed Clinton. “…”": a statement the tagger read in the
+ * "“…,” said Ada Holm, who runs the depot and has backed the plan. “…”": a statement the tagger read in the
  * appositive after a quotation's inverted speaker (no quotation of its own, in the same sentence, after the quoted
  * statement's source) is no speaker's turn; the next quotation continues the quoted statement before it.
  */
@@ -295,7 +295,7 @@ function mergeUnattributedQuotes(tokens: Tokens, drafts: Draft[]): void {
     const previousQuoted = previous !== undefined && previous.pieces.some((before) => tokens.kinds[before.first] === TokenKind.Quote);
     const trailingWords = previousQuoted ? Number.MAX_SAFE_INTEGER : 3;
     // Past other words, only a quotation that opens its sentence is a speaker's next turn: one inside the outlet's
-    // sentence is a title or a scare quote (“… on Fox News's “Fox and Friends.””).
+    // sentence is a title or a scare quote (“… on the radio show “Harbour Hour.””).
     const opensSentence = tokens.sentenceStarts[tokens.sentence[piece.first]!] === piece.first || onlyPunctuationBetween(tokens, lastTokenOf(previous ?? draft), piece.first, 3, 0);
     if (previous?.cue != null && opensSentence && onlyPunctuationBetween(tokens, lastTokenOf(previous), piece.first, trailingWords, previousQuoted ? 1 : 0) && tokens.kinds[piece.first] === TokenKind.Quote) {
       // "He addressed Trump: “…”" — after a colon the quotation is what was said; an unquoted object before it is not.
@@ -317,7 +317,7 @@ const MAX_SCARE_QUOTE_WORDS = 8;
 
 /**
  * A quotation nobody is said to have said, inside the outlet's own sentence (not opening it, not after a colon), is a
- * title or a scare quote (the film “13th.”, the show ''Politicking.''), not a statement.
+ * title or a scare quote (the film “Salt Roads.”, a so-called ''reform''), not a statement.
  */
 function dropScareQuotes(tokens: Tokens, drafts: Draft[]): void {
   const dropped = new Set<Draft>();
@@ -427,7 +427,7 @@ function addParentheticalOpenings(tokens: Tokens, drafts: Draft[], quotations: Q
     const blockFirst = draft.source === null ? draft.cue.first : Math.min(draft.cue.first, draft.source.first);
     const blockLast = draft.source === null ? draft.cue.last : Math.max(draft.cue.last, draft.source.last);
     if (tokens.lower[blockLast + 1] !== ',' || blockFirst < 2 || tokens.lower[blockFirst - 1] !== ',') continue;
-    // "…, Mr. Clarke said, until it went bankrupt": up to two untagged words after the comma ("until") open the content.
+    // "…, Ortiz said, until the mill closed": up to two untagged words after the comma ("until") open the content.
     if (piece.first > blockLast + 2 && piece.first <= blockLast + 4) {
       let open = true;
       for (let index = blockLast + 2; index < piece.first && open; index++) if (tagged[index] === 1 || tokens.kinds[index] !== TokenKind.Word) open = false;
@@ -481,7 +481,7 @@ function extendToLineEnd(tokens: Tokens, drafts: Draft[], tagged: Uint8Array): v
 const MAX_CLAUSE_EXTENSION = 12;
 
 /**
- * "said he has | been a registered Republican since 2003": reported content the tagger stopped in mid-phrase, before a
+ * "said the firm has | been insolvent since May": reported content the tagger stopped in mid-phrase, before a
  * word nothing else claims, runs on to the clause's end (the next punctuation) when that is near.
  */
 function extendToClauseEnd(tokens: Tokens, drafts: Draft[], tagged: Uint8Array): void {
@@ -506,7 +506,7 @@ function extendToClauseEnd(tokens: Tokens, drafts: Draft[], tagged: Uint8Array):
 const RELATIVE_PRONOUNS = new Set(['who', 'that', 'which']);
 
 /**
- * "“…,” said Bob Mason, a retired carrier who | lined up to hear Trump on Tuesday.": an inverted source the tagger ended
+ * "“…,” said Ada Holm, who | runs the depot for the county.": an inverted source the tagger ended
  * on a relative pronoun takes its relative clause to the sentence end (as annotators mark it), and statements the
  * tagger read inside that clause go. Drafts are sorted by their first piece, so the clause's drafts follow this one.
  */
@@ -539,7 +539,7 @@ const SENTENCE_OPENERS = new Set(['in', 'on', 'at', 'during', 'after', 'before',
 const MAX_APPOSITIVE_HEAD = 8;
 
 /**
- * "Brian Fallon, | the campaign's press secretary, | noted": a source the tagger began at an appositive, right after
+ * "Ada Holm, | the county's harbour master, | noted": a source the tagger began at an appositive, right after
  * a comma that follows the sentence's untagged opening words, starts at the sentence (the name the appositive describes).
  */
 function joinAppositiveHead(tokens: Tokens, draft: Draft, tagged: Uint8Array): void {
@@ -553,8 +553,8 @@ function joinAppositiveHead(tokens: Tokens, draft: Draft, tagged: Uint8Array): v
     if (tagged[index] === 1 || (tokens.kinds[index] !== TokenKind.Word && tokens.kinds[index] !== TokenKind.Number)) return;
   }
   if (isLowerCase(tokens, sentenceFirst)) return;
-  // The head is a name ("Brian Fallon") described by a lower-case appositive, or a determiner's phrase ("Another
-  // critic, Laurence Tribe,"); a sentence's opening adjunct ("In October, Mrs. Clinton, the nominee,") is neither.
+  // The head is a name ("Ada Holm") described by a lower-case appositive, or a determiner's phrase ("Another
+  // critic, Bo Lind,"); a sentence's opening adjunct ("In October, the harbour master,") is neither.
   const opener = tokens.lower[sentenceFirst]!;
   if (APPOSITIVE_DETERMINERS.has(opener)) {
     draft.source = { ...source, first: sentenceFirst };
@@ -572,7 +572,7 @@ const EVENT_DETERMINERS = new Set(['a', 'an', 'the', 'his', 'her', 'its', 'their
 const MAX_EVENT_TAIL = 10;
 
 /**
- * "…criticized the act as a “crazy system” during a campaign stop in Flint": an adjunct at the end of reported content
+ * "…called for more school funding during a campaign stop in Leeds": an adjunct at the end of reported content
  * naming the occasion of the speech (a statement, an interview, a rally, a tweet) tells where it was said, not what.
  */
 function cutSpeechEventTail(tokens: Tokens, draft: Draft, quotations: QuotationResult): void {
@@ -609,7 +609,7 @@ function dropFunctionWordCues(tokens: Tokens, drafts: Draft[]): void {
 /** Sentence adverbs that open a sentence before its subject, set off by a comma. */
 const SENTENCE_ADVERBS = new Set(['however', 'still', 'meanwhile', 'instead', 'moreover', 'indeed', 'separately', 'nevertheless', 'similarly', 'likewise', 'also', 'yet', 'now', 'later', 'earlier', 'then', 'and', 'but', 'so']);
 
-/** "However, Rep. Lynch said …" / "Later Ortiz said …": a sentence adverb the tagger put at the head of a source is not part of it. */
+/** "However, Rep. Ada Holm said …" / "Later Ortiz said …": a sentence adverb the tagger put at the head of a source is not part of it. */
 function cutSentenceAdverb(tokens: Tokens, draft: Draft): void {
   const source = draft.source;
   if (source === null || source.last - source.first < 1 || !SENTENCE_ADVERBS.has(tokens.lower[source.first]!)) return;
@@ -879,7 +879,7 @@ function dropAgeSources(tokens: Tokens, spans: readonly TaggedSpan[]): readonly 
 function colonIntroduces(tokens: Tokens, cue: TaggedSpan, content: TaggedSpan): boolean {
   const colon = content.first - 1;
   // The colon must end the cue's own sentence: "…, a poll showed. He added: “…”" is the next cue's quotation.
-  // The colon may close the cue itself ("Caddell continued:" then the quotation in the next paragraph).
+  // The colon may close the cue itself ("Ortiz continued:" then the quotation in the next paragraph).
   if (colon < cue.last || tokens.lower[colon] !== ':' || tokens.sentence[colon] !== tokens.sentence[cue.last] || tokens.kinds[content.first] !== TokenKind.Quote || tokens.breaksBefore[content.first]! > 2) return false;
   let words = 0;
   for (let at = cue.last + 1; at < colon; at++) {
