@@ -54,6 +54,7 @@ test('founding article: the relay chain runs interview → channel, and the chan
   assert.deepEqual(chain, [['interview', 'Mario Naufal'], ['relay', 'Pool Pervogo']]);
   assert.ok(!analysis.statements.some((statement) => statement.content.some((piece) => piece.text.includes('Pool Pervogo'))), 'the channel name in quotation marks is not a quotation');
   assert.ok(!analysis.statements.some((statement) => statement.content.some((piece) => piece.text.includes('likely referring'))), 'the outlet’s own inference is nobody’s statement');
+  assert.ok(!analysis.statements.some((statement) => statement.cue?.text === 'referring to'), 'nor is the inference read as a statement of its own');
 });
 
 test('founding article: nested attribution, the collective speaker, entities, dates and the numeric claim', { skip }, () => {

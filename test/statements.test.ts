@@ -375,3 +375,18 @@ test('assembleStatements: before a closing speaker, a clause with its own report
     ['a source', 'added', ['Holm had told the crews that the port would close']],
   ]);
 });
+
+test('assembleStatements: the outlet\'s hedged reading read as a statement of its own is nobody\'s statement', () => {
+  const { drafts } = assemble('Ortiz said the talks had failed, likely referring to the vote in March.', [
+    ['source', 'Ortiz'],
+    ['cue', 'said'],
+    ['content', 'the talks had failed'],
+    ['source', 'likely'],
+    ['cue', 'referring to'],
+    ['content', 'the vote in March'],
+  ]);
+  assert.deepEqual(drafts.map((draft) => draft.cue?.text), ['said']);
+  // Without the hedge, a participle after a comma is a report of its own.
+  const kept = assemble('Ortiz spoke for an hour, urging calm in the port.', [['source', 'Ortiz'], ['cue', 'urging'], ['content', 'calm in the port']]);
+  assert.deepEqual(kept.drafts.map((draft) => draft.cue?.text), ['urging']);
+});

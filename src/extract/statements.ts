@@ -662,6 +662,23 @@ function cutInferenceTail(tokens: Tokens, draft: Draft, quotations: QuotationRes
   }
 }
 
+/**
+ * "…, likely referring to the meeting": the outlet's hedged reading read by the tagger as a statement of its own (the
+ * hedge as its source, the participle as its cue) is nobody's statement; such drafts go.
+ */
+function dropHedgedInferences(tokens: Tokens, drafts: Draft[]): void {
+  const dropped = new Set<Draft>();
+  for (const draft of drafts) {
+    const cue = draft.cue;
+    if (cue === null || !tokens.lower[cue.first]!.endsWith('ing')) continue;
+    const hedge = draft.source !== null && draft.source.first === draft.source.last && draft.source.last + 1 === cue.first ? draft.source.first : cue.first - 1;
+    if (hedge < 1 || !INFERENCE_HEDGES.has(tokens.lower[hedge]!) || tokens.lower[hedge - 1] !== ',') continue;
+    if (draft.source !== null && draft.source.first !== hedge) continue;
+    dropped.add(draft);
+  }
+  removeMerged(drafts, dropped);
+}
+
 function closesQuotation(quotations: QuotationResult, token: number): boolean {
   const index = quotations.tokenQuotation[token]!;
   return index >= 0 && quotations.quotations[index]!.closeToken === token;
@@ -1078,6 +1095,7 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
   extendToClauseEnd(tokens, drafts, tagged);
   for (const draft of drafts) cutRefusalTail(tokens, draft);
   for (const draft of drafts) cutInferenceTail(tokens, draft, quotations);
+  dropHedgedInferences(tokens, drafts);
   for (const draft of drafts) cutSpeechEventTail(tokens, draft, quotations);
   extendToSentenceStart(tokens, drafts, tagged);
   for (const draft of drafts) {
