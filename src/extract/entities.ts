@@ -98,6 +98,41 @@ for (const word of SINGULAR_GROUP_HEADS) addTrigger(word, SINGULAR_GROUP_BIT);
 /** Most words skip the trigger lookup (see word-shapes.ts). */
 const TRIGGER_SHAPES = shapesOf(TRIGGERS.keys());
 
+// One lookup per word in pass 1 and the chunk tests, instead of one per word list: which lists a word is on.
+const NOT_NAME_CLASS = 1;
+const TITLE_CLASS = 2;
+const ROLE_MODIFIER_CLASS = 4;
+const ORGANIZATION_CLASS = 8;
+const DOCUMENT_HEAD_CLASS = 16;
+const STANDALONE_DOCUMENT_CLASS = 32;
+const MEDIA_SUFFIX_CLASS = 64;
+const MEDIA_WORD_CLASS = 128;
+const NAME_CONNECTOR_CLASS = 256;
+const DETERMINER_CLASS = 512;
+const PLACE_PREFIX_CLASS = 1024;
+const PREPOSITION_CLASS = 2048;
+const WORD_CLASSES = new Map<string, number>();
+const addClass = (words: Iterable<string>, bit: number): void => {
+  for (const word of words) WORD_CLASSES.set(word, (WORD_CLASSES.get(word) ?? 0) | bit);
+};
+addClass(NOT_NAME_WORDS, NOT_NAME_CLASS);
+addClass(TITLE_WORDS, TITLE_CLASS);
+addClass(ROLE_MODIFIERS, ROLE_MODIFIER_CLASS);
+addClass(ORGANIZATION_WORDS, ORGANIZATION_CLASS);
+addClass(DOCUMENT_HEADS, DOCUMENT_HEAD_CLASS);
+addClass(STANDALONE_DOCUMENTS, STANDALONE_DOCUMENT_CLASS);
+addClass(MEDIA_SUFFIXES, MEDIA_SUFFIX_CLASS);
+addClass(MEDIA_WORDS, MEDIA_WORD_CLASS);
+addClass(NAME_CONNECTORS, NAME_CONNECTOR_CLASS);
+addClass(DETERMINERS, DETERMINER_CLASS);
+addClass(PLACE_PREFIXES, PLACE_PREFIX_CLASS);
+addClass(PREPOSITIONS, PREPOSITION_CLASS);
+
+/** The word-list bits of a lower-case word (0 for none, or past either end of the tokens). */
+function classOf(word: string | undefined): number {
+  return word === undefined ? 0 : (WORD_CLASSES.get(word) ?? 0);
+}
+
 function isAscii(word: string): boolean {
   for (let at = 0; at < word.length; at++) if (word.charCodeAt(at) >= 128) return false;
   return true;
@@ -261,7 +296,7 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
     if (text.charCodeAt(ends[from]!) === 32 && !startsKnownName(lower[from]!)) return undefined;
     return knownName(text.slice(starts[from]!, ends[to]!));
   };
-  const isGoverned = (index: number): boolean => index > 0 && sentence[index - 1] === sentence[index] && PREPOSITIONS.has(lower[index - 1]!);
+  const isGoverned = (index: number): boolean => index > 0 && sentence[index - 1] === sentence[index] && (classOf(lower[index - 1]) & PREPOSITION_CLASS) !== 0;
 
   const pushPlaceWord = (index: number, leadToken: number): void => {
     const word = lower[index]!;
@@ -314,14 +349,14 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
     for (;;) {
       const next = last + 1;
       // A determiner starts a new name ("Calif. The Islamic State").
-      if (sameRun(last, next) && isCapitalWord(next) && !DETERMINERS.has(lower[next]!)) {
+      if (sameRun(last, next) && isCapitalWord(next) && (classOf(lower[next]) & DETERMINER_CLASS) === 0) {
         last = next;
         continue;
       }
       // The cheap tests first: most runs end before a word that is neither a connector nor followed by a capital.
       // "Department for Transport", "Institute for Fiscal Studies": after an organization word, "for" joins the name too.
       // "Norman Baker of Campaign for Better Transport": after a two-word run that is no organization, "of" starts an employer.
-      if (sameRun(last, next) && sameRun(next, next + 1) && isCapitalWord(next + 1) && isLowerCode(text, starts[next]!) && (NAME_CONNECTORS.has(lower[next]!) || (lower[next] === 'for' && ORGANIZATION_WORDS.has(lower[last]!))) && !(lower[next] === 'of' && last > index && !ORGANIZATION_WORDS.has(lower[last]!) && !TITLE_WORDS.has(lower[last]!))) {
+      if (sameRun(last, next) && sameRun(next, next + 1) && isCapitalWord(next + 1) && isLowerCode(text, starts[next]!) && ((classOf(lower[next]) & NAME_CONNECTOR_CLASS) !== 0 || (lower[next] === 'for' && (classOf(lower[last]) & ORGANIZATION_CLASS) !== 0)) && !(lower[next] === 'of' && last > index && (classOf(lower[last]) & (ORGANIZATION_CLASS | TITLE_CLASS)) === 0)) {
         last = next + 1;
         continue;
       }
@@ -333,7 +368,8 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
 
   /** A title, or a modifier right before one ("Prime Minister", "Foreign Minister"), at `index`. */
   function opensTitle(index: number): boolean {
-    return TITLE_WORDS.has(lower[index]!) || (ROLE_MODIFIERS.has(lower[index]!) && TITLE_WORDS.has(lower[index + 1] ?? ''));
+    const wordClass = classOf(lower[index]);
+    return (wordClass & TITLE_CLASS) !== 0 || ((wordClass & ROLE_MODIFIER_CLASS) !== 0 && (classOf(lower[index + 1]) & TITLE_CLASS) !== 0);
   }
 
   function handleChunk(chunkStart: number, chunkEnd: number): void {
@@ -345,17 +381,18 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
       // Leading function words, determiners, and (at a sentence start or in a headline) ordinary words are not the name.
       // A title stays ("Senator Anna Berg", "Prime Minister Pedro Alves" opening a sentence, though "the senator" or
       // "the prime minister" occurs lower-case): it becomes the role.
-      while (first <= last && ((NOT_NAME_WORDS.has(lower[first]!) && !isAcronym(first)) || ((inHeadline || firstWordOfSentence(first)) && lowerVocabulary.has(lower[first]!) && demonymOf(lower[first]!) === undefined && !(first < last && opensTitle(first))))) first++;
+      while (first <= last && (((classOf(lower[first]) & NOT_NAME_CLASS) !== 0 && !isAcronym(first)) || ((inHeadline || firstWordOfSentence(first)) && lowerVocabulary.has(lower[first]!) && demonymOf(lower[first]!) === undefined && !(first < last && opensTitle(first))))) first++;
       if (inHeadline) {
         for (let cut = first + 1; cut <= last; cut++) {
           const word = lower[cut]!;
-          if ((lowerVocabulary.has(word) && !TITLE_WORDS.has(word) && !ROLE_MODIFIERS.has(word)) || (NOT_NAME_WORDS.has(word) && !isAcronym(cut))) {
+          const wordClass = classOf(word);
+          if ((lowerVocabulary.has(word) && (wordClass & (TITLE_CLASS | ROLE_MODIFIER_CLASS)) === 0) || ((wordClass & NOT_NAME_CLASS) !== 0 && !isAcronym(cut))) {
             last = cut - 1;
             break;
           }
         }
       }
-      while (last >= first && NAME_CONNECTORS.has(lower[last]!)) last--;
+      while (last >= first && (classOf(lower[last]) & NAME_CONNECTOR_CLASS) !== 0) last--;
       if (first > last) return;
       if (first !== chunkStart || last !== chunkEnd) whole = knownRange(first, last);
     }
@@ -376,7 +413,7 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
     if (whole === undefined) {
       let titleAt = -1;
       for (let at = last; at >= first; at--) {
-        if (TITLE_WORDS.has(lower[at]!)) {
+        if ((classOf(lower[at]) & TITLE_CLASS) !== 0) {
           titleAt = at;
           break;
         }
@@ -385,7 +422,7 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
         let end = titleAt;
         if (lower[titleAt + 1] === 'of' && titleAt + 3 <= last) end = titleAt + 2;
         const rest = last - end;
-        if (rest >= 1 && !(ORGANIZATION_WORDS.has(lower[last]!) || DOCUMENT_HEADS.has(lower[last]!) || MEDIA_SUFFIXES.has(lower[last]!))) {
+        if (rest >= 1 && (classOf(lower[last]) & (ORGANIZATION_CLASS | DOCUMENT_HEAD_CLASS | MEDIA_SUFFIX_CLASS)) === 0) {
           roleFrom = first;
           roleTo = end;
           first = end + 1;
@@ -393,7 +430,7 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
           let roleOnly = true;
           for (let at = first; at <= last; at++) {
             const word = lower[at]!;
-            if (!TITLE_WORDS.has(word) && !ROLE_MODIFIERS.has(word) && countryOfWord(word) === undefined && word !== 'of') roleOnly = false;
+            if ((classOf(word) & (TITLE_CLASS | ROLE_MODIFIER_CLASS)) === 0 && countryOfWord(word) === undefined && word !== 'of') roleOnly = false;
           }
           // A title with no name after it ("Russian President") is a description, found by pass 2; its country words are places.
           if (roleOnly) {
@@ -406,23 +443,24 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
     }
 
     // A lower-case role right before the name: "blogger Mario Naufal", "Russian president Vladimir Putin".
-    if (roleFrom < 0 && first === chunkStart && isWord(first - 1) && TITLE_WORDS.has(lower[first - 1]!) && !capital[first - 1] && sentence[first - 1] === sentence[first]) {
+    if (roleFrom < 0 && first === chunkStart && isWord(first - 1) && (classOf(lower[first - 1]) & TITLE_CLASS) !== 0 && !capital[first - 1] && sentence[first - 1] === sentence[first]) {
       roleTo = first - 1;
       roleFrom = first - 1;
       for (let at = first - 2; at >= 0 && first - at <= 6 && isWord(at) && sentence[at] === sentence[first]; at--) {
         const word = lower[at]!;
-        if (TITLE_WORDS.has(word) || ROLE_MODIFIERS.has(word) || countryOfWord(word) !== undefined) roleFrom = at;
+        if ((classOf(word) & (TITLE_CLASS | ROLE_MODIFIER_CLASS)) !== 0 || countryOfWord(word) !== undefined) roleFrom = at;
         else break;
       }
     }
 
     const nameText = text.slice(starts[first]!, ends[last]!);
     const lastWord = lower[last]!;
+    const lastClass = classOf(lastWord);
     const tokenCount = last - first + 1;
     let type: EntityType = 'other';
     let strength = 0;
     const beforeName = kinds[first - 1] === TokenKind.Quote ? first - 2 : first - 1;
-    if (roleFrom < 0 && beforeName >= 0 && MEDIA_WORDS.has(lower[beforeName]!) && sentence[beforeName] === sentence[first]) {
+    if (roleFrom < 0 && beforeName >= 0 && (classOf(lower[beforeName]) & MEDIA_WORD_CLASS) !== 0 && sentence[beforeName] === sentence[first]) {
       type = 'media';
       strength = 4;
     } else if (whole !== undefined) {
@@ -431,23 +469,23 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
     } else if (roleFrom >= 0) {
       type = 'person';
       strength = 3;
-    } else if (tokenCount === 1 ? STANDALONE_DOCUMENTS.has(lastWord) : DOCUMENT_HEADS.has(lastWord)) {
+    } else if ((lastClass & (tokenCount === 1 ? STANDALONE_DOCUMENT_CLASS : DOCUMENT_HEAD_CLASS)) !== 0) {
       type = 'document';
       strength = 3;
-    } else if (tokenCount > 1 && MEDIA_SUFFIXES.has(lastWord)) {
+    } else if (tokenCount > 1 && (lastClass & MEDIA_SUFFIX_CLASS) !== 0) {
       type = 'media';
       strength = 3;
-    } else if (ORGANIZATION_WORDS.has(lastWord) || (first !== last && ORGANIZATION_WORDS.has(lower[first]!))) {
+    } else if ((lastClass & ORGANIZATION_CLASS) !== 0 || (first !== last && (classOf(lower[first]) & ORGANIZATION_CLASS) !== 0)) {
       type = 'organization';
       strength = 3;
-    } else if (tokenCount >= 2 && PLACE_PREFIXES.has(lower[first]!)) {
+    } else if (tokenCount >= 2 && (classOf(lower[first]) & PLACE_PREFIX_CLASS) !== 0) {
       type = 'place';
       strength = 2;
     } else if (tokenCount >= 2 && tokenCount <= 4) {
       let plain = true;
       for (let at = first; at <= last; at++) {
         // All-caps words, connectors and calendar or function words ("Born May") make it something else than a personal name.
-        if (!capital[at] || ends[at]! - starts[at]! < 2 || !isLowerCode(text, starts[at]! + 1) || NOT_NAME_WORDS.has(lower[at]!)) plain = false;
+        if (!capital[at] || ends[at]! - starts[at]! < 2 || !isLowerCode(text, starts[at]! + 1) || (classOf(lower[at]) & NOT_NAME_CLASS) !== 0) plain = false;
       }
       if (plain) {
         type = 'person';
@@ -462,13 +500,14 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
     // A lone letter is no personal name ("In a post on X, the governor said"): X is the platform, not the governor.
     if (roleFrom < 0 && (type === 'person' || type === 'other') && ends[last]! - starts[first]! > 1 && lower[last + 1] === ',' && sentence[last + 1] === sentence[last]) {
       let at = last + 2;
-      if (DETERMINERS.has(lower[at] ?? '')) at++;
+      if ((classOf(lower[at]) & DETERMINER_CLASS) !== 0) at++;
       const from = at;
       let titleAt = -1;
       for (; at < count && at - from < 5 && isWord(at) && sentence[at] === sentence[last]; at++) {
         const word = lower[at]!;
-        if (TITLE_WORDS.has(word)) titleAt = at;
-        else if (!ROLE_MODIFIERS.has(word) && countryOfWord(word) === undefined) break;
+        const wordClass = classOf(word);
+        if ((wordClass & TITLE_CLASS) !== 0) titleAt = at;
+        else if ((wordClass & ROLE_MODIFIER_CLASS) === 0 && countryOfWord(word) === undefined) break;
       }
       if (titleAt >= 0 && titleAt === at - 1) {
         let end = titleAt;
@@ -543,7 +582,7 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
     const pronoun = (trigger & PRONOUN_BIT) !== 0 ? PRONOUNS.get(word) : undefined;
     if (pronoun !== undefined) {
       if (quoted[at] === 1) continue;
-      const governed = PREPOSITIONS.has(lower[at - 1] ?? '');
+      const governed = (classOf(lower[at - 1]) & PREPOSITION_CLASS) !== 0;
       anaphors.push({
         start: starts[at]!,
         end: ends[at]!,
@@ -567,8 +606,9 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
       let next = at + 1;
       for (; next < count && next - at <= 5 && isWord(next) && sentence[next] === sentence[at]; next++) {
         const part = lower[next]!;
-        if (TITLE_WORDS.has(part)) headAt = next;
-        else if (headAt < 0 && ROLE_MODIFIERS.has(part)) modifiers.push(part);
+        const partClass = classOf(part);
+        if ((partClass & TITLE_CLASS) !== 0) headAt = next;
+        else if (headAt < 0 && (partClass & ROLE_MODIFIER_CLASS) !== 0) modifiers.push(part);
         else if (headAt < 0 && countryOfWord(part) !== undefined) country = countryOfWord(part) ?? null;
         else break;
       }
@@ -591,7 +631,7 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
         kind: 'nominal',
         gender: FEMALE_TITLES.has(lower[headAt]!) ? 'f' : MALE_TITLES.has(lower[headAt]!) ? 'm' : null,
         plural: false,
-        subjectCandidate: quoted[at] !== 1 && !PREPOSITIONS.has(lower[from - 1] ?? ''),
+        subjectCandidate: quoted[at] !== 1 && (classOf(lower[from - 1]) & PREPOSITION_CLASS) === 0,
         head: lower[headAt]!,
         country,
         modifiers,
@@ -704,7 +744,9 @@ function cluster(found: Found[], anaphors: Array<Anaphor & { end: number; text: 
   // Linear, not members × mentions: step 1's members of each cluster are in text order, and this loop runs in text
   // order too, so a pointer per cluster finds its last member before the mention; surnames joined here come later.
   // Typed arrays, not Array#map results: those change element kinds between articles, and optimized code kept deoptimizing.
-  const stepOneCount = Int32Array.from(clusters, (entry) => entry.members.length);
+  // A plain loop: Int32Array.from with a mapping function is several times slower.
+  const stepOneCount = new Int32Array(clusters.length);
+  for (let clusterIndex = 0; clusterIndex < clusters.length; clusterIndex++) stepOneCount[clusterIndex] = clusters[clusterIndex]!.members.length;
   const passed = new Int32Array(clusters.length);
   const lastSurname = new Int32Array(clusters.length).fill(-1);
   const fullNames = new Map<number, string>();
