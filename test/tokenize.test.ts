@@ -32,3 +32,12 @@ test('tokenize: sentences split at terminal punctuation and line breaks, not aft
   }
   assert.deepEqual(sentences, ['Gov. Mike Pence spoke.', 'He said “Yes.”', 'Then he left', 'New paragraph here.']);
 });
+
+test('tokenize: each lower form is the lower-cased token text, whichever path joined the word', () => {
+  const text = 'Self-Made well-known well-Known o’Neil O’Brien u.S. don’t U.S. Gov. No. 5 the No. ÉCOLE Straße İstanbul ΟΔΟΣ. 1,200.5 ’S x’s ‘‘quoted’’ ``Ⅻ`` — end.';
+  const tokens = tokenize(text);
+  for (let index = 0; index < tokens.count; index++) {
+    const source = text.slice(tokens.starts[index]!, tokens.ends[index]!);
+    assert.equal(tokens.lower[index], source.toLowerCase(), source);
+  }
+});

@@ -63,13 +63,13 @@ function lemmaLength(word: string): number {
   return end;
 }
 
-/** FNV-1a of the last three code units of `word` (the whole word when shorter), without slicing. */
+/** FNV-1a of the last three code units of `word` (the whole word when shorter), without slicing; unrolled, as it runs per token. */
 function hashSuffix(word: string): number {
+  const end = word.length;
   let hash = 0x811c9dc5;
-  for (let index = word.length > 3 ? word.length - 3 : 0; index < word.length; index++) {
-    hash ^= word.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
-  }
+  if (end >= 3) hash = Math.imul(hash ^ word.charCodeAt(end - 3), 0x01000193);
+  if (end >= 2) hash = Math.imul(hash ^ word.charCodeAt(end - 2), 0x01000193);
+  if (end >= 1) hash = Math.imul(hash ^ word.charCodeAt(end - 1), 0x01000193);
   return hash >>> 0;
 }
 
@@ -84,22 +84,32 @@ const NEAR_BUCKETS = Uint8Array.from({ length: 21 }, (_, distance) => (distance 
 /** The shapes of every word `cueClassOf` gives a class: most tokens are ruled out without a Map lookup on their string. */
 const CUE_SHAPES = shapesOf([...CUE_VERBS.keys(), ...CUE_NOUNS.keys(), 'according', ':', '―']);
 
+/** The class of every cue word, in one table: a verb's is 1 + its stance's index, a noun's 20, the markers' 21 (a verb's wins). */
+const CUE_CLASSES = new Map<string, number>([
+  ...['according', ':', '―'].map((word): [string, number] => [word, 21]),
+  ...[...CUE_NOUNS.keys()].map((word): [string, number] => [word, 20]),
+  ...[...CUE_VERBS].map(([word, verb]): [string, number] => [word, 1 + STANCE_CLASSES.indexOf(verb.stance)]),
+]);
+
 function cueClassOf(word: string): number {
   if (!mayBeKey(CUE_SHAPES, word)) return 0;
-  const verb = CUE_VERBS.get(word);
-  if (verb !== undefined) return 1 + STANCE_CLASSES.indexOf(verb.stance);
-  if (CUE_NOUNS.has(word)) return 20;
-  if (word === 'according' || word === ':' || word === '―') return 21;
-  return 0;
+  return CUE_CLASSES.get(word) ?? 0;
 }
 
-/** he, she, they, i, we, it, you: compared by length first, without hashing the word for a Set. */
+/**
+ * he, she, they, i, we, it, you: compared by length and character codes, as string equality is a call per comparison
+ * and most tokens are short words. Codes: i 105, h 104, e 101, w 119, t 116, s 115, y 121, o 111, u 117.
+ */
 function isPronoun(word: string): boolean {
+  const first = word.charCodeAt(0);
   switch (word.length) {
-    case 1: return word === 'i';
-    case 2: return word === 'he' || word === 'we' || word === 'it';
-    case 3: return word === 'she' || word === 'you';
-    case 4: return word === 'they';
+    case 1: return first === 105;
+    case 2: {
+      const second = word.charCodeAt(1);
+      return second === 101 ? first === 104 || first === 119 : first === 105 && second === 116;
+    }
+    case 3: return first === 115 ? word.charCodeAt(1) === 104 && word.charCodeAt(2) === 101 : first === 121 && word.charCodeAt(1) === 111 && word.charCodeAt(2) === 117;
+    case 4: return first === 116 && word.charCodeAt(1) === 104 && word.charCodeAt(2) === 101 && word.charCodeAt(3) === 121;
     default: return false;
   }
 }
@@ -407,9 +417,10 @@ let lastWords: { readonly tokens: Tokens; readonly words: Uint32Array } | null =
 const NONE = 0x5bd1e995;
 
 /** Views of `values` shifted by -2..2 tokens, reading `outside` beyond either end (one padded copy, no per-shift copy). */
-function paddedWindow(pool: ColumnPool, values: ArrayLike<number>, count: number, outside: number): (shift: number) => Uint32Array {
+function paddedWindow(pool: ColumnPool, values: Uint32Array | Uint8Array, count: number, outside: number): (shift: number) => Uint32Array {
   const padded = pool.uint32(outside, count + 4);
-  for (let index = 0; index < count; index++) padded[index + 2] = values[index]!;
+  // One native copy: an element loop here served two array types and ran slower for it.
+  padded.set(values.subarray(0, count), 2);
   return (shift) => padded.subarray(2 + shift, 2 + shift + count);
 }
 

@@ -83,6 +83,19 @@ function lowerOf(text: string, start: number, end: number): string {
   return text.slice(start, end);
 }
 
+// Lower-cased one-code-unit tokens (most punctuation and quotation marks), made once per code unit rather than per token.
+const singleLowers: (string | undefined)[] = [];
+
+/** `lowerOf` of the one code unit `code`. */
+function singleLower(code: number): string {
+  let lowered = singleLowers[code];
+  if (lowered === undefined) {
+    lowered = String.fromCharCode(code).toLowerCase();
+    singleLowers[code] = lowered;
+  }
+  return lowered;
+}
+
 /** Splits `text` into word, number, punctuation and quotation-mark tokens, and the tokens into sentences. Linear. */
 export function tokenize(text: string): Tokens {
   const length = text.length;
@@ -94,10 +107,11 @@ export function tokenize(text: string): Tokens {
   let breaks = new Uint8Array(starts.length);
   let spaces = new Uint8Array(starts.length);
   let count = 0;
+  const lower: string[] = [];
   let pendingBreaks = 0;
   let pendingSpace = 0;
 
-  const push = (start: number, end: number, kind: TokenKind): void => {
+  const push = (start: number, end: number, kind: TokenKind, lowered: string): void => {
     if (count === starts.length) {
       const size = Math.min(capacity, starts.length * 2);
       const grow = <T extends Int32Array | Uint8Array>(old: T, make: (n: number) => T): T => {
@@ -116,6 +130,7 @@ export function tokenize(text: string): Tokens {
     kinds[count] = kind;
     breaks[count] = pendingBreaks > 255 ? 255 : pendingBreaks;
     spaces[count] = pendingSpace;
+    lower.push(lowered);
     pendingBreaks = 0;
     pendingSpace = 0;
     count++;
@@ -133,16 +148,21 @@ export function tokenize(text: string): Tokens {
     const start = offset;
     if (isWordCode(code)) {
       let numeric = isDigitCode(code);
+      // Whether lower-casing may change the word (a capital or a non-ASCII code unit), noted during the scan so that
+      // most words need no second pass; the joiner paths below set it without looking, and lowerOf then checks.
+      let cased = code < 97 ? code >= 65 : code >= 128;
       offset++;
       while (offset < length) {
         const next = text.charCodeAt(offset);
         if (isWordCode(next)) {
+          if (next < 97 ? next >= 65 : next >= 128) cased = true;
           offset++;
           continue;
         }
         const after = offset + 1 < length ? text.charCodeAt(offset + 1) : 0;
         // Joiners stay inside a word only between two word characters.
         if (isHyphen(next) && isWordCode(after)) {
+          cased = true;
           offset += 2;
           continue;
         }
@@ -154,32 +174,37 @@ export function tokenize(text: string): Tokens {
           // Possessive and clitic "’s" become their own token; "don’t", "O’Brien" stay whole.
           const afterNext = offset + 2 < length ? text.charCodeAt(offset + 2) : 0;
           if ((after === 115 || after === 83) && !isLetterCode(afterNext)) break;
+          cased = true;
           offset += 2;
           continue;
         }
         if (next === 46 && isLetterCode(after) && offset + 2 <= length && text.charCodeAt(offset + 2) === 46 && offset - start === 1) {
           // Initialisms: U.S., U.N.
+          cased = true;
           offset += 3;
           while (offset + 1 < length && isLetterCode(text.charCodeAt(offset)) && text.charCodeAt(offset + 1) === 46) offset += 2;
           break;
         }
         break;
       }
+      let word = cased ? lowerOf(text, start, offset) : text.slice(start, offset);
       if (offset < length && text.charCodeAt(offset) === 46) {
-        const word = lowerOf(text, start, offset);
         // "No." and "Nos." abbreviate only before a number ("No. 5"); elsewhere "no." ends a sentence.
         const numberAbbreviation = word === 'no' || word === 'nos';
         const abbreviation = numberAbbreviation ? isDigitCode(text.charCodeAt(offset + 2)) : ABBREVIATIONS.has(word);
-        if (abbreviation || (offset - start === 1 && isUpperStart(text, start))) offset++;
+        if (abbreviation || (offset - start === 1 && isUpperStart(text, start))) {
+          offset++;
+          word = cased ? lowerOf(text, start, offset) : text.slice(start, offset);
+        }
       }
       numeric = isDigitCode(code);
-      push(start, offset, numeric ? TokenKind.Number : TokenKind.Word);
+      push(start, offset, numeric ? TokenKind.Number : TokenKind.Word, word);
       continue;
     }
     if (isApostrophe(code) && offset + 1 < length && (text.charCodeAt(offset + 1) === 115 || text.charCodeAt(offset + 1) === 83) && count > 0 && ends[count - 1] === offset && kinds[count - 1] !== TokenKind.Punct) {
       const afterS = offset + 2 < length ? text.charCodeAt(offset + 2) : 0;
       if (!isLetterCode(afterS)) {
-        push(offset, offset + 2, TokenKind.Word);
+        push(offset, offset + 2, TokenKind.Word, lowerOf(text, offset, offset + 2));
         offset += 2;
         continue;
       }
@@ -187,12 +212,12 @@ export function tokenize(text: string): Tokens {
     if (isQuoteChar(code)) {
       // Doubled marks ('' and ``) stand for a double quotation mark in some newsrooms' plain text.
       const doubled = (code === 0x27 || code === 0x60) && text.charCodeAt(offset + 1) === code;
-      push(offset, offset + (doubled ? 2 : 1), TokenKind.Quote);
+      push(offset, offset + (doubled ? 2 : 1), TokenKind.Quote, doubled ? lowerOf(text, offset, offset + 2) : singleLower(code));
       offset += doubled ? 2 : 1;
       continue;
     }
     if (code === 0x60 && text.charCodeAt(offset + 1) === 0x60) {
-      push(offset, offset + 2, TokenKind.Quote);
+      push(offset, offset + 2, TokenKind.Quote, lowerOf(text, offset, offset + 2));
       offset += 2;
       continue;
     }
@@ -203,11 +228,9 @@ export function tokenize(text: string): Tokens {
     } else if (code >= 0xd800 && code <= 0xdbff && offset < length) {
       offset++; // keep a surrogate pair together
     }
-    push(start, offset, TokenKind.Punct);
+    push(start, offset, TokenKind.Punct, offset - start === 1 ? singleLower(code) : lowerOf(text, start, offset));
   }
 
-  const lower: string[] = new Array<string>(count);
-  for (let index = 0; index < count; index++) lower[index] = lowerOf(text, starts[index]!, ends[index]!);
   const tokens = { text, count, starts, ends, kinds, breaksBefore: breaks, spaceBefore: spaces, lower };
   const { sentence, sentenceStarts } = splitSentences(tokens);
   // Written out rather than spread: a spread copy of the object costs more than the sentence split.
