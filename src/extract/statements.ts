@@ -251,6 +251,14 @@ function claimedByNextCue(tokens: Tokens, content: TaggedSpan, nextCue: TaggedSp
   return nextCue !== undefined && nextCue.first > content.last && tokens.sentence[nextCue.first] === tokens.sentence[content.last] && gapBetween(tokens, content.last, nextCue.first, null) <= 3;
 }
 
+/** The first token any span of the draft covers (content, cue or source). */
+function firstTokenOf(draft: Draft): number {
+  let first = draft.pieces[0]!.first;
+  if (draft.cue !== null) first = Math.min(first, draft.cue.first);
+  if (draft.source !== null) first = Math.min(first, draft.source.first);
+  return first;
+}
+
 function lastTokenOf(draft: Draft): number {
   let last = draft.pieces[draft.pieces.length - 1]!.last;
   if (draft.cue !== null) last = Math.max(last, draft.cue.last);
@@ -267,7 +275,7 @@ function isAppositiveTail(tokens: Tokens, quoted: Draft, tail: Draft): boolean {
   if (quoted.cue === null || quoted.source === null || quoted.source.first < quoted.cue.first) return false;
   if (!quoted.pieces.some((piece) => tokens.kinds[piece.first] === TokenKind.Quote)) return false;
   if (tail.pieces.some((piece) => tokens.kinds[piece.first] === TokenKind.Quote || tokens.kinds[piece.last] === TokenKind.Quote)) return false;
-  const firstOfTail = Math.min(tail.pieces[0]!.first, tail.cue?.first ?? Number.MAX_SAFE_INTEGER, tail.source?.first ?? Number.MAX_SAFE_INTEGER);
+  const firstOfTail = firstTokenOf(tail);
   return firstOfTail > quoted.source.last && tokens.sentence[firstOfTail] === tokens.sentence[quoted.source.last];
 }
 
@@ -524,8 +532,7 @@ function joinRelativeClauses(tokens: Tokens, drafts: Draft[]): void {
     if (quoted) continue;
     for (let other = index + 1; other < drafts.length && drafts[other]!.pieces[0]!.first <= last; other++) {
       const inner = drafts[other]!;
-      const first = Math.min(inner.pieces[0]!.first, inner.cue?.first ?? Number.MAX_SAFE_INTEGER, inner.source?.first ?? Number.MAX_SAFE_INTEGER);
-      if (first > source.last && lastTokenOf(inner) <= last) dropped.add(inner);
+      if (firstTokenOf(inner) > source.last && lastTokenOf(inner) <= last) dropped.add(inner);
     }
     draft.source = { ...source, last };
   }
