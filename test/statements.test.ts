@@ -390,3 +390,25 @@ test('assembleStatements: the outlet\'s hedged reading read as a statement of it
   const kept = assemble('Ortiz spoke for an hour, urging calm in the port.', [['source', 'Ortiz'], ['cue', 'urging'], ['content', 'calm in the port']]);
   assert.deepEqual(kept.drafts.map((draft) => draft.cue?.text), ['urging']);
 });
+
+test('assembleStatements: a coordinated clause with its own named speaker and speech verb is a report of its own', () => {
+  const text = 'Farmers said the new levy was unfair and Mayor Ilona Varga accused them of spreading rumours.';
+  const { drafts } = assemble(text, [
+    ['source', 'Farmers'],
+    ['cue', 'said'],
+    ['content', 'the new levy was unfair and Mayor Ilona Varga accused them of spreading rumours'],
+  ]);
+  assert.deepEqual(drafts.map((draft) => [draft.source?.text, draft.cue?.text, draft.content.map((piece) => piece.text)]), [
+    ['Farmers', 'said', ['the new levy was unfair']],
+    ['Mayor Ilona Varga', 'accused', ['them of spreading rumours']],
+  ]);
+  // A compound subject ("the harbour and Northport") or a verb of belief keeps the content whole.
+  for (const content of ['the harbour board and Northport Council accused the ministry of delays', 'the levy was unfair and Ilona Varga wanted a new vote']) {
+    const kept = assemble(`Farmers said ${content}.`, [
+      ['source', 'Farmers'],
+      ['cue', 'said'],
+      ['content', content],
+    ]);
+    assert.deepEqual(kept.drafts.map((draft) => draft.content.map((piece) => piece.text)), [[content]]);
+  }
+});

@@ -854,6 +854,59 @@ function joinSubjectAfterRelay(tokens: Tokens, spans: readonly TaggedSpan[]): re
   return result ?? spans;
 }
 
+/** Words joining two clauses each with its own speaker ("X said A, and Y accused B of C"). */
+const CLAUSE_COORDINATORS = new Set(['and', 'but', 'while', 'whereas']);
+/** Most capitalized words in the name of a coordinated clause's speaker. */
+const MAX_COORDINATED_NAME = 4;
+/** Fewest tokens a report keeps before a coordinated one is split off: shorter, it is more likely a compound subject ("the board and Northport Council accused …"). */
+const MIN_REPORT_BEFORE = 5;
+/** Stances of verbs that report an utterance (not a belief or a finding). */
+const UTTERANCE_STANCES = new Set(['neutral', 'emphatic', 'distancing', 'admission', 'denial', 'warning', 'revelation', 'argument']);
+
+/**
+ * "Republicans said they were convinced the inquiry failed and Democrats accused the party of …": the tagger read
+ * the second speaker's report as the end of the first one's content. An unquoted content span holding a coordinator,
+ * a capitalized name and a speech verb is split there into the first content, the second source, cue and content.
+ * Limit: names only ("and he said" may be the same speaker's next words); the name must be written right before the verb.
+ */
+function splitCoordinatedReports(tokens: Tokens, quotations: QuotationResult, spans: readonly TaggedSpan[]): readonly TaggedSpan[] {
+  let result: TaggedSpan[] | null = null;
+  for (let index = 0; index < spans.length; index++) {
+    const span = spans[index]!;
+    let split = -1;
+    let nameEnd = -1;
+    if (span.type === 'content') {
+      for (let at = span.first + MIN_REPORT_BEFORE; at + 2 < span.last; at++) {
+        if (!CLAUSE_COORDINATORS.has(tokens.lower[at]!) || quotations.tokenQuotation[at]! >= 0) continue;
+        // "Iowa and New Hampshire show …": a name before the coordinator makes one compound subject, not two clauses.
+        if (tokens.kinds[at - 1] === TokenKind.Word && !isLowerCase(tokens, at - 1)) continue;
+        let end = at;
+        while (end + 1 < span.last && end - at < MAX_COORDINATED_NAME && tokens.kinds[end + 1] === TokenKind.Word && !isLowerCase(tokens, end + 1)) end++;
+        if (end === at || tokens.sentence[end + 1] !== tokens.sentence[at]) continue;
+        const verb = CUE_VERBS.get(tokens.lower[end + 1]!);
+        if (verb === undefined || !UTTERANCE_STANCES.has(verb.stance) || tokens.kinds[end + 2] === TokenKind.Punct) continue;
+        split = at;
+        nameEnd = end;
+        break;
+      }
+    }
+    if (split < 0) {
+      result?.push(span);
+      continue;
+    }
+    result ??= spans.slice(0, index);
+    let contentLast = split - 1;
+    while (contentLast > span.first && tokens.kinds[contentLast] === TokenKind.Punct) contentLast--;
+    result.push(
+      { type: 'content', first: span.first, last: contentLast },
+      { type: 'source', first: split + 1, last: nameEnd },
+      { type: 'cue', first: nameEnd + 1, last: nameEnd + 1 },
+      { type: 'content', first: nameEnd + 2, last: span.last },
+    );
+  }
+  return result ?? spans;
+}
+
 /** Farthest the commas of an anonymity aside may lie from "anonymity" (before it, after it). */
 const ANONYMITY_ASIDE_BEFORE = 8;
 const ANONYMITY_ASIDE_AFTER = 30;
@@ -958,7 +1011,7 @@ function endsQuestionBefore(tokens: Tokens, content: TaggedSpan, cue: TaggedSpan
  */
 export function assembleStatements(input: { tokens: Tokens; spans: readonly TaggedSpan[]; quotations: QuotationResult }): DraftStatement[] {
   const { tokens, quotations } = input;
-  const spans = joinSubjectAfterRelay(tokens, dropAgeSources(tokens, dropAnonymityAsides(tokens, splitRelaySources(tokens, input.spans))));
+  const spans = splitCoordinatedReports(tokens, quotations, joinSubjectAfterRelay(tokens, dropAgeSources(tokens, dropAnonymityAsides(tokens, splitRelaySources(tokens, input.spans)))));
   const contents = spans.filter((span) => span.type === 'content');
   const sources = spans.filter((span) => span.type === 'source');
   const cues = spans.filter((span) => span.type === 'cue');
