@@ -158,6 +158,13 @@ export class ClusterCandidates {
     if (entry !== undefined) entry.cluster = cluster;
   }
 
+  /** Clusters merged into `into` by this connection: remembered statements follow (rare, so a scan is fine). */
+  mergedClusters(merged: readonly number[], into: number): void {
+    for (const generation of [this.known, this.older]) {
+      for (const entry of generation.values()) if (entry.cluster !== null && merged.includes(entry.cluster)) entry.cluster = into;
+    }
+  }
+
   clear(): void {
     this.postings.clear();
     this.postingCount = 0;

@@ -46,6 +46,8 @@ const MAX_LIMIT = 10_000;
 const EXPORT_PAGE = 1000;
 /** Earlier reports compared word by word per new statement: those sharing most indexed words. */
 const CLUSTER_CANDIDATES = 8;
+/** Position of cluster_id in a statement row of `inserts.statements`. */
+const CLUSTER_COLUMN = 14;
 /** Names that never become library entities on their own: an unresolved pronoun is not a speaker. */
 const PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'him', 'her', 'them', 'who', 'one']);
 
@@ -391,6 +393,8 @@ export class SqliteLibrary implements Library {
     const indexed: Array<{ speaker: number; keys: readonly number[]; id: number }> = [];
     // One resolution per speaker per article: most articles quote the same few people many times.
     const resolved = new Map<string, number | null>();
+    // A later statement of this article may merge the cluster an earlier one joined: its id is looked up again below.
+    const merged = new Map<number, number>();
     for (const statement of analysis.statements) {
       rowId++;
       const speakerName = statement.speaker?.name ?? statement.source?.text ?? null;
@@ -407,7 +411,7 @@ export class SqliteLibrary implements Library {
       if (speakerEntity !== null) {
         const words = contentWords(contentText);
         const keys = [...new Set(contentKeys(words))];
-        clusterId = this.clusterOf(articleId, speakerEntity, words, keys);
+        clusterId = this.clusterOf(articleId, speakerEntity, words, keys, merged);
         for (const key of keys) keyRows.push([speakerEntity, key, rowId]);
         // Indexed once the whole article is stored: its statements are not candidates for one another.
         indexed.push({ speaker: speakerEntity, keys, id: rowId });
@@ -432,6 +436,12 @@ export class SqliteLibrary implements Library {
         JSON.stringify(statement),
       ]);
       this.pendingIndex.push({ articleId, row: [rowId, contentText, speakerName ?? '', title, filterTags(speakerEntity, outlet, statement.cue?.stance ?? null, statement.kind)] });
+    }
+    if (merged.size > 0) {
+      for (const row of statementRows) {
+        const cluster = row[CLUSTER_COLUMN] as number | null;
+        if (cluster !== null) row[CLUSTER_COLUMN] = merged.get(cluster) ?? cluster;
+      }
     }
     this.inserts.statements.run(statementRows);
     // In index order: consecutive rows land on the same pages.
@@ -501,8 +511,13 @@ export class SqliteLibrary implements Library {
     return id;
   }
 
-  /** The cluster of an earlier report of the same utterance by the same speaker (creating it when that report had none), or null. */
-  private clusterOf(articleId: number, speakerEntity: number, words: readonly string[], keys: readonly number[]): number | null {
+  /**
+   * The cluster of the earlier reports of the same utterance by the same speaker, or null. Every report tied for the
+   * best match joins, and clusters this statement links are merged into the oldest (recorded in `merged`), so equal
+   * reports form one cluster whatever order articles arrive in (joining only the first of them left another equal report
+   * out, depending on which came first). Limit: reports matched at different scores still depend on the order.
+   */
+  private clusterOf(articleId: number, speakerEntity: number, words: readonly string[], keys: readonly number[], merged: Map<number, number>): number | null {
     if (words.length < MIN_SHARED_WORDS || keys.length === 0) return null;
     const needed = Math.min(MIN_SHARED_WORDS, keys.length);
     // Shared keys are counted in memory rather than by GROUP BY/ORDER BY in SQL, which builds two temporary B-trees per statement.
@@ -510,18 +525,34 @@ export class SqliteLibrary implements Library {
     const chosen = mostShared(this.candidates.sharing(speakerEntity, keys, needed), CLUSTER_CANDIDATES);
     const rows = this.candidates.statements(chosen.map(([statement]) => statement));
     const wordSet = new Set(words);
-    let best: { id: number; cluster: number | null; score: number } | null = null;
+    let best = SAME_UTTERANCE_CONTAINMENT;
+    let unclustered: number[] = [];
+    let clusters = new Set<number>();
     for (const [statement] of chosen) {
       const row = rows.get(statement);
       if (row === undefined || row.articleId === articleId || !row.current || this.superseded.has(row.articleId)) continue;
       const score = containmentIn(wordSet, wordsOf(row));
-      if (score >= SAME_UTTERANCE_CONTAINMENT && (best === null || score > best.score)) best = { id: statement, cluster: row.cluster, score };
+      if (score < best) continue;
+      if (score > best) [best, unclustered, clusters] = [score, [], new Set<number>()];
+      if (row.cluster === null) unclustered.push(statement);
+      else clusters.add(row.cluster);
     }
-    if (best === null) return null;
-    if (best.cluster !== null) return best.cluster;
-    const cluster = Number(this.statements.insertCluster.run(speakerEntity).lastInsertRowid);
-    this.statements.setCluster.run(cluster, best.id);
-    this.candidates.clustered(best.id, cluster);
+    if (unclustered.length === 0 && clusters.size === 0) return null;
+    const [oldest, ...others] = [...clusters].sort((a, b) => a - b);
+    const cluster = oldest ?? Number(this.statements.insertCluster.run(speakerEntity).lastInsertRowid);
+    for (const statement of unclustered) {
+      this.statements.setCluster.run(cluster, statement);
+      this.candidates.clustered(statement, cluster);
+    }
+    if (others.length > 0) {
+      for (const other of others) {
+        this.statements.mergeCluster.run(cluster, other);
+        this.statements.deleteCluster.run(other);
+        merged.set(other, cluster);
+      }
+      for (const [from, to] of merged) if (others.includes(to)) merged.set(from, cluster);
+      this.candidates.mergedClusters(others, cluster);
+    }
     return cluster;
   }
 
@@ -937,6 +968,8 @@ function prepareStatements(database: Database.Database) {
     deleteFts: database.prepare('DELETE FROM statement_fts WHERE rowid IN (SELECT id FROM statements WHERE article_id = ?)'),
     insertCluster: database.prepare('INSERT INTO clusters (speaker_entity) VALUES (?)'),
     setCluster: database.prepare('UPDATE statements SET cluster_id = ? WHERE id = ?'),
+    mergeCluster: database.prepare('UPDATE statements SET cluster_id = ? WHERE cluster_id = ?'),
+    deleteCluster: database.prepare('DELETE FROM clusters WHERE id = ?'),
     // The lowest entity id (null: none); MIN reads the index's few matches, ORDER BY ... LIMIT 1 sorted them in a temporary B-tree.
     entityByAliasKey: database.prepare('SELECT MIN(entity_id) FROM entity_aliases WHERE alias_key = ?').pluck(),
     entitiesByAliasKey: database.prepare('SELECT DISTINCT entity_id FROM entity_aliases WHERE alias_key = ?'),

@@ -338,13 +338,15 @@ export class PostgresLibrary implements Library {
       json: [] as string[],
     };
     const words = { speaker: [] as string[], key: [] as number[], statement: [] as string[] };
+    // A later statement of this article may merge the cluster an earlier one joined: its id is looked up again below.
+    const merged = new Map<string, string>();
     for (const [index, statement] of analysis.statements.entries()) {
       const rowId = ids[index]!;
       const speakerEntity = speakerEntities[index] ?? null;
       const speakerName = statement.speaker?.name ?? statement.source?.text ?? null;
       const contentText = statement.content.map((piece) => piece.text).join(' … ');
       const saidAt = statement.time?.said?.value ?? null;
-      const clusterId = speakerEntity === null ? null : await this.clusterOf(client, articleId, speakerEntity, contentText, rowId, words);
+      const clusterId = speakerEntity === null ? null : await this.clusterOf(client, articleId, speakerEntity, contentText, rowId, words, merged);
       columns.id.push(rowId);
       columns.statementId.push(statement.id);
       columns.kind.push(statement.kind);
@@ -362,6 +364,7 @@ export class PostgresLibrary implements Library {
       columns.searchSpeaker.push(foldText(speakerName ?? ''));
       columns.json.push(JSON.stringify(statement));
     }
+    if (merged.size > 0) columns.clusterId = columns.clusterId.map((cluster) => (cluster === null ? null : (merged.get(cluster) ?? cluster)));
     // One multi-row insert per article: unnest turns the column arrays into rows.
     await client.query(
       `INSERT INTO statements (id, article_id, statement_id, kind, speaker_name, speaker_entity, stance, cue_lemma, relay, content_text, snippet, said_at, published_at, sort_at, cluster_id, search, json)
@@ -459,8 +462,11 @@ export class PostgresLibrary implements Library {
   }
 
   /**
-   * The cluster of an earlier report of the same utterance by the same speaker (creating it when that report had
-   * none), or null; queues this statement's word keys for the candidate index.
+   * The cluster of the earlier reports of the same utterance by the same speaker, or null; queues this statement's word
+   * keys for the candidate index. Every report tied for the best match joins, and clusters this statement links are
+   * merged into the oldest (recorded in `merged`), so equal reports form one cluster whatever order concurrent workers
+   * store articles in (joining only the first of them left another equal report out, depending on which came first).
+   * Limit: reports matched at different scores still depend on the order.
    */
   private async clusterOf(
     client: pg.PoolClient,
@@ -469,6 +475,7 @@ export class PostgresLibrary implements Library {
     contentText: string,
     rowId: string,
     wordRows: { speaker: string[]; key: number[]; statement: string[] },
+    merged: Map<string, string>,
   ): Promise<string | null> {
     const words = contentWords(contentText);
     const keys = [...new Set(contentKeys(words))];
@@ -487,16 +494,28 @@ export class PostgresLibrary implements Library {
        ORDER BY c.shared DESC, c.statement_id`,
       [speakerEntity, keys, CLUSTER_CANDIDATES],
     );
-    let best: { id: string; cluster: string | null; score: number } | null = null;
+    let best = SAME_UTTERANCE_CONTAINMENT;
+    let unclustered: string[] = [];
+    let clusters = new Set<string>();
     for (const row of candidates.rows) {
       if (row.article_id === articleId || !row.is_current) continue;
       const score = containment(words, contentWords(row.content_text));
-      if (score >= SAME_UTTERANCE_CONTAINMENT && (best === null || score > best.score)) best = { id: row.id, cluster: row.cluster_id, score };
+      if (score < best) continue;
+      if (score > best) [best, unclustered, clusters] = [score, [], new Set<string>()];
+      if (row.cluster_id === null) unclustered.push(row.id);
+      else clusters.add(row.cluster_id);
     }
-    if (best === null) return null;
-    if (best.cluster !== null) return best.cluster;
-    const cluster = (await client.query<{ id: string }>('INSERT INTO clusters (speaker_entity) VALUES ($1) RETURNING id', [speakerEntity])).rows[0]!.id;
-    await client.query('UPDATE statements SET cluster_id = $1 WHERE id = $2', [cluster, best.id]);
+    if (unclustered.length === 0 && clusters.size === 0) return null;
+    const [oldest, ...others] = [...clusters].sort((a, b) => Number(a) - Number(b));
+    const cluster = oldest ?? (await client.query<{ id: string }>('INSERT INTO clusters (speaker_entity) VALUES ($1) RETURNING id', [speakerEntity])).rows[0]!.id;
+    if (unclustered.length > 0 || others.length > 0) {
+      await client.query('UPDATE statements SET cluster_id = $1 WHERE id = ANY($2::bigint[]) OR cluster_id = ANY($3::bigint[])', [cluster, unclustered, others]);
+    }
+    if (others.length > 0) {
+      await client.query('DELETE FROM clusters WHERE id = ANY($1::bigint[])', [others]);
+      for (const other of others) merged.set(other, cluster);
+      for (const [from, to] of merged) if (others.includes(to)) merged.set(from, cluster);
+    }
     return cluster;
   }
 
