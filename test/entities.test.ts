@@ -191,3 +191,19 @@ test('findEntities: organization names with "for" and company endings are organi
     assert.equal(entity.type, 'organization', text);
   }
 });
+
+test('findEntities: a bare surname shared by several full names goes to the one mentioned most so far, nearest on a tie', () => {
+  const text =
+    'Senator Paul Ivers opened the hearing. Ivers said the port would stay open. Ivers later thanked the staff. ' +
+    'His wife, Marta Ivers, watched from the gallery. Ivers then called the first witness. ' +
+    'Mayor Lena Ostrova arrived late. Judge Anna Ostrova arrived too. Ostrova spoke first.';
+  const entities = analyze(text);
+  const paul = named(entities, 'Paul Ivers');
+  // After "Marta Ivers" is named once, "Ivers" still means the senator, mentioned three times before her.
+  const lastIvers = text.lastIndexOf('Ivers then');
+  assert.ok(paul.mentions.some((mention) => mention.start === lastIvers && mention.text === 'Ivers'), forms(paul).join(', '));
+  assert.ok(named(entities, 'Marta Ivers').mentions.every((mention) => mention.text !== 'Ivers'));
+  // Two full names mentioned once each: the nearest before wins.
+  assert.ok(named(entities, 'Anna Ostrova').mentions.some((mention) => mention.text === 'Ostrova'));
+  assert.ok(named(entities, 'Lena Ostrova').mentions.every((mention) => mention.text !== 'Ostrova'));
+});

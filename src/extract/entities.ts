@@ -749,6 +749,7 @@ function cluster(found: Found[], anaphors: Array<Anaphor & { end: number; text: 
   for (let clusterIndex = 0; clusterIndex < clusters.length; clusterIndex++) stepOneCount[clusterIndex] = clusters[clusterIndex]!.members.length;
   const passed = new Int32Array(clusters.length);
   const lastSurname = new Int32Array(clusters.length).fill(-1);
+  const surnameJoins = new Int32Array(clusters.length);
   const fullNames = new Map<number, string>();
   for (let index = 0; index < found.length; index++) {
     const mention = found[index]!;
@@ -757,16 +758,19 @@ function cluster(found: Found[], anaphors: Array<Anaphor & { end: number; text: 
     const candidates = surnames.get(key);
     let chosen = -1;
     if (candidates !== undefined) {
-      // Several full names share the surname: the nearest one named before, else the first named after.
+      // Several full names share the surname: the one mentioned most so far (nearest on a tie), else the first named after.
       let bestBefore = -1;
       let bestStart = -1;
+      let bestCount = 0;
       for (const candidate of candidates) {
         if (forbidden(candidate, mention.name)) continue;
         const members = clusters[candidate]!.members;
         while (passed[candidate]! < stepOneCount[candidate]! && found[members[passed[candidate]!]!]!.start < mention.start) passed[candidate]!++;
         const before = Math.max(passed[candidate]! > 0 ? found[members[passed[candidate]! - 1]!]!.start : -1, lastSurname[candidate]!);
-        if (before > bestStart) {
+        const count = passed[candidate]! + surnameJoins[candidate]!;
+        if (before >= 0 && (count > bestCount || (count === bestCount && before > bestStart))) {
           bestStart = before;
+          bestCount = count;
           bestBefore = candidate;
         }
         if (chosen < 0) chosen = candidate;
@@ -775,6 +779,7 @@ function cluster(found: Found[], anaphors: Array<Anaphor & { end: number; text: 
     }
     if (chosen >= 0) {
       lastSurname[chosen] = mention.start;
+      surnameJoins[chosen]!++;
       let fullName = fullNames.get(chosen);
       if (fullName === undefined) {
         fullName = clusters[chosen]!.members.map((member) => found[member]!.name).find((name) => name.includes(' ')) ?? '';
