@@ -27,6 +27,11 @@ const MAX_SOURCE_GAP = 8;
 /** Tokens scanned between a cue and a candidate at most (punctuation included). */
 const MAX_SCAN = 64;
 
+/** A tagged span of the same type over other tokens (written out: an object spread here is a slow generic copy). */
+function spanWith(span: TaggedSpan, first: number, last: number): TaggedSpan {
+  return { type: span.type, first, last };
+}
+
 function spanOfTokens(tokens: Tokens, first: number, last: number): Span {
   const [start, end] = trimRange(tokens.text, tokens.starts[first]!, tokens.ends[last]!);
   return makeSpan(tokens.text, start, end);
@@ -232,7 +237,7 @@ function cutDateline(tokens: Tokens, draft: Draft): void {
   if (end - start < 2 || tokens.text.slice(start, end) !== tokens.text.slice(start, end).toUpperCase()) return;
   for (let at = opening + 1; at < source.last && at - opening <= MAX_DATELINE_TOKENS; at++) {
     if (!DASHES.has(tokens.lower[at]!)) continue;
-    if (at >= source.first) draft.source = { ...source, first: at + 1 };
+    if (at >= source.first) draft.source = spanWith(source, at + 1, source.last);
     return;
   }
 }
@@ -439,7 +444,7 @@ function addParentheticalOpenings(tokens: Tokens, drafts: Draft[], quotations: Q
     if (piece.first > blockLast + 2 && piece.first <= blockLast + 4) {
       let open = true;
       for (let index = blockLast + 2; index < piece.first && open; index++) if (tagged[index] === 1 || tokens.kinds[index] !== TokenKind.Word) open = false;
-      if (open) piece = { ...piece, first: blockLast + 2 };
+      if (open) piece = spanWith(piece, blockLast + 2, piece.last);
     }
     if (piece.first !== blockLast + 2) continue;
     let sentenceFirst = tokens.sentenceStarts[tokens.sentence[piece.first]!]!;
@@ -465,7 +470,7 @@ function extendToSentenceStart(tokens: Tokens, drafts: Draft[], tagged: Uint8Arr
     if (sentenceFirst >= piece.first || piece.first - sentenceFirst > 6) continue;
     let open = true;
     for (let index = sentenceFirst; index < piece.first && open; index++) if (tagged[index] === 1 || tokens.kinds[index] !== TokenKind.Word) open = false;
-    if (open) draft.pieces[0] = { ...piece, first: sentenceFirst };
+    if (open) draft.pieces[0] = spanWith(piece, sentenceFirst, piece.last);
   }
 }
 
@@ -481,7 +486,7 @@ function extendToLineEnd(tokens: Tokens, drafts: Draft[], tagged: Uint8Array): v
     let last = piece.last;
     while (last + 1 < tokens.count && last - piece.last < 2 && tokens.breaksBefore[last + 1] === 0 && tagged[last + 1] === 0 && (tokens.kinds[last + 1] === TokenKind.Word || tokens.kinds[last + 1] === TokenKind.Number)) last++;
     const lineEnds = last + 1 >= tokens.count || tokens.breaksBefore[last + 1]! > 0;
-    if (last > piece.last && lineEnds) draft.pieces[index] = { ...piece, last };
+    if (last > piece.last && lineEnds) draft.pieces[index] = spanWith(piece, piece.first, last);
   }
 }
 
@@ -507,7 +512,7 @@ function extendToClauseEnd(tokens: Tokens, drafts: Draft[], tagged: Uint8Array):
     const stop = last + 1;
     const closes = stop >= tokens.count || tokens.breaksBefore[stop]! > 0 || (tokens.kinds[stop] === TokenKind.Punct && tagged[stop] === 0);
     if (!closes) continue;
-    draft.pieces[index] = { ...piece, last };
+    draft.pieces[index] = spanWith(piece, piece.first, last);
   }
 }
 
@@ -534,7 +539,7 @@ function joinRelativeClauses(tokens: Tokens, drafts: Draft[]): void {
       const inner = drafts[other]!;
       if (firstTokenOf(inner) > source.last && lastTokenOf(inner) <= last) dropped.add(inner);
     }
-    draft.source = { ...source, last };
+    draft.source = spanWith(source, source.first, last);
   }
   removeMerged(drafts, dropped);
 }
@@ -564,12 +569,12 @@ function joinAppositiveHead(tokens: Tokens, draft: Draft, tagged: Uint8Array): v
   // critic, Bo Lind,"); a sentence's opening adjunct ("In October, the harbour master,") is neither.
   const opener = tokens.lower[sentenceFirst]!;
   if (APPOSITIVE_DETERMINERS.has(opener)) {
-    draft.source = { ...source, first: sentenceFirst };
+    draft.source = spanWith(source, sentenceFirst, source.last);
     return;
   }
   if (!isLowerCase(tokens, source.first) || SENTENCE_OPENERS.has(opener)) return;
   for (let index = sentenceFirst; index < comma; index++) if (isLowerCase(tokens, index)) return;
-  draft.source = { ...source, first: sentenceFirst };
+  draft.source = spanWith(source, sentenceFirst, source.last);
 }
 
 const EVENT_PREPOSITIONS = new Set(['in', 'at', 'during', 'on']);
@@ -598,7 +603,7 @@ function cutSpeechEventTail(tokens: Tokens, draft: Draft, quotations: QuotationR
     if (!event) continue;
     let last = at - 1;
     while (last > piece.first && tokens.kinds[last] === TokenKind.Punct) last--;
-    draft.pieces[index] = { ...piece, last };
+    draft.pieces[index] = spanWith(piece, piece.first, last);
     return;
   }
 }
@@ -623,7 +628,7 @@ function cutSentenceAdverb(tokens: Tokens, draft: Draft): void {
   let first = source.first + 1;
   if (tokens.lower[first] === ',') first++;
   if (first > source.last) return;
-  draft.source = { ...source, first };
+  draft.source = spanWith(source, first, source.last);
 }
 
 const REFUSALS = new Set(['declined', 'refused', 'declining', 'refusing']);
@@ -642,7 +647,7 @@ function cutRefusalTail(tokens: Tokens, draft: Draft): void {
     if ((joiner !== 'and' && joiner !== 'but') || !REFUSALS.has(tokens.lower[at + 1]!) || tokens.lower[at + 2] !== 'to' || !REFUSED_ACTS.has(tokens.lower[at + 3] ?? '')) continue;
     let last = at - 1;
     while (last > piece.first && tokens.kinds[last] === TokenKind.Punct) last--;
-    draft.pieces[index] = { ...piece, last };
+    draft.pieces[index] = spanWith(piece, piece.first, last);
     return;
   }
 }
@@ -664,7 +669,7 @@ function cutInferenceTail(tokens: Tokens, draft: Draft, quotations: QuotationRes
     if (!INFERENCE_HEDGES.has(tokens.lower[hedge]!)) continue;
     const next = tokens.lower[hedge + 1] ?? '';
     if (!next.endsWith('ing') && next !== 'reference' && next !== 'allusion') continue;
-    draft.pieces[index] = { ...piece, last: at - 1 };
+    draft.pieces[index] = spanWith(piece, piece.first, at - 1);
     return;
   }
 }
@@ -772,8 +777,8 @@ function moveHeadNounToSource(tokens: Tokens, draft: Draft): void {
   if (noun.endsWith('ly') || noun.includes("'") || noun.includes('’') || PREPOSITIONS.has(noun)) return;
   // Only a source left without its head ("strong international", "A property"): a name ("Voss | avoids") is whole.
   if (!isLowerCase(tokens, source.last)) return;
-  draft.source = { ...source, last: cue.first };
-  draft.cue = { ...cue, first: participle };
+  draft.source = spanWith(source, source.first, cue.first);
+  draft.cue = spanWith(cue, participle, cue.last);
 }
 
 /**
@@ -786,7 +791,7 @@ function joinVerbPhrase(tokens: Tokens, draft: Draft): void {
   if (source !== null) {
     let last = source.last;
     while (last > source.first && CUE_MODIFIERS.has(tokens.lower[last]!) && isLowerCase(tokens, last)) last--;
-    if (last < source.last) draft.source = { ...source, last };
+    if (last < source.last) draft.source = spanWith(source, source.first, last);
   }
   const cue = draft.cue;
   if (cue === null) return;
@@ -795,7 +800,7 @@ function joinVerbPhrase(tokens: Tokens, draft: Draft): void {
   for (const span of [draft.source, ...draft.pieces]) if (span !== null && span.last < cue.first && span.last > limit) limit = span.last;
   let first = cue.first;
   while (first - 1 > limit && CUE_MODIFIERS.has(tokens.lower[first - 1]!) && isLowerCase(tokens, first - 1)) first--;
-  if (first < cue.first) draft.cue = { ...cue, first };
+  if (first < cue.first) draft.cue = spanWith(cue, first, cue.last);
 }
 
 /**
@@ -1069,7 +1074,7 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
     if (gapBefore <= MAX_CONTENT_GAP || gapAfter <= MAX_CONTENT_GAP) {
       const continuation = gapBefore <= MAX_CONTENT_GAP && gapAfter <= MAX_CONTENT_GAP ? splitQuotationContinuation(tokens, quotations, contents[before]!, contents[after]!, cue, sourceSpan) : -1;
       if (continuation >= 0) {
-        pieces.push(contents[before]!, { ...contents[after]!, first: continuation });
+        pieces.push(contents[before]!, spanWith(contents[after]!, continuation, contents[after]!.last));
         usedContent[before] = 1;
         usedContent[after] = 1;
       } else if (gapBefore <= MAX_CONTENT_GAP && gapAfter <= MAX_CONTENT_GAP && isQuotationContinuation(tokens, quotations.quotations, quotations.tokenQuotation, contents[before]!, contents[after]!)) {
@@ -1161,7 +1166,9 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
   for (const draft of drafts) {
     // "said on Monday that …": the reported clause starts at "that", as annotators mark it.
     const piece = draft.pieces[draft.pieces.length - 1]!;
-    if (draft.cue !== null && piece.first > draft.cue.last) draft.pieces[draft.pieces.length - 1] = { ...piece, first: clauseStart(tokens, piece.first, piece.last) };
+    if (draft.cue === null || piece.first <= draft.cue.last) continue;
+    const first = clauseStart(tokens, piece.first, piece.last);
+    if (first !== piece.first) draft.pieces[draft.pieces.length - 1] = spanWith(piece, first, piece.last);
   }
   for (const draft of drafts) splitParticipleCue(tokens, draft);
   for (const draft of drafts) joinVerbPhrase(tokens, draft);
