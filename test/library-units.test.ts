@@ -13,7 +13,7 @@ import { estimatedJaccard, minhashSignature } from '../src/library/minhash.js';
 import { canonicalUrl, normalizeText, outletOf, textHash, wordTokens } from '../src/library/normalize.js';
 import { containment, containmentIn, contentWords, sameUtterance } from '../src/library/statement-match.js';
 import { IngestProgress } from '../src/library/progress.js';
-import { ClusterCandidates } from '../src/library/cluster-candidates.js';
+import { ClusterCandidates, packKeys } from '../src/library/cluster-candidates.js';
 import { mostShared } from '../src/library/sqlite-library.js';
 import { collapseWhiteSpace } from '../src/library/statement-frame.js';
 import { diffWords } from '../src/library/word-diff.js';
@@ -160,9 +160,11 @@ describe('same utterance', () => {
     const postings = fc.array(fc.tuple(fc.integer({ min: 1, max: 6 }), fc.oneof(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 2 ** 40 }))), { maxLength: 80 });
     fc.assert(
       fc.property(postings, fc.integer({ min: 1, max: 4 }), (rows, needed) => {
-        database.exec('DELETE FROM statement_keys');
-        const insert = database.prepare('INSERT OR IGNORE INTO statement_keys (speaker_entity, word_key, statement) VALUES (1, ?, ?)');
-        for (const [key, statement] of rows) insert.run(key, statement);
+        database.exec('DELETE FROM speaker_statements');
+        const insert = database.prepare("INSERT INTO speaker_statements (speaker_entity, sort_at, statement, keys) VALUES (1, '', ?, ?)");
+        const keysOf = new Map<number, Set<number>>();
+        for (const [key, statement] of rows) keysOf.set(statement, (keysOf.get(statement) ?? new Set<number>()).add(key));
+        for (const [statement, keys] of keysOf) insert.run(statement, packKeys([...keys]));
         const expected = new Map<number, number>();
         for (const [, statement] of new Map(rows.map(([key, statement]) => [`${key} ${statement}`, [key, statement] as const])).values()) {
           expected.set(statement, (expected.get(statement) ?? 0) + 1);

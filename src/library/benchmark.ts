@@ -151,7 +151,7 @@ export interface SearchFigures {
 }
 
 /** Bumped whenever the schema or the synthetic data changes, so a kept search library is never reused stale. */
-const SEARCH_LIBRARY_LAYOUT = 2;
+const SEARCH_LIBRARY_LAYOUT = 3;
 
 /** Where a search library of this size is kept between runs (it takes tens of seconds to build). */
 export function searchDatabasePath(statements: number): string {
@@ -220,6 +220,8 @@ function bulkLoad(library: SqliteLibrary, count: number, vocabulary: readonly st
      VALUES (?, ?, ?, ?, ?, ?, 'neutral', 'say', ?, ?, ?, ?, ?)`,
   );
   const insertFts = database.prepare('INSERT INTO statement_fts (rowid, content, speaker, title, tags) VALUES (?, ?, ?, ?, ?)');
+  // Every statement with a speaker has its row here (no candidate keys: synthetic statements are never clustered).
+  const insertSpeaker = database.prepare("INSERT INTO speaker_statements (speaker_entity, sort_at, statement, keys) VALUES (?, ?, ?, x'')");
   const insertEntity = database.prepare('INSERT INTO entities (id, name, type, alias_key) VALUES (?, ?, ?, ?)');
   const insertAlias = database.prepare("INSERT OR IGNORE INTO entity_aliases (entity_id, alias, alias_key, reason) VALUES (?, ?, ?, 'same-name')");
   const entityBase = ((database.prepare('SELECT MAX(id) AS id FROM entities').get() as { id: number | null }).id ?? 0) + 1;
@@ -268,6 +270,7 @@ function bulkLoad(library: SqliteLibrary, count: number, vocabulary: readonly st
         offset += content.length + 1;
         insertStatement.run(statementId, articleId, statement.id, 'direct', speaker, entityBase + speakerIndex, content, content, day, day, JSON.stringify(statement));
         insertFts.run(statementId, content, speaker, title, filterTags(entityBase + speakerIndex, outlet, 'neutral', 'direct'));
+        insertSpeaker.run(entityBase + speakerIndex, day, statementId);
         statementId++;
       });
       done += batch;

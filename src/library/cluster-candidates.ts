@@ -12,36 +12,34 @@ export interface CandidateStatement {
 }
 
 export interface CandidateLimits {
-  /** A speaker with at most this many index rows is loaded into memory at its first look-up. */
-  readonly loadAtOnce: number;
-  /** SQL look-ups of a bigger speaker before its whole candidate index is loaded into memory. */
-  readonly loadAfterLookups: number;
   /** Statement ids held in loaded speakers' postings; least recently used speakers are dropped beyond it. */
   readonly maxPostings: number;
   /** Statements whose words and cluster are remembered. */
   readonly maxStatements: number;
 }
 
-const DEFAULT_LIMITS: CandidateLimits = { loadAtOnce: 2000, loadAfterLookups: 8, maxPostings: 4_000_000, maxStatements: 200_000 };
+const DEFAULT_LIMITS: CandidateLimits = { maxPostings: 4_000_000, maxStatements: 200_000 };
 /** Widest span of statement ids counted in an array (2 bytes each, 8 MB at most); wider spans are sorted instead. */
 const MAX_DENSE_RANGE = 1 << 22;
 /** Candidate rows read per query: the most clustering asks for at once. */
 const MAX_READ = 8;
 
 /**
- * The clustering side of ingest, kept in memory for one connection: each frequent speaker's candidate index
- * (content-word key → statement ids) and the words and cluster of recent statements. Counting shared keys over
- * SQLite rows cost about a third of a microsecond per row, hundreds of rows per statement for a prolific speaker,
- * and each candidate's words were read and tokenized again. The database stays the truth: the owner calls `clear`
- * whenever rows it has seen may have changed behind it (a rollback, or a commit by another connection).
+ * The clustering side of ingest, kept in memory for one connection: each speaker's candidate index (content-word
+ * key → statement ids) and the words and cluster of recent statements. Counting shared keys over SQLite rows cost
+ * about a third of a microsecond per row, hundreds of rows per statement for a prolific speaker, and each candidate's
+ * words were read and tokenized again. The database stays the truth (speaker_statements: one row of packed keys per
+ * statement, read a speaker at a time): the owner calls `clear` whenever rows it has seen may have changed behind it
+ * (a rollback, or a commit by another connection). Known limit: a speaker's first look-up after a `clear` reads all of
+ * the speaker's rows, also when only one article of theirs is ingested (100,000 statements of 14 keys: 0.4–0.5 s under
+ * load; the per-key SQL look-ups that small ingests used before went with the one-row-per-key table).
  */
 export class ClusterCandidates {
   private readonly limits: CandidateLimits;
-  /** speaker entity → word key → ids of the speaker's statements with that key, ascending; and when it was last used. */
+  /** speaker entity → word key → ids of the speaker's statements with that key (in no set order); and when it was last used. */
   private readonly postings = new Map<number, { keys: Map<number, number[]>; used: number }>();
   private postingCount = 0;
   private uses = 0;
-  private readonly lookups = new Map<number, number>();
   /** Two generations of remembered statements: when the newer fills up it becomes the older, and the older is dropped. */
   private known = new Map<number, CandidateStatement>();
   private older = new Map<number, CandidateStatement>();
@@ -49,7 +47,6 @@ export class ClusterCandidates {
   private scratch = new Float64Array(1024);
   /** Counts by statement id minus the lowest id counted, all zero between calls (see countDense). */
   private counts = new Uint16Array(0);
-  private readonly keyQueries = new Map<number, Database.Statement>();
   private readonly rowQueries = new Map<number, Database.Statement>();
   private readonly loadSpeaker: Database.Statement;
 
@@ -58,7 +55,7 @@ export class ClusterCandidates {
     limits: Partial<CandidateLimits> = {},
   ) {
     this.limits = { ...DEFAULT_LIMITS, ...limits };
-    this.loadSpeaker = database.prepare('SELECT word_key, statement FROM statement_keys WHERE speaker_entity = ? ORDER BY word_key, statement LIMIT ?').raw();
+    this.loadSpeaker = database.prepare('SELECT statement, keys FROM speaker_statements WHERE speaker_entity = ?').raw();
   }
 
   /** A speaker entity just created by this connection: it has no statements yet, so there is nothing to look up. */
@@ -69,20 +66,15 @@ export class ClusterCandidates {
   /** [statement, shared keys] for this speaker's statements carrying at least `needed` of these (distinct) keys. */
   sharing(speaker: number, keys: readonly number[], needed: number): Array<[number, number]> {
     const postings = this.postingsOf(speaker);
-    let ids: Float64Array;
-    if (postings === null) {
-      ids = Float64Array.from(this.keyQuery(keys.length).all(speaker, ...keys) as number[]);
-    } else {
-      let total = 0;
-      for (const key of keys) total += postings.get(key)?.length ?? 0;
-      if (this.scratch.length < total) this.scratch = new Float64Array(Math.max(total, this.scratch.length * 2));
-      let filled = 0;
-      for (const key of keys) {
-        const list = postings.get(key);
-        if (list !== undefined) for (const id of list) this.scratch[filled++] = id;
-      }
-      ids = this.scratch.subarray(0, total);
+    let total = 0;
+    for (const key of keys) total += postings.get(key)?.length ?? 0;
+    if (this.scratch.length < total) this.scratch = new Float64Array(Math.max(total, this.scratch.length * 2));
+    let filled = 0;
+    for (const key of keys) {
+      const list = postings.get(key);
+      if (list !== undefined) for (const id of list) this.scratch[filled++] = id;
     }
+    const ids = this.scratch.subarray(0, total);
     return this.countDense(ids, needed) ?? countSorted(ids, needed);
   }
 
@@ -168,31 +160,28 @@ export class ClusterCandidates {
   clear(): void {
     this.postings.clear();
     this.postingCount = 0;
-    this.lookups.clear();
     this.known.clear();
     this.older.clear();
   }
 
-  private postingsOf(speaker: number): Map<number, number[]> | null {
+  private postingsOf(speaker: number): Map<number, number[]> {
     const postings = this.postings.get(speaker);
     if (postings !== undefined) {
       postings.used = ++this.uses;
       return postings.keys;
     }
-    const lookups = (this.lookups.get(speaker) ?? 0) + 1;
-    this.lookups.set(speaker, lookups);
-    // A big speaker seen a few times only is cheaper to look up than to load: a short ingest into a big library reads little.
-    const limit = lookups > this.limits.loadAfterLookups ? -1 : lookups === 1 ? this.limits.loadAtOnce + 1 : 0;
-    if (limit === 0) return null;
     const loaded = new Map<number, number[]>();
     let count = 0;
-    for (const [key, statement] of this.loadSpeaker.iterate(speaker, limit) as IterableIterator<[number, number]>) {
-      const list = loaded.get(key);
-      if (list === undefined) loaded.set(key, [statement]);
-      else list.push(statement);
-      count++;
+    // In time order, not by id: counting shared keys does not depend on the order of a key's statements.
+    for (const [statement, packed] of this.loadSpeaker.iterate(speaker) as IterableIterator<[number, Uint8Array]>) {
+      for (let at = 0; at + 4 <= packed.length; at += 4) {
+        const key = ((packed[at]! << 24) | (packed[at + 1]! << 16) | (packed[at + 2]! << 8) | packed[at + 3]!) >>> 0;
+        const list = loaded.get(key);
+        if (list === undefined) loaded.set(key, [statement]);
+        else list.push(statement);
+        count++;
+      }
     }
-    if (limit > 0 && count === limit) return null;
     this.keep(speaker, loaded, count);
     return loaded;
   }
@@ -214,7 +203,6 @@ export class ClusterCandidates {
     }
     for (const list of this.postings.get(evicted)!.keys.values()) this.postingCount -= list.length;
     this.postings.delete(evicted);
-    this.lookups.delete(evicted);
   }
 
   private remember(id: number, entry: CandidateStatement): void {
@@ -223,15 +211,6 @@ export class ClusterCandidates {
       this.older = this.known;
       this.known = new Map();
     }
-  }
-
-  private keyQuery(count: number): Database.Statement {
-    let query = this.keyQueries.get(count);
-    if (query === undefined) {
-      query = this.database.prepare(`SELECT statement FROM statement_keys WHERE speaker_entity = ? AND word_key IN (${placeholders(count)})`).pluck();
-      this.keyQueries.set(count, query);
-    }
-    return query;
   }
 
   private rowQuery(count: number): Database.Statement {
@@ -257,6 +236,13 @@ function countSorted(ids: Float64Array, needed: number): Array<[number, number]>
     start = end;
   }
   return shared;
+}
+
+/** A statement's distinct content-word keys as stored in speaker_statements: 4-byte big-endian integers. */
+export function packKeys(keys: readonly number[]): Buffer {
+  const packed = Buffer.allocUnsafe(keys.length * 4);
+  for (let index = 0; index < keys.length; index++) packed.writeUInt32BE(keys[index]!, index * 4);
+  return packed;
 }
 
 /** The words of a cache entry as a list. */

@@ -8,7 +8,7 @@ import type { Analysis, Entity, EntityType, MergeReason, SourceDocument, Stateme
 import { compareReports } from './drift.js';
 import { requireFtsQuery } from './fts-query.js';
 import { AUTOCHECKPOINT_PAGES, BackgroundCheckpoints } from './background-checkpoints.js';
-import { ClusterCandidates, wordsOf } from './cluster-candidates.js';
+import { ClusterCandidates, packKeys, wordsOf } from './cluster-candidates.js';
 import { applyMigrations } from './migrations.js';
 import { COPY_THRESHOLD, estimatedJaccard, fnv1a, LSH_BANDS, lshBuckets, minhashOfText, signatureFromBytes, signatureToBytes } from './minhash.js';
 import { canonicalUrl, hashNormalized, normalizeText, outletOf } from './normalize.js';
@@ -389,7 +389,7 @@ export class SqliteLibrary implements Library {
     // Row ids are assigned here, so one article's statements, index rows and keys go in as a few multi-row inserts.
     let rowId = (this.statements.maxStatementId.get() as { id: number | null }).id ?? 0;
     const statementRows: unknown[][] = [];
-    const keyRows: number[][] = [];
+    const speakerRows: Array<[number, string, number, Buffer]> = [];
     const indexed: Array<{ speaker: number; keys: readonly number[]; id: number }> = [];
     // One resolution per speaker per article: most articles quote the same few people many times.
     const resolved = new Map<string, number | null>();
@@ -412,7 +412,7 @@ export class SqliteLibrary implements Library {
         const words = contentWords(contentText);
         const keys = [...new Set(contentKeys(words))];
         clusterId = this.clusterOf(articleId, speakerEntity, words, keys, merged);
-        for (const key of keys) keyRows.push([speakerEntity, key, rowId]);
+        speakerRows.push([speakerEntity, saidAt ?? publishedAt ?? '', rowId, packKeys(keys)]);
         // Indexed once the whole article is stored: its statements are not candidates for one another.
         indexed.push({ speaker: speakerEntity, keys, id: rowId });
         this.candidates.stored(rowId, { articleId, words: words.join(' '), cluster: clusterId, current: true });
@@ -445,8 +445,8 @@ export class SqliteLibrary implements Library {
     }
     this.inserts.statements.run(statementRows);
     // In index order: consecutive rows land on the same pages.
-    keyRows.sort(compareKeyRows);
-    this.inserts.keys.run(keyRows);
+    speakerRows.sort(compareSpeakerRows);
+    this.inserts.speakers.run(speakerRows);
     for (const entry of indexed) this.candidates.indexed(entry.speaker, entry.keys, entry.id);
   }
 
@@ -523,6 +523,8 @@ export class SqliteLibrary implements Library {
     // Shared keys are counted in memory rather than by GROUP BY/ORDER BY in SQL, which builds two temporary B-trees per statement.
     // The reports sharing most indexed words come first; a few are enough to find the best containment.
     const chosen = mostShared(this.candidates.sharing(speakerEntity, keys, needed), CLUSTER_CANDIDATES);
+    // Most statements of a fresh story share too few words with any earlier report: nothing to read or compare.
+    if (chosen.length === 0) return null;
     const rows = this.candidates.statements(chosen.map(([statement]) => statement));
     const wordSet = new Set(words);
     let best = SAME_UTTERANCE_CONTAINMENT;
@@ -580,7 +582,7 @@ export class SqliteLibrary implements Library {
     if (query.speaker !== undefined) {
       const ids = this.entityIds(query.speaker);
       if (ids.length === 0) return { items: [], total: 0, limit, offset };
-      where.push(`s.speaker_entity IN (${ids.map(() => '?').join(', ')})`);
+      where.push(`s.id IN (SELECT statement FROM speaker_statements WHERE speaker_entity IN (${ids.map(() => '?').join(', ')}))`);
       parameters.push(...ids);
     }
     if (query.outlet !== undefined) {
@@ -756,13 +758,15 @@ export class SqliteLibrary implements Library {
     if (row === undefined) return null;
     const aliases = this.database.prepare('SELECT alias, reason FROM entity_aliases WHERE entity_id = ? ORDER BY rowid').all(id) as Array<{ alias: string; reason: string }>;
     const statementCount = (
-      this.database.prepare('SELECT COUNT(*) AS count FROM statements s JOIN articles a ON a.id = s.article_id WHERE s.speaker_entity = ? AND a.is_current = 1').get(id) as {
+      this.database
+        .prepare('SELECT COUNT(*) AS count FROM speaker_statements k JOIN statements s ON s.id = k.statement JOIN articles a ON a.id = s.article_id WHERE k.speaker_entity = ? AND a.is_current = 1')
+        .get(id) as {
         count: number;
       }
     ).count;
     const relays = this.database
       .prepare(
-        'SELECT COALESCE(s.relay, a.outlet) AS name, COUNT(*) AS count FROM statements s JOIN articles a ON a.id = s.article_id WHERE s.speaker_entity = ? AND a.is_current = 1 AND COALESCE(s.relay, a.outlet) IS NOT NULL GROUP BY COALESCE(s.relay, a.outlet) ORDER BY count DESC, name LIMIT 10',
+        'SELECT COALESCE(s.relay, a.outlet) AS name, COUNT(*) AS count FROM speaker_statements k JOIN statements s ON s.id = k.statement JOIN articles a ON a.id = s.article_id WHERE k.speaker_entity = ? AND a.is_current = 1 AND COALESCE(s.relay, a.outlet) IS NOT NULL GROUP BY COALESCE(s.relay, a.outlet) ORDER BY count DESC, name LIMIT 10',
       )
       .all(id) as Array<{ name: string; count: number }>;
     return {
@@ -790,7 +794,7 @@ export class SqliteLibrary implements Library {
     }
     const filter = where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`;
     const rows = this.database
-      .prepare(`SELECT e.id, (SELECT COUNT(*) FROM statements s WHERE s.speaker_entity = e.id) AS count FROM entities e ${filter} ORDER BY count DESC, e.id LIMIT ? OFFSET ?`)
+      .prepare(`SELECT e.id, (SELECT COUNT(*) FROM speaker_statements k WHERE k.speaker_entity = e.id) AS count FROM entities e ${filter} ORDER BY count DESC, e.id LIMIT ? OFFSET ?`)
       .all(...parameters, limit, offset) as Array<{ id: number }>;
     const total = (this.database.prepare(`SELECT COUNT(*) AS count FROM entities e ${filter}`).get(...parameters) as { count: number }).count;
     return { items: rows.map((row) => this.describeEntity(row.id)).filter((entity): entity is LibraryEntity => entity !== null), total, limit, offset };
@@ -800,21 +804,23 @@ export class SqliteLibrary implements Library {
     const { limit, offset } = pageOf(range);
     const entity = await this.getEntity(idOrName);
     if (entity === null) return { items: [], total: 0, limit, offset };
-    const where = ['s.speaker_entity = ?', 'a.is_current = 1'];
+    // speaker_statements is the speaker's statements in time order (k.sort_at is s.sort_at).
+    const where = ['k.speaker_entity = ?', 'a.is_current = 1'];
     const parameters: unknown[] = [Number(entity.id)];
     if (range.from !== undefined) {
-      where.push('s.sort_at >= ?');
+      where.push('k.sort_at >= ?');
       parameters.push(range.from);
     }
     if (range.to !== undefined) {
-      where.push('s.sort_at <= ?');
+      where.push('k.sort_at <= ?');
       parameters.push(`${range.to}~`);
     }
     const filter = where.join(' AND ');
+    const from = 'FROM speaker_statements k JOIN statements s ON s.id = k.statement JOIN articles a ON a.id = s.article_id';
     const rows = this.database
-      .prepare(`SELECT ${HIT_COLUMNS}, 0 AS score FROM statements s JOIN articles a ON a.id = s.article_id WHERE ${filter} ORDER BY s.sort_at, a.published_at, s.id LIMIT ? OFFSET ?`)
+      .prepare(`SELECT ${HIT_COLUMNS}, 0 AS score ${from} WHERE ${filter} ORDER BY k.sort_at, a.published_at, s.id LIMIT ? OFFSET ?`)
       .all(...parameters, limit, offset) as HitRow[];
-    const total = (this.database.prepare(`SELECT COUNT(*) AS count FROM statements s JOIN articles a ON a.id = s.article_id WHERE ${filter}`).get(...parameters) as { count: number }).count;
+    const total = (this.database.prepare(`SELECT COUNT(*) AS count ${from} WHERE ${filter}`).get(...parameters) as { count: number }).count;
     return { items: rows.map(toHit), total, limit, offset };
   }
 
@@ -871,7 +877,7 @@ export class SqliteLibrary implements Library {
     if (page.speaker !== undefined) {
       const ids = this.entityIds(page.speaker);
       if (ids.length === 0) return { items: [], total: 0, limit, offset };
-      where.push(`s.speaker_entity IN (${ids.map(() => '?').join(', ')})`);
+      where.push(`s.id IN (SELECT statement FROM speaker_statements WHERE speaker_entity IN (${ids.map(() => '?').join(', ')}))`);
       parameters.push(...ids);
     }
     const grouped = `SELECT s.cluster_id AS id, COUNT(*) AS reports, MIN(a.published_at) AS first FROM statements s JOIN articles a ON a.id = s.article_id WHERE s.cluster_id IS NOT NULL AND ${where.join(' AND ')} GROUP BY s.cluster_id HAVING COUNT(*) > 1`;
@@ -990,7 +996,7 @@ function prepareInserts(database: Database.Database) {
       32,
     ),
     fts: new MultiRowInsert(database, 'INSERT INTO statement_fts (rowid, content, speaker, title, tags) VALUES', 5, 32),
-    keys: new MultiRowInsert(database, 'INSERT OR IGNORE INTO statement_keys (speaker_entity, word_key, statement) VALUES', 3, 128),
+    speakers: new MultiRowInsert(database, 'INSERT INTO speaker_statements (speaker_entity, sort_at, statement, keys) VALUES', 4, 32),
   };
 }
 
@@ -1050,8 +1056,8 @@ function ranksBefore(a: readonly [number, number], b: readonly [number, number])
   return a[1] > b[1] || (a[1] === b[1] && a[0] > b[0]);
 }
 
-function compareKeyRows(a: readonly number[], b: readonly number[]): number {
-  return a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]!;
+function compareSpeakerRows(a: readonly [number, string, number, Buffer], b: readonly [number, string, number, Buffer]): number {
+  return a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[2] - b[2]);
 }
 
 function failure(error: unknown): IngestResult {
