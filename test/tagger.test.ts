@@ -73,6 +73,23 @@ describe('tagger', () => {
     }
   });
 
+  it('packed decoding breaks ties between previous labels toward the lower label, as plain decoding does', () => {
+    // Weights of 0 or ±127 steps, transitions of 0 or 1 and zero starts: many paths score exactly the same.
+    const tiedTagger = (random: () => number, width: number): TaggerModel => {
+      const model = randomTagger(random, 10, width, 3);
+      for (let index = 1; index < model.weights.length; index++) model.weights[index] = random() < 0.9 ? 0 : (random() < 0.5 ? 381 : -381);
+      for (let index = 0; index < model.transitions.length; index++) model.transitions[index] = random() < 0.5 ? 0 : 1;
+      model.starts.fill(0);
+      return model;
+    };
+    for (const seed of [6, 7, 8]) {
+      const random = seededRandom(seed);
+      const model: AttributionModel = { first: tiedTagger(random, TEMPLATE_COUNT), second: tiedTagger(random, TEMPLATE_COUNT + STACKED_TEMPLATE_COUNT) };
+      const tokens = tokenize(TEXT);
+      assert.deepEqual([...tagDocument(model, tokens, findQuotations(tokens))], [...decodeBothPasses(model, TEXT)], `seed ${seed}`);
+    }
+  });
+
   it('refuses to pack more templates than 16-bit lanes can sum without overflowing', () => {
     const random = seededRandom(4);
     const model: AttributionModel = { first: randomTagger(random, 6, TEMPLATE_COUNT, 3), second: randomTagger(random, 6, 259, 3) };

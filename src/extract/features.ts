@@ -1,6 +1,5 @@
 import { CUE_NOUNS, CUE_VERBS } from '../lexicon/cues.js';
 import { TokenKind, type Tokens } from '../text/tokenize.js';
-import { mayBeKey, shapesOf } from '../text/word-shapes.js';
 import type { QuotationResult } from './quotations.js';
 import { loadWordClusters } from './word-clusters.js';
 
@@ -81,9 +80,6 @@ function bucket(distance: number): number {
 /** `bucket` of 0 … 20, read from a table: one load instead of a chain of branches. */
 const NEAR_BUCKETS = Uint8Array.from({ length: 21 }, (_, distance) => (distance <= 3 ? distance + 1 : distance <= 6 ? 5 : distance <= 10 ? 6 : 7));
 
-/** The shapes of every word `cueClassOf` gives a class: most tokens are ruled out without a Map lookup on their string. */
-const CUE_SHAPES = shapesOf([...CUE_VERBS.keys(), ...CUE_NOUNS.keys(), 'according', ':', '―']);
-
 /** The class of every cue word, in one table: a verb's is 1 + its stance's index, a noun's 20, the markers' 21 (a verb's wins). */
 const CUE_CLASSES = new Map<string, number>([
   ...['according', ':', '―'].map((word): [string, number] => [word, 21]),
@@ -91,9 +87,35 @@ const CUE_CLASSES = new Map<string, number>([
   ...[...CUE_VERBS].map(([word, verb]): [string, number] => [word, 1 + STANCE_CLASSES.indexOf(verb.stance)]),
 ]);
 
-function cueClassOf(word: string): number {
-  if (!mayBeKey(CUE_SHAPES, word)) return 0;
-  return CUE_CLASSES.get(word) ?? 0;
+/**
+ * CUE_CLASSES keyed by the word's `hashString`, which `extractFeatures` computes for every token anyway: open
+ * addressing at most one sixteenth full, with a bit per slot (2 KB, so it stays in the nearest cache) saying whether
+ * it is taken. A word that is no cue (most tokens) usually costs one bit read, and never a look at its string; a hash
+ * that matches is confirmed against the word.
+ */
+const CUE_BITS = Math.max(5, Math.ceil(Math.log2(16 * CUE_CLASSES.size)));
+const CUE_MASK = (1 << CUE_BITS) - 1;
+const CUE_TAKEN = new Int32Array(1 << (CUE_BITS - 5));
+const CUE_SLOT_HASHES = new Uint32Array(1 << CUE_BITS);
+const CUE_SLOT_CLASSES = new Uint8Array(1 << CUE_BITS);
+const CUE_SLOT_WORDS: string[] = new Array<string>(1 << CUE_BITS).fill('');
+for (const [word, cueClass] of CUE_CLASSES) {
+  if (cueClass === 0) continue; // the class a missing word gets
+  const hash = hashString(word);
+  let slot = Math.imul(hash, 0x9e3779b1) >>> (32 - CUE_BITS);
+  while ((CUE_TAKEN[slot >>> 5]! & (1 << (slot & 31))) !== 0) slot = (slot + 1) & CUE_MASK;
+  CUE_TAKEN[slot >>> 5]! |= 1 << (slot & 31);
+  CUE_SLOT_HASHES[slot] = hash;
+  CUE_SLOT_CLASSES[slot] = cueClass;
+  CUE_SLOT_WORDS[slot] = word;
+}
+
+/** `CUE_CLASSES.get(word) ?? 0`, given `hash` = `hashString(word)`. */
+function cueClassOf(word: string, hash: number): number {
+  for (let slot = Math.imul(hash, 0x9e3779b1) >>> (32 - CUE_BITS); ; slot = (slot + 1) & CUE_MASK) {
+    if ((CUE_TAKEN[slot >>> 5]! & (1 << (slot & 31))) === 0) return 0;
+    if (CUE_SLOT_HASHES[slot] === hash && CUE_SLOT_WORDS[slot] === word) return CUE_SLOT_CLASSES[slot]!;
+  }
 }
 
 /**
@@ -143,7 +165,7 @@ export function extractFeatures(tokens: Tokens, quotations: QuotationResult, int
     for (let offset = lemmaEnd; offset < word.length; offset++) hash = Math.imul(hash ^ word.charCodeAt(offset), 0x01000193);
     words[index] = hash >>> 0;
     suffix[index] = hashSuffix(word);
-    cues[index] = cueClassOf(word);
+    cues[index] = cueClassOf(word, hash >>> 0);
     pronoun[index] = isPronoun(word) ? 1 : 0;
     shapes[index] = shapeOf(kinds[index]!, word, text, starts[index]!, ends[index]!);
   }
@@ -421,7 +443,9 @@ function paddedWindow(pool: ColumnPool, values: Uint32Array | Uint8Array, count:
   const padded = pool.uint32(outside, count + 4);
   // One native copy: an element loop here served two array types and ran slower for it.
   padded.set(values.subarray(0, count), 2);
-  return (shift) => padded.subarray(2 + shift, 2 + shift + count);
+  // One view per shift, however many templates read it (a typed array view costs about as much as a short loop).
+  const views: (Uint32Array | undefined)[] = [undefined, undefined, undefined, undefined, undefined];
+  return (shift) => (views[2 + shift] ??= padded.subarray(2 + shift, 2 + shift + count));
 }
 
 /**

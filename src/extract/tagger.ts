@@ -378,6 +378,8 @@ function packModel(model: AttributionModel): PackedModel | null {
       firstStep = quantizeInto(bytes, 0, first.weights, rows);
       secondStep = quantizeInto(bytes, SECOND_LANE, second.weights, rows);
     });
+    sums.setDecoder(0, constrainedTransitions(first), first.starts, first.scale * firstStep);
+    sums.setDecoder(1, constrainedTransitions(second), second.starts, second.scale * secondStep);
     result = {
       sums,
       first,
@@ -428,59 +430,37 @@ export function tagTokens(model: AttributionModel, tokens: Tokens, baseKeys: Uin
   if (baseKeys.length !== count * width) throw new Error(`tagTokens: expected ${count * width} base keys for ${count} tokens, found ${baseKeys.length}`);
   const stackedWidth = pack.second.width - width;
   if (stackedWidth !== STACKED_TEMPLATE_COUNT) throw new Error(`tagTokens: expected ${STACKED_TEMPLATE_COUNT} stacked templates, found ${stackedWidth}`);
-  // Working arrays (emissions, back pointers, first-pass labels) are reused between documents; only
-  // the returned labels are new. Every entry read is written first in this call.
-  const scratch = taggingScratch(count);
-  // The second pass's base sums are gathered with the first's, from the same rows.
-  addRowSums(pack.sums, baseKeys, width, count, scratch.firstEmissions, scratch.secondEmissions, false);
-  const firstPass = viterbi(scratch.firstEmissions, count, pack.firstTransitions, pack.first.starts, pack.firstScale, scratch.back, scratch.firstPass);
-  // The stacked keys are hashed in the row memory too (the base keys there are summed already), when there is room.
-  const stackedKeys = count <= MAX_SCRATCH_TOKENS ? pack.sums.keys(count, stackedWidth, COLUMN_STAGING_BYTES) : new Uint32Array(count * stackedWidth);
+  if (count > MAX_SCRATCH_TOKENS) return tagLongTokens(pack, tokens, baseKeys, width, stackedWidth);
+  // Keys, sums, back pointers and labels all live in the row memory (reused between documents): the first pass's
+  // sums (lanes 0–6) and the second's base sums (lanes 8–14) come from one read of the base keys' rows, the stacked
+  // keys' rows are added to the latter in place, and each pass's Viterbi reads its lanes there.
+  const sums = pack.sums;
+  if (!sums.holds(baseKeys)) sums.keys(count, width).set(baseKeys);
+  sums.sum(count, width);
+  // Room for the stacked keys first: taking it may grow the memory, which would detach the labels' view.
+  const stackedKeys = sums.moreKeys(stackedWidth, COLUMN_STAGING_BYTES);
+  const firstPass = sums.decode(0, 0, count);
+  fillStackedFeatures(stackedKeys, tokens, firstPass, sums);
+  sums.sum(count, stackedWidth, true);
+  return sums.decode(1, SECOND_LANE, count).slice();
+}
+
+/** `tagTokens` of a document too long for the kept memory: keys summed in blocks, decoded in JavaScript. */
+function tagLongTokens(pack: PackedModel, tokens: Tokens, baseKeys: Uint32Array, width: number, stackedWidth: number): Uint8Array {
+  const count = tokens.count;
+  const firstEmissions = new Float64Array(count * LABEL_COUNT);
+  const secondEmissions = new Float64Array(count * LABEL_COUNT);
+  const back = new Uint8Array(count * LABEL_COUNT);
+  addRowSums(pack.sums, baseKeys, width, count, firstEmissions, secondEmissions, false);
+  const firstPass = viterbi(firstEmissions, count, pack.firstTransitions, pack.first.starts, pack.firstScale, back);
+  const stackedKeys = new Uint32Array(count * stackedWidth);
   fillStackedFeatures(stackedKeys, tokens, firstPass, pack.sums);
-  addRowSums(pack.sums, stackedKeys, stackedWidth, count, null, scratch.secondEmissions, true);
-  return viterbi(scratch.secondEmissions, count, pack.secondTransitions, pack.second.starts, pack.secondScale, scratch.back, new Uint8Array(count));
+  addRowSums(pack.sums, stackedKeys, stackedWidth, count, null, secondEmissions, true);
+  return viterbi(secondEmissions, count, pack.secondTransitions, pack.second.starts, pack.secondScale, back);
 }
 
-interface TaggingScratch {
-  readonly firstEmissions: Float64Array;
-  readonly secondEmissions: Float64Array;
-  readonly back: Uint8Array;
-  readonly firstPass: Uint8Array;
-}
-
-/** Documents up to this many tokens reuse kept working arrays (about 2 MB); longer ones get arrays of their own. */
+/** Documents up to this many tokens are tagged in the row memory (kept between documents: a few MB at most). */
 const MAX_SCRATCH_TOKENS = 16384;
-let keptScratch: TaggingScratch | null = null;
-let keptCapacity = 0;
-
-/** Working arrays for a document of `count` tokens (views of exactly that size). */
-function taggingScratch(count: number): TaggingScratch {
-  let capacity = count;
-  if (count <= MAX_SCRATCH_TOKENS) {
-    if (keptScratch !== null && keptCapacity >= count) return scratchViews(keptScratch, count);
-    capacity = Math.min(MAX_SCRATCH_TOKENS, Math.max(count, 2 * keptCapacity, 1024));
-  }
-  const scratch: TaggingScratch = {
-    firstEmissions: new Float64Array(capacity * LABEL_COUNT),
-    secondEmissions: new Float64Array(capacity * LABEL_COUNT),
-    back: new Uint8Array(capacity * LABEL_COUNT),
-    firstPass: new Uint8Array(capacity),
-  };
-  if (count <= MAX_SCRATCH_TOKENS) {
-    keptScratch = scratch;
-    keptCapacity = capacity;
-  }
-  return scratchViews(scratch, count);
-}
-
-function scratchViews(scratch: TaggingScratch, count: number): TaggingScratch {
-  return {
-    firstEmissions: scratch.firstEmissions.subarray(0, count * LABEL_COUNT),
-    secondEmissions: scratch.secondEmissions.subarray(0, count * LABEL_COUNT),
-    back: scratch.back.subarray(0, count * LABEL_COUNT),
-    firstPass: scratch.firstPass.subarray(0, count),
-  };
-}
 
 /**
  * Per token, the sums of the rows its `width` keys select: lanes 0–6 written to `first` (when given), lanes 8–14 written
