@@ -882,6 +882,8 @@ function splitCoordinatedReports(tokens: Tokens, quotations: QuotationResult, sp
     let nameEnd = -1;
     if (span.type === 'content') {
       for (let at = span.first + MIN_REPORT_BEFORE; at + 2 < span.last; at++) {
+        // A capitalized word next first: a character read rules out most tokens before a set lookup.
+        if (tokens.kinds[at + 1] !== TokenKind.Word || isLowerCase(tokens, at + 1)) continue;
         if (!CLAUSE_COORDINATORS.has(tokens.lower[at]!) || quotations.tokenQuotation[at]! >= 0) continue;
         // "Iowa and New Hampshire show …": a name before the coordinator makes one compound subject, not two clauses.
         if (tokens.kinds[at - 1] === TokenKind.Word && !isLowerCase(tokens, at - 1)) continue;
