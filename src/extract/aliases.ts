@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { transliterate } from 'transliteration';
-import { knownName } from '../lexicon/demonyms.js';
+import { knownLower, knownName } from '../lexicon/demonyms.js';
 import { HearsayError } from '../model/errors.js';
 import type { MergeReason } from '../model/types.js';
 
@@ -86,16 +86,54 @@ function skeleton(word: string): string {
  * their canonical name first. Limit: names only the gazetteer knows as variants of a different spelling.
  */
 export function aliasKey(name: string): string {
+  const plain = plainKey(name);
+  if (plain !== null) return plain;
   const cached = KEY_CACHE.get(name);
   if (cached !== undefined) return cached;
+  const key = aliasKeyByRules(name);
+  if (KEY_CACHE.size >= KEY_CACHE_LIMIT) KEY_CACHE.clear();
+  KEY_CACHE.set(name, key);
+  return key;
+}
+
+/** `aliasKey` without its shortcut for plain names and without the cache (exported for the test that they agree). */
+export function aliasKeyByRules(name: string): string {
   const trimmed = name.trim();
   // Written in another script: the gazetteer may know its transliteration ("Київ" → "Kiyiv" → Kyiv).
   const known = knownName(trimmed) ?? (NON_ASCII.test(trimmed) ? knownName(transliterate(trimmed)) : undefined);
   const base = known !== undefined ? known.canonical : name;
-  const key = asciiWords(base).map(skeleton).join(' ');
-  if (KEY_CACHE.size >= KEY_CACHE_LIMIT) KEY_CACHE.clear();
-  KEY_CACHE.set(name, key);
-  return key;
+  return asciiWords(base).map(skeleton).join(' ');
+}
+
+/**
+ * The key of a plain name without the cache (in the pipeline a hit in the large cache measured about 1 µs: it misses
+ * the CPU caches): ASCII letters in words joined by single spaces, not in the gazetteer, and no word that `skeleton`
+ * could rewrite, so the key is the lower-case name itself. Null for any other name (conservative: any y, kh, final
+ * i or j, -ev, or -nka/-nko); about 60% of the names of news articles are plain.
+ */
+function plainKey(name: string): string | null {
+  const length = name.length;
+  if (length === 0) return null;
+  let wordStart = 0;
+  for (let index = 0; index <= length; index++) {
+    const code = index < length ? name.charCodeAt(index) | 32 : 32;
+    if (code === 32) {
+      // A space (or the end): the word [wordStart, index) must be non-empty and left alone by skeleton().
+      if (index === wordStart || index < length && name.charCodeAt(index) !== 32) return null;
+      const wordLength = index - wordStart;
+      const final = name.charCodeAt(index - 1) | 32;
+      const before = wordLength >= 2 ? name.charCodeAt(index - 2) | 32 : 0;
+      if (final === 105 || final === 106 || (final === 118 && before === 101)) return null;
+      if (wordLength >= 6 && (final === 97 || final === 111) && before === 107 && (name.charCodeAt(index - 3) | 32) === 110) return null;
+      wordStart = index + 1;
+      continue;
+    }
+    // Letters only (| 32 folds capitals), and never y (the y rewrites, "ye-") nor an h after a k.
+    if (code < 97 || code > 122 || code === 121) return null;
+    if (code === 104 && index > wordStart && (name.charCodeAt(index - 1) | 32) === 107) return null;
+  }
+  const lowered = name.toLowerCase();
+  return knownLower(lowered) === undefined ? lowered : null;
 }
 
 function normalized(name: string): string {

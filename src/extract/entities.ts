@@ -286,6 +286,17 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
     }
   }
 
+  // Word-list bits per token, looked up once: the chunk tests ask about the same few tokens several times.
+  const classes = scratchInts(3, count, -1);
+  const classAt = (index: number): number => {
+    if (index < 0 || index >= count) return 0;
+    let value = classes[index]!;
+    if (value < 0) {
+      value = classOf(lower[index]);
+      classes[index] = value;
+    }
+    return value;
+  };
   const isWord = (index: number): boolean => index >= 0 && index < count && kinds[index] === TokenKind.Word;
   const sameRun = (from: number, to: number): boolean => to < count && sentence[to] === sentence[from] && breaksBefore[to] === 0;
   const spanOf = (from: number, to: number): Span => ({ start: starts[from]!, end: ends[to]!, text: text.slice(starts[from]!, ends[to]!) });
@@ -296,7 +307,7 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
     if (text.charCodeAt(ends[from]!) === 32 && !startsKnownName(lower[from]!)) return undefined;
     return knownName(text.slice(starts[from]!, ends[to]!));
   };
-  const isGoverned = (index: number): boolean => index > 0 && sentence[index - 1] === sentence[index] && (classOf(lower[index - 1]) & PREPOSITION_CLASS) !== 0;
+  const isGoverned = (index: number): boolean => index > 0 && sentence[index - 1] === sentence[index] && (classAt(index - 1) & PREPOSITION_CLASS) !== 0;
 
   const pushPlaceWord = (index: number, leadToken: number): void => {
     const word = lower[index]!;
@@ -349,14 +360,14 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
     for (;;) {
       const next = last + 1;
       // A determiner starts a new name ("Calif. The Islamic State").
-      if (sameRun(last, next) && isCapitalWord(next) && (classOf(lower[next]) & DETERMINER_CLASS) === 0) {
+      if (sameRun(last, next) && isCapitalWord(next) && (classAt(next) & DETERMINER_CLASS) === 0) {
         last = next;
         continue;
       }
       // The cheap tests first: most runs end before a word that is neither a connector nor followed by a capital.
       // "Department for Transport", "Institute for Fiscal Studies": after an organization word, "for" joins the name too.
       // "Norman Baker of Campaign for Better Transport": after a two-word run that is no organization, "of" starts an employer.
-      if (sameRun(last, next) && sameRun(next, next + 1) && isCapitalWord(next + 1) && isLowerCode(text, starts[next]!) && ((classOf(lower[next]) & NAME_CONNECTOR_CLASS) !== 0 || (lower[next] === 'for' && (classOf(lower[last]) & ORGANIZATION_CLASS) !== 0)) && !(lower[next] === 'of' && last > index && (classOf(lower[last]) & (ORGANIZATION_CLASS | TITLE_CLASS)) === 0)) {
+      if (sameRun(last, next) && sameRun(next, next + 1) && isCapitalWord(next + 1) && isLowerCode(text, starts[next]!) && ((classAt(next) & NAME_CONNECTOR_CLASS) !== 0 || (lower[next] === 'for' && (classAt(last) & ORGANIZATION_CLASS) !== 0)) && !(lower[next] === 'of' && last > index && (classAt(last) & (ORGANIZATION_CLASS | TITLE_CLASS)) === 0)) {
         last = next + 1;
         continue;
       }
@@ -368,8 +379,8 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
 
   /** A title, or a modifier right before one ("Prime Minister", "Foreign Minister"), at `index`. */
   function opensTitle(index: number): boolean {
-    const wordClass = classOf(lower[index]);
-    return (wordClass & TITLE_CLASS) !== 0 || ((wordClass & ROLE_MODIFIER_CLASS) !== 0 && (classOf(lower[index + 1]) & TITLE_CLASS) !== 0);
+    const wordClass = classAt(index);
+    return (wordClass & TITLE_CLASS) !== 0 || ((wordClass & ROLE_MODIFIER_CLASS) !== 0 && (classAt(index + 1) & TITLE_CLASS) !== 0);
   }
 
   function handleChunk(chunkStart: number, chunkEnd: number): void {
@@ -381,18 +392,18 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
       // Leading function words, determiners, and (at a sentence start or in a headline) ordinary words are not the name.
       // A title stays ("Senator Anna Berg", "Prime Minister Pedro Alves" opening a sentence, though "the senator" or
       // "the prime minister" occurs lower-case): it becomes the role.
-      while (first <= last && (((classOf(lower[first]) & NOT_NAME_CLASS) !== 0 && !isAcronym(first)) || ((inHeadline || firstWordOfSentence(first)) && lowerVocabulary.has(lower[first]!) && demonymOf(lower[first]!) === undefined && !(first < last && opensTitle(first))))) first++;
+      while (first <= last && (((classAt(first) & NOT_NAME_CLASS) !== 0 && !isAcronym(first)) || ((inHeadline || firstWordOfSentence(first)) && lowerVocabulary.has(lower[first]!) && demonymOf(lower[first]!) === undefined && !(first < last && opensTitle(first))))) first++;
       if (inHeadline) {
         for (let cut = first + 1; cut <= last; cut++) {
           const word = lower[cut]!;
-          const wordClass = classOf(word);
+          const wordClass = classAt(cut);
           if ((lowerVocabulary.has(word) && (wordClass & (TITLE_CLASS | ROLE_MODIFIER_CLASS)) === 0) || ((wordClass & NOT_NAME_CLASS) !== 0 && !isAcronym(cut))) {
             last = cut - 1;
             break;
           }
         }
       }
-      while (last >= first && (classOf(lower[last]) & NAME_CONNECTOR_CLASS) !== 0) last--;
+      while (last >= first && (classAt(last) & NAME_CONNECTOR_CLASS) !== 0) last--;
       if (first > last) return;
       if (first !== chunkStart || last !== chunkEnd) whole = knownRange(first, last);
     }
@@ -413,7 +424,7 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
     if (whole === undefined) {
       let titleAt = -1;
       for (let at = last; at >= first; at--) {
-        if ((classOf(lower[at]) & TITLE_CLASS) !== 0) {
+        if ((classAt(at) & TITLE_CLASS) !== 0) {
           titleAt = at;
           break;
         }
@@ -422,7 +433,7 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
         let end = titleAt;
         if (lower[titleAt + 1] === 'of' && titleAt + 3 <= last) end = titleAt + 2;
         const rest = last - end;
-        if (rest >= 1 && (classOf(lower[last]) & (ORGANIZATION_CLASS | DOCUMENT_HEAD_CLASS | MEDIA_SUFFIX_CLASS)) === 0) {
+        if (rest >= 1 && (classAt(last) & (ORGANIZATION_CLASS | DOCUMENT_HEAD_CLASS | MEDIA_SUFFIX_CLASS)) === 0) {
           roleFrom = first;
           roleTo = end;
           first = end + 1;
@@ -430,7 +441,7 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
           let roleOnly = true;
           for (let at = first; at <= last; at++) {
             const word = lower[at]!;
-            if ((classOf(word) & (TITLE_CLASS | ROLE_MODIFIER_CLASS)) === 0 && countryOfWord(word) === undefined && word !== 'of') roleOnly = false;
+            if ((classAt(at) & (TITLE_CLASS | ROLE_MODIFIER_CLASS)) === 0 && countryOfWord(word) === undefined && word !== 'of') roleOnly = false;
           }
           // A title with no name after it ("Russian President") is a description, found by pass 2; its country words are places.
           if (roleOnly) {
@@ -443,24 +454,23 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
     }
 
     // A lower-case role right before the name: "blogger Mario Naufal", "Russian president Vladimir Putin".
-    if (roleFrom < 0 && first === chunkStart && isWord(first - 1) && (classOf(lower[first - 1]) & TITLE_CLASS) !== 0 && !capital[first - 1] && sentence[first - 1] === sentence[first]) {
+    if (roleFrom < 0 && first === chunkStart && isWord(first - 1) && (classAt(first - 1) & TITLE_CLASS) !== 0 && !capital[first - 1] && sentence[first - 1] === sentence[first]) {
       roleTo = first - 1;
       roleFrom = first - 1;
       for (let at = first - 2; at >= 0 && first - at <= 6 && isWord(at) && sentence[at] === sentence[first]; at--) {
         const word = lower[at]!;
-        if ((classOf(word) & (TITLE_CLASS | ROLE_MODIFIER_CLASS)) !== 0 || countryOfWord(word) !== undefined) roleFrom = at;
+        if ((classAt(at) & (TITLE_CLASS | ROLE_MODIFIER_CLASS)) !== 0 || countryOfWord(word) !== undefined) roleFrom = at;
         else break;
       }
     }
 
     const nameText = text.slice(starts[first]!, ends[last]!);
-    const lastWord = lower[last]!;
-    const lastClass = classOf(lastWord);
+    const lastClass = classAt(last);
     const tokenCount = last - first + 1;
     let type: EntityType = 'other';
     let strength = 0;
     const beforeName = kinds[first - 1] === TokenKind.Quote ? first - 2 : first - 1;
-    if (roleFrom < 0 && beforeName >= 0 && (classOf(lower[beforeName]) & MEDIA_WORD_CLASS) !== 0 && sentence[beforeName] === sentence[first]) {
+    if (roleFrom < 0 && beforeName >= 0 && (classAt(beforeName) & MEDIA_WORD_CLASS) !== 0 && sentence[beforeName] === sentence[first]) {
       type = 'media';
       strength = 4;
     } else if (whole !== undefined) {
@@ -475,17 +485,17 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
     } else if (tokenCount > 1 && (lastClass & MEDIA_SUFFIX_CLASS) !== 0) {
       type = 'media';
       strength = 3;
-    } else if ((lastClass & ORGANIZATION_CLASS) !== 0 || (first !== last && (classOf(lower[first]) & ORGANIZATION_CLASS) !== 0)) {
+    } else if ((lastClass & ORGANIZATION_CLASS) !== 0 || (first !== last && (classAt(first) & ORGANIZATION_CLASS) !== 0)) {
       type = 'organization';
       strength = 3;
-    } else if (tokenCount >= 2 && (classOf(lower[first]) & PLACE_PREFIX_CLASS) !== 0) {
+    } else if (tokenCount >= 2 && (classAt(first) & PLACE_PREFIX_CLASS) !== 0) {
       type = 'place';
       strength = 2;
     } else if (tokenCount >= 2 && tokenCount <= 4) {
       let plain = true;
       for (let at = first; at <= last; at++) {
         // All-caps words, connectors and calendar or function words ("Born May") make it something else than a personal name.
-        if (!capital[at] || ends[at]! - starts[at]! < 2 || !isLowerCode(text, starts[at]! + 1) || (classOf(lower[at]) & NOT_NAME_CLASS) !== 0) plain = false;
+        if (!capital[at] || ends[at]! - starts[at]! < 2 || !isLowerCode(text, starts[at]! + 1) || (classAt(at) & NOT_NAME_CLASS) !== 0) plain = false;
       }
       if (plain) {
         type = 'person';
@@ -500,12 +510,12 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
     // A lone letter is no personal name ("In a post on X, the governor said"): X is the platform, not the governor.
     if (roleFrom < 0 && (type === 'person' || type === 'other') && ends[last]! - starts[first]! > 1 && lower[last + 1] === ',' && sentence[last + 1] === sentence[last]) {
       let at = last + 2;
-      if ((classOf(lower[at]) & DETERMINER_CLASS) !== 0) at++;
+      if ((classAt(at) & DETERMINER_CLASS) !== 0) at++;
       const from = at;
       let titleAt = -1;
       for (; at < count && at - from < 5 && isWord(at) && sentence[at] === sentence[last]; at++) {
         const word = lower[at]!;
-        const wordClass = classOf(word);
+        const wordClass = classAt(at);
         if ((wordClass & TITLE_CLASS) !== 0) titleAt = at;
         else if ((wordClass & ROLE_MODIFIER_CLASS) === 0 && countryOfWord(word) === undefined) break;
       }
@@ -582,7 +592,7 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
     const pronoun = (trigger & PRONOUN_BIT) !== 0 ? PRONOUNS.get(word) : undefined;
     if (pronoun !== undefined) {
       if (quoted[at] === 1) continue;
-      const governed = (classOf(lower[at - 1]) & PREPOSITION_CLASS) !== 0;
+      const governed = (classAt(at - 1) & PREPOSITION_CLASS) !== 0;
       anaphors.push({
         start: starts[at]!,
         end: ends[at]!,
@@ -606,7 +616,7 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
       let next = at + 1;
       for (; next < count && next - at <= 5 && isWord(next) && sentence[next] === sentence[at]; next++) {
         const part = lower[next]!;
-        const partClass = classOf(part);
+        const partClass = classAt(next);
         if ((partClass & TITLE_CLASS) !== 0) headAt = next;
         else if (headAt < 0 && (partClass & ROLE_MODIFIER_CLASS) !== 0) modifiers.push(part);
         else if (headAt < 0 && countryOfWord(part) !== undefined) country = countryOfWord(part) ?? null;
@@ -631,7 +641,7 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
         kind: 'nominal',
         gender: FEMALE_TITLES.has(lower[headAt]!) ? 'f' : MALE_TITLES.has(lower[headAt]!) ? 'm' : null,
         plural: false,
-        subjectCandidate: quoted[at] !== 1 && (classOf(lower[from - 1]) & PREPOSITION_CLASS) === 0,
+        subjectCandidate: quoted[at] !== 1 && (classAt(from - 1) & PREPOSITION_CLASS) === 0,
         head: lower[headAt]!,
         country,
         modifiers,

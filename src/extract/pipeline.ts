@@ -48,7 +48,9 @@ export function analyzeDocument(document: SourceDocument, options: AnalyzeOption
   const entities = findEntities({ text, tokens, quotations: quotationSpans, ...aliasOptions });
   // 7. Sources the tagger missed, speakers shared by participle/coordinated cues, then each source's entity.
   const sourced = completeSources({ tokens, drafts: relayed.drafts, quotations, entities });
-  const speakers = resolveSpeakers({ drafts: sourced.drafts, sharesSpeakerWith: sourced.sharesSpeakerWith, entities, text });
+  // One resolver for both speaker stages: its mention index is built and sorted once.
+  const speakerOf = makeSourceResolver(entities, text);
+  const speakers = resolveSpeakers({ drafts: sourced.drafts, sharesSpeakerWith: sourced.sharesSpeakerWith, entities, text, resolve: speakerOf });
 
   const outer: Statement[] = sourced.drafts.map((draft, index) => ({
     id: `s${index + 1}`,
@@ -64,7 +66,7 @@ export function analyzeDocument(document: SourceDocument, options: AnalyzeOption
     tokens,
     statements: outer,
     contentTokens: sourced.drafts.map((draft) => draft.contentTokens),
-    speakerOf: makeSourceResolver(entities, text),
+    speakerOf,
   });
   const ordered = [...outer, ...nested.map((statement, index) => ({ ...statement, id: `s${outer.length + index + 1}` }))];
 

@@ -3,7 +3,7 @@ import { DOCUMENT_NOUNS, relayRoleByHead, RELAY_BACK_REFERENCES, RELAY_DESCRIPTO
 import { lowerBound, makeSpan, overlaps } from '../model/span.js';
 import type { Relay } from '../model/types.js';
 import { TokenKind, type Tokens } from '../text/tokenize.js';
-import { mayBeKey, shapesOf } from '../text/word-shapes.js';
+import { mayBeKey, SHAPE_TABLE_SIZE, shapesOf, textMayBeKey } from '../text/word-shapes.js';
 import type { QuotationResult } from './quotations.js';
 import type { DraftStatement } from './statements.js';
 
@@ -24,6 +24,10 @@ for (const phrase of RELAY_PHRASES) {
 }
 /** Shapes of the phrases' first words: most tokens are ruled out before the Map hashes their string. */
 const FIRST_WORD_SHAPES = shapesOf(PHRASES_BY_FIRST_WORD.keys());
+// The words the token scan acts on (phrase starts and "the"), by shape read from the text: most tokens' strings stay
+// untouched. Exact for ASCII words only (see word-shapes.ts): a non-ASCII one lets every token through.
+const SCAN_WORDS = [...PHRASES_BY_FIRST_WORD.keys(), 'the'];
+const SCAN_SHAPES = SCAN_WORDS.every((word) => /^[\x00-\x7f]*$/.test(word)) ? shapesOf(SCAN_WORDS) : new Int32Array(SHAPE_TABLE_SIZE).fill(-1);
 
 function isCapitalized(tokens: Tokens, index: number): boolean {
   if (tokens.kinds[index] !== TokenKind.Word && tokens.kinds[index] !== TokenKind.Number) return false;
@@ -129,11 +133,13 @@ export function findRelays(input: { tokens: Tokens; drafts: readonly DraftStatem
   /** Descriptor word → the name it last introduced ("channel" → "Iron Ledger"), for later "the channel". */
   const namedBy = new Map<string, string>();
   const backReferenceSentences = new Set<number>();
-  for (let sentenceIndex = 0; sentenceIndex + 1 < tokens.sentenceStarts.length; sentenceIndex++) {
-    const first = tokens.sentenceStarts[sentenceIndex]!;
-    const end = tokens.sentenceStarts[sentenceIndex + 1]!;
+  const { text, starts, ends, sentenceStarts } = tokens;
+  const { tokenQuotation } = quotations;
+  for (let sentenceIndex = 0; sentenceIndex + 1 < sentenceStarts.length; sentenceIndex++) {
+    const first = sentenceStarts[sentenceIndex]!;
+    const end = sentenceStarts[sentenceIndex + 1]!;
     for (let index = first; index < end; index++) {
-      if (quotations.tokenQuotation[index]! >= 0) continue;
+      if (tokenQuotation[index]! >= 0 || !textMayBeKey(SCAN_SHAPES, text, starts[index]!, ends[index]!)) continue;
       if (tokens.lower[index] === 'the' && index + 1 < end && RELAY_BACK_REFERENCES.has(tokens.lower[index + 1]!)) backReferenceSentences.add(sentenceIndex);
       const phrase = matchPhrase(tokens, index, end);
       if (phrase === null) continue;

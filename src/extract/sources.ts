@@ -61,6 +61,35 @@ function sharesPreviousSpeaker(tokens: Tokens, cueFirst: number): boolean {
   return word.endsWith('ing') || previous === 'and' || previous === 'but' || previous === ',';
 }
 
+// Sort keys packed in one exact float: the start, then the order of entities and mentions (a stable sort by start).
+const COUNT_LIMIT = 65536;
+const START_LIMIT = 2 ** 53 / COUNT_LIMIT;
+
+/** Every entity mention, sorted by start (stable). */
+function mentionsByStart(entities: readonly Entity[]): EntityMention[] {
+  // A loop, not flatMap: V8's flatMap measured twice as slow as loop and sort together on ~85 mentions per article.
+  const mentions: EntityMention[] = [];
+  let packable = true;
+  for (const entity of entities) {
+    for (const mention of entity.mentions) {
+      mentions.push(mention);
+      if (mention.start >= START_LIMIT) packable = false;
+    }
+  }
+  if (!packable || mentions.length > COUNT_LIMIT) return mentions.sort((a, b) => a.start - b.start);
+  // A numeric sort of packed keys: the comparator's order, several times faster (no call per comparison).
+  const keys = new Float64Array(mentions.length);
+  for (let at = 0; at < mentions.length; at++) keys[at] = mentions[at]!.start * COUNT_LIMIT + at;
+  keys.sort();
+  const sorted: EntityMention[] = new Array<EntityMention>(mentions.length);
+  for (let at = 0; at < keys.length; at++) {
+    // The low part, without a float remainder (a library call): exact, as every value stays below 2 ** 53.
+    const key = keys[at]!;
+    sorted[at] = mentions[key - Math.floor(key / COUNT_LIMIT) * COUNT_LIMIT]!;
+  }
+  return sorted;
+}
+
 export interface SourceResult {
   readonly drafts: readonly DraftStatement[];
   /** For each statement, the index of an earlier statement whose speaker it shares (same sentence), or -1. */
@@ -76,9 +105,7 @@ export function completeSources(input: { tokens: Tokens; drafts: readonly DraftS
   const { tokens, drafts, quotations } = input;
   const sharesSpeakerWith = new Int32Array(drafts.length).fill(-1);
   // A loop, not flatMap: V8's flatMap measured twice as slow as loop and sort together on ~85 mentions per article.
-  const mentions: EntityMention[] = [];
-  for (const entity of input.entities) for (const mention of entity.mentions) mentions.push(mention);
-  mentions.sort((a, b) => a.start - b.start);
+  const mentions = mentionsByStart(input.entities);
   const completed: DraftStatement[] = [];
   drafts.forEach((original, index) => {
     let draft = original;

@@ -11,11 +11,36 @@ interface IndexedMention {
   readonly entity: Entity;
 }
 
-/** Every entity mention sorted by start, for binary search (mentions of one text do not nest deeply). */
+// Sort keys packed in one exact float: start, then longer first, then the order of entities and mentions (a stable sort).
+const LENGTH_LIMIT = 4096;
+const COUNT_LIMIT = 8192;
+const START_LIMIT = 2 ** 53 / (LENGTH_LIMIT * COUNT_LIMIT);
+
+/** Every entity mention sorted by start, then longer first, for binary search (mentions of one text do not nest deeply). */
 function indexMentions(entities: readonly Entity[]): IndexedMention[] {
   const index: IndexedMention[] = [];
-  for (const entity of entities) for (const mention of entity.mentions) index.push({ start: mention.start, end: mention.end, mention, entity });
-  return index.sort((a, b) => a.start - b.start || b.end - a.end);
+  let packable = true;
+  for (const entity of entities) {
+    for (const mention of entity.mentions) {
+      index.push({ start: mention.start, end: mention.end, mention, entity });
+      if (mention.start >= START_LIMIT || mention.end - mention.start >= LENGTH_LIMIT) packable = false;
+    }
+  }
+  if (!packable || index.length > COUNT_LIMIT) return index.sort((a, b) => a.start - b.start || b.end - a.end);
+  // A numeric sort of packed keys: the same order as the comparator above, several times faster (no call per comparison).
+  const keys = new Float64Array(index.length);
+  for (let at = 0; at < index.length; at++) {
+    const { start, end } = index[at]!;
+    keys[at] = (start * LENGTH_LIMIT + (LENGTH_LIMIT - 1 - (end - start))) * COUNT_LIMIT + at;
+  }
+  keys.sort();
+  const sorted: IndexedMention[] = new Array<IndexedMention>(index.length);
+  for (let at = 0; at < keys.length; at++) {
+    // The low part, without a float remainder (a library call): exact, as every value stays below 2 ** 53.
+    const key = keys[at]!;
+    sorted[at] = index[key - Math.floor(key / COUNT_LIMIT) * COUNT_LIMIT]!;
+  }
+  return sorted;
 }
 
 /** Widest mention lookback: a mention that starts this far before the source cannot overlap it in practice. */
@@ -100,9 +125,16 @@ function nameEvidence(entity: Entity): EntityMention | undefined {
  * ("…, claiming that") takes that speaker; an unnamed source ("sources", "international critics") stays as written.
  * Evidence: the source span and the named mention it was linked to.
  */
-export function resolveSpeakers(input: { drafts: readonly DraftStatement[]; sharesSpeakerWith: Int32Array; entities: readonly Entity[]; text: string }): Array<ResolvedSpeaker | null> {
+export function resolveSpeakers(input: {
+  drafts: readonly DraftStatement[];
+  sharesSpeakerWith: Int32Array;
+  entities: readonly Entity[];
+  text: string;
+  /** The document's resolver when the caller already made one (its mention index is built once per document). */
+  resolve?: (source: Span) => ResolvedSpeaker;
+}): Array<ResolvedSpeaker | null> {
   const { drafts, sharesSpeakerWith, entities, text } = input;
-  const resolve = makeSourceResolver(entities, text);
+  const resolve = input.resolve ?? makeSourceResolver(entities, text);
   const speakers: Array<ResolvedSpeaker | null> = [];
   drafts.forEach((draft, position) => {
     const shared = sharesSpeakerWith[position]!;
