@@ -1,6 +1,6 @@
 import { BETWEEN_SUBJECT_AND_CUE } from '../lexicon/cues.js';
 import { GROUP_MODIFIERS } from '../lexicon/titles.js';
-import { lowerBound, makeSpan } from '../model/span.js';
+import { lowerBound, makeSpan, sortByPackedKey } from '../model/span.js';
 import type { Entity, EntityMention } from '../model/types.js';
 import { TokenKind, type Tokens } from '../text/tokenize.js';
 import type { QuotationResult } from './quotations.js';
@@ -61,33 +61,18 @@ function sharesPreviousSpeaker(tokens: Tokens, cueFirst: number): boolean {
   return word.endsWith('ing') || previous === 'and' || previous === 'but' || previous === ',';
 }
 
-// Sort keys packed in one exact float: the start, then the order of entities and mentions (a stable sort by start).
-const COUNT_LIMIT = 65536;
-const START_LIMIT = 2 ** 53 / COUNT_LIMIT;
-
 /** Every entity mention, sorted by start (stable). */
 function mentionsByStart(entities: readonly Entity[]): EntityMention[] {
   // A loop, not flatMap: V8's flatMap measured twice as slow as loop and sort together on ~85 mentions per article.
   const mentions: EntityMention[] = [];
-  let packable = true;
+  let lastStart = 0;
   for (const entity of entities) {
     for (const mention of entity.mentions) {
       mentions.push(mention);
-      if (mention.start >= START_LIMIT) packable = false;
+      if (mention.start > lastStart) lastStart = mention.start;
     }
   }
-  if (!packable || mentions.length > COUNT_LIMIT) return mentions.sort((a, b) => a.start - b.start);
-  // A numeric sort of packed keys: the comparator's order, several times faster (no call per comparison).
-  const keys = new Float64Array(mentions.length);
-  for (let at = 0; at < mentions.length; at++) keys[at] = mentions[at]!.start * COUNT_LIMIT + at;
-  keys.sort();
-  const sorted: EntityMention[] = new Array<EntityMention>(mentions.length);
-  for (let at = 0; at < keys.length; at++) {
-    // The low part, without a float remainder (a library call): exact, as every value stays below 2 ** 53.
-    const key = keys[at]!;
-    sorted[at] = mentions[key - Math.floor(key / COUNT_LIMIT) * COUNT_LIMIT]!;
-  }
-  return sorted;
+  return sortByPackedKey(mentions, (mention) => mention.start, lastStart + 1) ?? mentions.sort((a, b) => a.start - b.start);
 }
 
 export interface SourceResult {

@@ -1,6 +1,6 @@
 import { ARTICLES_AND_POSSESSIVES } from '../lexicon/pronouns.js';
 import { DEGREE_MODIFIERS } from '../lexicon/titles.js';
-import { lowerBound, type Span } from '../model/span.js';
+import { lowerBound, sortByPackedKey, type Span } from '../model/span.js';
 import type { Entity, EntityMention, ResolvedSpeaker } from '../model/types.js';
 import type { DraftStatement } from './statements.js';
 
@@ -11,36 +11,23 @@ interface IndexedMention {
   readonly entity: Entity;
 }
 
-// Sort keys packed in one exact float: start, then longer first, then the order of entities and mentions (a stable sort).
+/** Mentions longer than this are sorted with a comparator (the packed key gives their length 12 bits). */
 const LENGTH_LIMIT = 4096;
-const COUNT_LIMIT = 8192;
-const START_LIMIT = 2 ** 53 / (LENGTH_LIMIT * COUNT_LIMIT);
 
 /** Every entity mention sorted by start, then longer first, for binary search (mentions of one text do not nest deeply). */
 function indexMentions(entities: readonly Entity[]): IndexedMention[] {
   const index: IndexedMention[] = [];
   let packable = true;
+  let lastStart = 0;
   for (const entity of entities) {
     for (const mention of entity.mentions) {
       index.push({ start: mention.start, end: mention.end, mention, entity });
-      if (mention.start >= START_LIMIT || mention.end - mention.start >= LENGTH_LIMIT) packable = false;
+      if (mention.end - mention.start >= LENGTH_LIMIT) packable = false;
+      if (mention.start > lastStart) lastStart = mention.start;
     }
   }
-  if (!packable || index.length > COUNT_LIMIT) return index.sort((a, b) => a.start - b.start || b.end - a.end);
-  // A numeric sort of packed keys: the same order as the comparator above, several times faster (no call per comparison).
-  const keys = new Float64Array(index.length);
-  for (let at = 0; at < index.length; at++) {
-    const { start, end } = index[at]!;
-    keys[at] = (start * LENGTH_LIMIT + (LENGTH_LIMIT - 1 - (end - start))) * COUNT_LIMIT + at;
-  }
-  keys.sort();
-  const sorted: IndexedMention[] = new Array<IndexedMention>(index.length);
-  for (let at = 0; at < keys.length; at++) {
-    // The low part, without a float remainder (a library call): exact, as every value stays below 2 ** 53.
-    const key = keys[at]!;
-    sorted[at] = index[key - Math.floor(key / COUNT_LIMIT) * COUNT_LIMIT]!;
-  }
-  return sorted;
+  const packed = packable ? sortByPackedKey(index, (item) => item.start * LENGTH_LIMIT + (LENGTH_LIMIT - 1 - (item.end - item.start)), (lastStart + 1) * LENGTH_LIMIT) : null;
+  return packed ?? index.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
 /** Widest mention lookback: a mention that starts this far before the source cannot overlap it in practice. */

@@ -67,3 +67,30 @@ export function findContaining<T extends { start: number; end: number }>(sorted:
   const candidate = index >= 0 ? sorted[index] : undefined;
   return candidate !== undefined && offset < candidate.end ? candidate : undefined;
 }
+
+/**
+ * `items` sorted by `keyOf` (non-negative integers below `keyLimit`), equal keys in their given order, or null when the
+ * keys or the count are too large to pack key and position into one exact float (below 2 ** 53; the caller then sorts
+ * with a comparator). A numeric sort of packed keys: several times faster than a comparator (no call per comparison).
+ */
+export function sortByPackedKey<T>(items: readonly T[], keyOf: (item: T) => number, keyLimit: number): T[] | null {
+  const count = items.length;
+  if (count === 0) return [];
+  // Positions get the smallest power of two above the count, so a key's share of the 53 bits is as large as it can be.
+  const positions = 2 ** Math.ceil(Math.log2(count + 1));
+  if (keyLimit * positions > 2 ** 53) return null;
+  const keys = new Float64Array(count);
+  for (let at = 0; at < count; at++) {
+    const key = keyOf(items[at]!);
+    if (!(key >= 0 && key < keyLimit)) return null;
+    keys[at] = key * positions + at;
+  }
+  keys.sort();
+  const sorted: T[] = new Array<T>(count);
+  for (let at = 0; at < count; at++) {
+    // The low part without a float remainder (a library call): exact, as every value stays below 2 ** 53.
+    const key = keys[at]!;
+    sorted[at] = items[key - Math.floor(key / positions) * positions]!;
+  }
+  return sorted;
+}
