@@ -33,6 +33,14 @@ export interface IngestFigures {
   readonly articlesPerSecond: number;
   readonly analyzeMsPerArticle: number;
   /**
+   * Process CPU time (user + system, all threads) per article over the whole run, and the part of it outside the stores:
+   * extraction with the collection of its garbage, the lookups, and what the checkpoint thread used meanwhile. Unlike the
+   * wall-time figures they do not grow when the process waits for a core on a busy machine; 1000 / cpuMsPerArticle is
+   * the end-to-end rate on one core.
+   */
+  readonly cpuMsPerArticle: number;
+  readonly analyzeCpuMsPerArticle: number;
+  /**
    * Storage alone (lookup, and the article's share of its batch's ingest and commit), wall time; and the process CPU time
    * its batches' stores took (all threads; robust on a busy machine; the lookups, about 0.05 ms, are in the wall time only).
    */
@@ -84,6 +92,7 @@ export async function benchmarkIngest(options: IngestBenchmarkOptions): Promise<
   // Unbatched (options.batch of one article): the batcher stores each article with ingest.
   library.ingest = async (document, analysis) => timed(() => storeOne(document, analysis));
   const started = performance.now();
+  const startedCpu = process.cpuUsage();
   const deadline = started + options.seconds * 1000;
   try {
     for (let pass = 0; performance.now() < deadline; pass++) {
@@ -107,6 +116,8 @@ export async function benchmarkIngest(options: IngestBenchmarkOptions): Promise<
     await batcher.flush();
     storeMs += performance.now() - flushStart;
     const seconds = (performance.now() - started) / 1000;
+    const usedCpu = process.cpuUsage(startedCpu);
+    const cpuMicroseconds = usedCpu.user + usedCpu.system;
     const stats = await library.stats();
     const perArticle = Math.max(1, articles);
     figures = {
@@ -116,6 +127,8 @@ export async function benchmarkIngest(options: IngestBenchmarkOptions): Promise<
       seconds: round(seconds, 2),
       articlesPerSecond: round(articles / seconds, 1),
       analyzeMsPerArticle: round(analyzeMs / perArticle, 3),
+      cpuMsPerArticle: round(cpuMicroseconds / 1000 / perArticle, 3),
+      analyzeCpuMsPerArticle: round((cpuMicroseconds - storeCpuMicroseconds) / 1000 / perArticle, 3),
       storeMsPerArticle: round(storeMs / perArticle, 3),
       storeCpuMsPerArticle: round(storeCpuMicroseconds / 1000 / perArticle, 3),
       checkpointThreadMsPerArticle: round(library.checkpointThreadMs / perArticle, 3),
