@@ -10,11 +10,11 @@ import { parseScriptArgs, positiveNumber, runScript } from '../src/eval/script.j
 
 const USAGE = `usage: npm run bench -- --corpus DIR [--json] [--seconds S] [--passes N] [--limit N] [--model FILE] [--only ${BENCH_SECTIONS.map((section) => section.name).join(',')}]
 
-Extraction throughput over a directory of .txt files (read into memory first), after a warm-up pass:
+Extraction throughput over a directory of .txt files (read into memory first), after a warm-up:
 articles/s, MB/s, per-article latency p50/p99, peak RSS; hearsay, then compromise as the peer.
   --corpus DIR   .txt files (or a brat split with text/)
-  --seconds S    measuring time per section (default 20; warm-up adds at most a tenth)
-  --passes N     most passes over the corpus for hearsay (default 3); compromise makes one
+  --seconds S    measuring time per section (default 20; the warm-up before it takes a quarter of that)
+  --passes N     most passes over the corpus for hearsay (default 10); compromise makes one
   --limit N      use the first N articles only
   --only LIST    comma-separated sections to run
   --model FILE   a tagger model from npm run train instead of the shipped one
@@ -52,7 +52,7 @@ async function main(args: readonly string[]): Promise<number> {
   }
   if (values.corpus === undefined) throw new HearsayError('--corpus DIR is required (see --help)', { exitCode: 2 });
   const seconds = positiveNumber(values.seconds, '--seconds', 20);
-  const passes = positiveNumber(values.passes, '--passes', 3, true);
+  const passes = positiveNumber(values.passes, '--passes', 10, true);
   const limit = positiveNumber(values.limit, '--limit', Number.POSITIVE_INFINITY, true);
   const sections = selectSections(values.section ?? values.only);
   const corpus = readTextCorpus(values.corpus, limit);

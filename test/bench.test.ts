@@ -48,6 +48,9 @@ test('bench: throughput measures every pass of the corpus and counts the work do
   assert.equal(figures.warmup, 3);
   assert.equal(figures.measured, 6);
   assert.equal(seen.length, 9, 'one warm-up pass, then two measured passes');
+  // The bench's sections warm up over several passes until their warm-up time is spent.
+  assert.equal(measureThroughput(corpus, () => 1, { seconds: 1e9, passes: 1, warmupSeconds: 1e9, warmupPasses: 4 }).warmup, 12);
+  assert.equal(measureThroughput(corpus, () => 1, { seconds: 1e9, passes: 1, warmupSeconds: 0, warmupPasses: 4 }).warmup, 1);
   assert.equal(figures.itemsPerArticle, 2);
   assert.ok(figures.p50Ms <= figures.p99Ms);
   assert.ok(figures.peakRssMb > 0 && figures.sampledRssMb > 0);

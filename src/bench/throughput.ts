@@ -7,8 +7,9 @@ export interface ThroughputBudget {
   readonly seconds: number;
   /** At most this many passes over the corpus. */
   readonly passes: number;
-  /** The warm-up pass stops after this many seconds, or at the end of the corpus. */
+  /** The warm-up stops after this many seconds, or after `warmupPasses` passes over the corpus (default one). */
   readonly warmupSeconds: number;
+  readonly warmupPasses?: number;
 }
 
 /** Throughput figures for one side of the bench; one flat object so the JSON stays easy to extend. */
@@ -35,17 +36,19 @@ export type ThroughputFigures = {
 };
 
 /**
- * Runs `work` on each article after a warm-up pass, timing each call, until the budget is spent.
+ * Runs `work` on each article after a warm-up, timing each call, until the budget is spent.
  * `work` returns how many results it produced, which is summed so the call cannot be optimized away.
  */
 export function measureThroughput(corpus: BenchCorpus, work: (text: string) => number, budget: ThroughputBudget): ThroughputFigures {
   const { texts, bytes } = corpus;
   let warmup = 0;
   const warmupStart = performance.now();
-  for (const text of texts) {
-    work(text);
-    warmup++;
-    if (performance.now() - warmupStart >= budget.warmupSeconds * 1000) break;
+  warming: for (let pass = 0; pass < (budget.warmupPasses ?? 1); pass++) {
+    for (const text of texts) {
+      work(text);
+      warmup++;
+      if (performance.now() - warmupStart >= budget.warmupSeconds * 1000) break warming;
+    }
   }
 
   const latencies: number[] = [];
