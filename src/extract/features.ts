@@ -137,24 +137,11 @@ function isPronoun(word: string): boolean {
 }
 
 /**
- * Hashed feature keys for every token: `keys[token * TEMPLATE_COUNT + template]`. Linear in the token count:
- * nearest-cue distances come from one left and one right sweep per sentence. With `into` (at least count ×
- * TEMPLATE_COUNT values), the keys are written to its start and a view of them returned instead of a new array: a
- * document's keys are 200 KB, and fresh memory that size measured a third of this function's time. With `mixer`
- * holding `into` (the tagger's WebAssembly memory), the keys are hashed there four tokens at a time.
+ * The per-token values read from each word's characters, one column each. Kept out of `extractFeatures`: in a small
+ * function V8 inlines `hashSuffix`, which it did not do inside that large one.
  */
-export function extractFeatures(tokens: Tokens, quotations: QuotationResult, into?: Uint32Array, mixer?: KeyMixer): Uint32Array {
-  const { count, lower, kinds, starts, ends, text, sentence, breaksBefore, sentenceStarts } = tokens;
-  if (into !== undefined && into.length < count * TEMPLATE_COUNT) throw new Error(`extractFeatures: expected room for ${count * TEMPLATE_COUNT} keys, found ${into.length}`);
-  const keys = into === undefined ? new Uint32Array(count * TEMPLATE_COUNT) : into.subarray(0, count * TEMPLATE_COUNT);
-  const pool = BASE_COLUMNS;
-  lastWords = null; // the pool's columns are about to be rewritten
-  pool.begin(count);
-  const column = (): Uint32Array => pool.uint32(0);
-  const words = column();
-  const shapes = column();
-  const cues = column();
-  const suffix = column(), lemma = column(), pronoun = column();
+function hashWords(tokens: Tokens, words: Uint32Array, lemma: Uint32Array, suffix: Uint32Array, cues: Uint32Array, pronoun: Uint32Array, shapes: Uint32Array): void {
+  const { count, lower, kinds, starts, ends, text } = tokens;
   for (let index = 0; index < count; index++) {
     const word = lower[index]!;
     // One pass gives both hashes: the lemma's is the word's hash part way through.
@@ -169,42 +156,71 @@ export function extractFeatures(tokens: Tokens, quotations: QuotationResult, int
     pronoun[index] = isPronoun(word) ? 1 : 0;
     shapes[index] = shapeOf(kinds[index]!, word, text, starts[index]!, ends[index]!);
   }
+}
+
+/**
+ * Hashed feature keys for every token: `keys[token * TEMPLATE_COUNT + template]`. Linear in the token count:
+ * nearest-cue distances come from one left and one right sweep per sentence. With `into` (at least count ×
+ * TEMPLATE_COUNT values), the keys are written to its start and a view of them returned instead of a new array: a
+ * document's keys are 200 KB, and fresh memory that size measured a third of this function's time. With `mixer`
+ * holding `into` (the tagger's WebAssembly memory), the keys are hashed there four tokens at a time.
+ */
+export function extractFeatures(tokens: Tokens, quotations: QuotationResult, into?: Uint32Array, mixer?: KeyMixer): Uint32Array {
+  const { count, lower, kinds, sentence, breaksBefore, sentenceStarts } = tokens;
+  if (into !== undefined && into.length < count * TEMPLATE_COUNT) throw new Error(`extractFeatures: expected room for ${count * TEMPLATE_COUNT} keys, found ${into.length}`);
+  const keys = into === undefined ? new Uint32Array(count * TEMPLATE_COUNT) : into.subarray(0, count * TEMPLATE_COUNT);
+  const pool = BASE_COLUMNS;
+  lastWords = null; // the pool's columns are about to be rewritten
+  pool.begin(count);
+  const column = (): Uint32Array => pool.uint32(0);
+  // Columns every token writes need no zeroing first.
+  const written = (): Uint32Array => pool.written();
+  const words = written();
+  const shapes = written();
+  const cues = written();
+  const suffix = written(), lemma = written(), pronoun = written();
+  hashWords(tokens, words, lemma, suffix, cues, pronoun, shapes);
   lastWords = { tokens, words };
 
-  // Nearest cue word to the left and right within the sentence, and whether "that" lies between.
-  const leftDistance = pool.int32(-1);
-  const leftCue = pool.int32(-1);
+  // Nearest cue word to the left and right within the sentence, and whether "that" lies between: each sweep writes
+  // the distance's bucket and the cue's word hash directly (0 and NONE where no cue is in reach).
+  const left = column(), right = column(), leftWord = pool.uint32(NONE), rightWord = pool.uint32(NONE);
   const leftThat = column();
   const leftCommas = column();
-  const rightDistance = pool.int32(-1);
-  const rightCue = pool.int32(-1);
   for (let sentenceIndex = 0; sentenceIndex + 1 < sentenceStarts.length; sentenceIndex++) {
     const first = sentenceStarts[sentenceIndex]!;
     const last = sentenceStarts[sentenceIndex + 1]!;
     let cue = -1;
+    let cueWord = 0;
     let that = 0;
     let commas = 0;
     for (let index = first; index < last; index++) {
       if (cue >= 0) {
-        leftDistance[index] = index - cue;
-        leftCue[index] = cue;
+        left[index] = bucket(index - cue);
+        leftWord[index] = cueWord;
         leftThat[index] = that;
         leftCommas[index] = commas > 3 ? 3 : commas;
       }
+      // The word hash first: most tokens are neither, and a hash comparison is cheaper than a string one.
+      const word = words[index]!;
       if (cues[index]! > 0) {
         cue = index;
+        cueWord = word;
         that = 0;
         commas = 0;
-      } else if (lower[index] === 'that') that = 1;
-      else if (lower[index] === ',') commas++;
+      } else if (word === HASH_THAT && lower[index] === 'that') that = 1;
+      else if (word === HASH_COMMA && lower[index] === ',') commas++;
     }
     cue = -1;
     for (let index = last - 1; index >= first; index--) {
       if (cue >= 0) {
-        rightDistance[index] = cue - index;
-        rightCue[index] = cue;
+        right[index] = bucket(cue - index);
+        rightWord[index] = cueWord;
       }
-      if (cues[index]! > 0) cue = index;
+      if (cues[index]! > 0) {
+        cue = index;
+        cueWord = words[index]!;
+      }
     }
   }
 
@@ -251,8 +267,8 @@ export function extractFeatures(tokens: Tokens, quotations: QuotationResult, int
   const cueWindow = paddedWindow(pool, cues, count, 99);
   const w0 = wordWindow(0), s0 = shapeWindow(0);
   const quoteRole = column(), depth = column(), quoteContext = column(), inQuote = column();
-  const position3 = column(), remaining3 = column(), sentenceStart = column(), paragraphStart = column();
-  const left = column(), right = column(), leftWord = column(), rightWord = column(), transcriptInQuote = column();
+  const position3 = written(), remaining3 = written(), sentenceStart = written(), paragraphStart = written();
+  const transcriptInQuote = written();
   for (let index = 0; index < count; index++) {
     const sentenceIndex = sentence[index]!;
     const position = index - sentenceStarts[sentenceIndex]!;
@@ -269,15 +285,11 @@ export function extractFeatures(tokens: Tokens, quotations: QuotationResult, int
       depth[index] = quotation.depth;
       quoteContext[index] = 1 + cueAfter[quotationIndex]! + 16 * cueBefore[quotationIndex]!;
     }
-    left[index] = bucket(leftDistance[index]!);
-    right[index] = bucket(rightDistance[index]!);
-    leftWord[index] = leftCue[index]! >= 0 ? words[leftCue[index]!]! : NONE;
-    rightWord[index] = rightCue[index]! >= 0 ? words[rightCue[index]!]! : NONE;
     transcriptInQuote[index] = inQuote[index]! + 2 * transcript[index]!;
   }
   // Distributional word clusters (models/word-clusters.bin): 1 + cluster index, 0 for a word outside the table; the
   // padding beyond the document's ends is a value no cluster takes.
-  const cluster = column();
+  const cluster = written();
   loadWordClusters().fill(words, count, [cluster]);
   const clusterWindow = paddedWindow(pool, cluster, count, 0x1ff);
   const c0 = clusterWindow(0);
@@ -384,6 +396,12 @@ class ColumnPool {
     return new Uint32Array(buffer, this.offset, length).fill(fill);
   }
 
+  /** A column of the call's count 32-bit values left as the memory held them: only for columns the caller writes in full. */
+  written(): Uint32Array {
+    const buffer = this.take(this.count);
+    return new Uint32Array(buffer, this.offset, this.count);
+  }
+
   int32(fill: number, length = this.count): Int32Array {
     const buffer = this.take(length);
     return new Int32Array(buffer, this.offset, length).fill(fill);
@@ -437,6 +455,10 @@ let lastWords: { readonly tokens: Tokens; readonly words: Uint32Array } | null =
 
 /** The value that stands for "no word" beyond the document's ends and where no cue is in reach. */
 const NONE = 0x5bd1e995;
+
+/** `hashString` of "that" and ",", which the cue sweep compares before the strings. */
+const HASH_THAT = hashString('that');
+const HASH_COMMA = hashString(',');
 
 /** Views of `values` shifted by -2..2 tokens, reading `outside` beyond either end (one padded copy, no per-shift copy). */
 function paddedWindow(pool: ColumnPool, values: Uint32Array | Uint8Array, count: number, outside: number): (shift: number) => Uint32Array {
@@ -527,9 +549,8 @@ export function fillStackedFeatures(keys: Uint32Array, tokens: Tokens, firstPass
     spanLast[index] = nextInside ? spanLast[index + 1]! : index;
   }
   // Nearest predicted span ending before the token (type, distance) and starting after it, within the paragraph.
-  const leftType = column();
-  const leftDistance = pool.int32(-1);
-  const leftCue = pool.int32(-1);
+  // Distances are written as their buckets directly (0, the bucket of "none", where nothing is in reach).
+  const leftType = column(), leftSpan = column(), leftCueBucket = column();
   let lastType = 0;
   let lastEnd = -1;
   let lastCue = -1;
@@ -541,27 +562,25 @@ export function fillStackedFeatures(keys: Uint32Array, tokens: Tokens, firstPass
     }
     if (lastEnd >= 0) {
       leftType[index] = lastType;
-      leftDistance[index] = index - lastEnd;
+      leftSpan[index] = bucket(index - lastEnd);
     }
-    leftCue[index] = lastCue >= 0 ? index - lastCue : -1;
+    if (lastCue >= 0) leftCueBucket[index] = bucket(index - lastCue);
     if (spanLast[index] === index) {
       lastType = SPAN_TYPE_OF_LABEL[firstPass[index]!]!;
       lastEnd = index;
       if (lastType === 2) lastCue = index;
     }
   }
-  const rightType = column();
-  const rightDistance = pool.int32(-1);
-  const rightCue = pool.int32(-1);
+  const rightType = column(), rightSpan = column(), rightCueBucket = column();
   let nextType = 0;
   let nextStart = -1;
   let nextCue = -1;
   for (let index = count - 1; index >= 0; index--) {
     if (nextStart >= 0) {
       rightType[index] = nextType;
-      rightDistance[index] = nextStart - index;
+      rightSpan[index] = bucket(nextStart - index);
     }
-    rightCue[index] = nextCue >= 0 ? nextCue - index : -1;
+    if (nextCue >= 0) rightCueBucket[index] = bucket(nextCue - index);
     if (spanFirst[index] === index) {
       nextType = SPAN_TYPE_OF_LABEL[firstPass[index]!]!;
       nextStart = index;
@@ -577,11 +596,11 @@ export function fillStackedFeatures(keys: Uint32Array, tokens: Tokens, firstPass
   // The word hashes of the base features when they were the last computed, for these tokens (the pass that tags a document).
   const hashed = lastWords !== null && lastWords.tokens === tokens ? lastWords.words : null;
   // Copied into this pool's memory rather than read where it is: a mixer is given this pool's columns only.
-  const word = column();
+  const word = pool.written();
   if (hashed !== null) word.set(hashed);
   else for (let index = 0; index < count; index++) word[index] = hashString(lower[index]!);
-  const spanType = column(), positionInSpan = column(), before = column(), after = column();
-  const leftSpan = column(), rightSpan = column(), leftCueBucket = column(), rightCueBucket = column();
+  // Every token writes these.
+  const spanType = pool.written(), positionInSpan = pool.written(), before = pool.written(), after = pool.written();
   for (let index = 0; index < count; index++) {
     spanType[index] = SPAN_TYPE_OF_LABEL[firstPass[index]!]!;
     const first = spanFirst[index]!;
@@ -589,10 +608,6 @@ export function fillStackedFeatures(keys: Uint32Array, tokens: Tokens, firstPass
     positionInSpan[index] = first < 0 ? 0 : first === index && last === index ? 4 : first === index ? 1 : last === index ? 3 : 2;
     before[index] = first > 0 ? firstPass[first - 1]! : 9;
     after[index] = last >= 0 && last + 1 < count ? firstPass[last + 1]! : 9;
-    leftSpan[index] = bucket(leftDistance[index]!);
-    rightSpan[index] = bucket(rightDistance[index]!);
-    leftCueBucket[index] = bucket(leftCue[index]!);
-    rightCueBucket[index] = bucket(rightCue[index]!);
   }
   const label = labelWindow(0);
   // One row per template (ids 100…), in order; as in extractFeatures, changing a row means retraining.

@@ -59,6 +59,11 @@ export class WordClusters {
   private readonly keys: Uint32Array;
   /** `values[slot * levelCount + level]` is the cluster index + 1; 0 marks an empty slot. */
   private readonly values: Uint16Array;
+  /**
+   * The same slots interleaved for `fill`, when there are at most two levels: `[key, level 0 value | level 1 value <<
+   * 16]` per slot, so a probe reads one cache line rather than one in each of two arrays. Null with more levels.
+   */
+  private readonly packed: Uint32Array | null;
   private readonly shift: number;
   private readonly mask: number;
 
@@ -79,6 +84,15 @@ export class WordClusters {
       this.keys[slot] = hash;
       for (let level = 0; level < this.levelCount; level++) this.values[slot * this.levelCount + level] = table.levels[level]![index]! + 1;
     }
+    this.packed = null;
+    if (this.levelCount <= 2) {
+      const packed = new Uint32Array(2 << bits);
+      for (let slot = 0; slot < 1 << bits; slot++) {
+        packed[2 * slot] = this.keys[slot]!;
+        packed[2 * slot + 1] = this.values[slot * this.levelCount]! | (this.levelCount > 1 ? this.values[slot * this.levelCount + 1]! << 16 : 0);
+      }
+      this.packed = packed;
+    }
   }
 
   private slotOf(hash: number): number {
@@ -98,7 +112,24 @@ export class WordClusters {
   fill(words: Uint32Array, count: number, out: readonly Uint32Array[]): void {
     const width = this.levelCount;
     const levels = Math.min(out.length, width);
-    const { keys, values, mask, shift } = this;
+    const { keys, values, mask, shift, packed } = this;
+    if (packed !== null) {
+      // A value is a byte's cluster index + 1, so it fits a half of the packed word.
+      const first = levels > 0 ? out[0]! : null, second = levels > 1 ? out[1]! : null;
+      const packedMask = 2 * mask + 1;
+      for (let token = 0; token < count; token++) {
+        const hash = words[token]!;
+        let at = (Math.imul(hash, 0x9e3779b1) >>> shift) << 1;
+        let value = packed[at + 1]!;
+        while (value !== 0 && packed[at] !== hash) {
+          at = (at + 2) & packedMask;
+          value = packed[at + 1]!;
+        }
+        if (first !== null) first[token] = value & 0xffff;
+        if (second !== null) second[token] = value >>> 16;
+      }
+      return;
+    }
     for (let token = 0; token < count; token++) {
       const hash = words[token]!;
       let slot = Math.imul(hash, 0x9e3779b1) >>> shift;

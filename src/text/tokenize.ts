@@ -1,6 +1,7 @@
 import { ABBREVIATIONS, TITLE_ABBREVIATIONS } from '../lexicon/abbreviations.js';
 import { isQuoteChar } from '../lexicon/quotes.js';
 import { isSpaceCode } from '../model/span.js';
+import { mayBeKey, shapesOf } from './word-shapes.js';
 
 export const enum TokenKind {
   Word = 0,
@@ -30,6 +31,9 @@ export interface Tokens {
   /** Token index where each sentence starts; one extra entry holds `count`. */
   readonly sentenceStarts: Int32Array;
 }
+
+// Shapes of the abbreviations: most words before a period (a sentence's last) are ruled out without hashing them into the set.
+const ABBREVIATION_SHAPES = shapesOf(ABBREVIATIONS);
 
 const LETTER = /\p{L}|\p{M}/u;
 // Non-ASCII code units, classified on first sight: 0 not yet, 1 letter, 2 not a letter (an array: no hashing per character).
@@ -191,7 +195,7 @@ export function tokenize(text: string): Tokens {
       if (offset < length && text.charCodeAt(offset) === 46) {
         // "No." and "Nos." abbreviate only before a number ("No. 5"); elsewhere "no." ends a sentence.
         const numberAbbreviation = word === 'no' || word === 'nos';
-        const abbreviation = numberAbbreviation ? isDigitCode(text.charCodeAt(offset + 2)) : ABBREVIATIONS.has(word);
+        const abbreviation = numberAbbreviation ? isDigitCode(text.charCodeAt(offset + 2)) : mayBeKey(ABBREVIATION_SHAPES, word) && ABBREVIATIONS.has(word);
         if (abbreviation || (offset - start === 1 && isUpperStart(text, start))) {
           offset++;
           word = cased ? lowerOf(text, start, offset) : text.slice(start, offset);
