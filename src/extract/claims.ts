@@ -1,7 +1,7 @@
 import { findContaining } from '../model/span.js';
 import type { NumericClaim, Statement, TimeExpression } from '../model/types.js';
 import type { Tokens } from '../text/tokenize.js';
-import { mayBeKey, shapesOf } from '../text/word-shapes.js';
+import { shapesOf, textMayBeKey } from '../text/word-shapes.js';
 import {
   AUXILIARIES,
   CARDINALS,
@@ -39,6 +39,8 @@ const SPACED_SCALES: ReadonlySet<string> = new Set(['hundred', 'thousand', 'mill
 const NUMBER_STARTS: ReadonlySet<string> = new Set([...CARDINALS.keys(), ...VAGUE_PLURALS.keys(), ...FRACTIONS.keys(), 'a', 'an']);
 /** Shapes of NUMBER_STARTS: most words are ruled out before the Set hashes their string. */
 const NUMBER_START_SHAPES = shapesOf(NUMBER_STARTS);
+/** A bit per first letter (a = bit 0) of the tens words ("twenty-five"): an ASCII word starting otherwise skips the hyphen test. */
+const TENS_INITIALS = [...TENS.keys()].reduce((bits, word) => bits | (1 << (word.charCodeAt(0) - 97)), 0);
 const ORDINAL_SUFFIXES: ReadonlySet<string> = new Set(['st', 'nd', 'rd', 'th']);
 
 /** A number read at some tokens, before its qualifier, unit and predicate are attached. */
@@ -362,14 +364,25 @@ function buildClaim(reader: ClaimReader, text: string, tokens: Tokens, statement
 
 /** Tokens that may start a number expression, found in one pass so that overlapping statements do not rescan the text. */
 function candidateTokens(tokens: Tokens): Int32Array {
+  const { text, count, kinds, starts, ends, lower } = tokens;
   const found: number[] = [];
-  for (let index = 0; index < tokens.count; index++) {
-    const kind = tokens.kinds[index];
+  for (let index = 0; index < count; index++) {
+    const kind = kinds[index];
     if (kind === NUMBER) found.push(index);
     else if (kind === WORD) {
-      const word = tokens.lower[index]!;
+      // Shape and first letter read from the text: most token strings stay untouched.
+      const start = starts[index]!;
+      if (textMayBeKey(NUMBER_START_SHAPES, text, start, ends[index]!) && NUMBER_STARTS.has(lower[index]!)) {
+        found.push(index);
+        continue;
+      }
+      const initial = text.charCodeAt(start);
+      // An ASCII code unit ORed with 32 is a lower-case letter only for a letter (its lower case): 0–25, else out of range.
+      const letter = (initial | 32) - 97;
+      if (initial < 128 && (letter < 0 || letter > 25 || (TENS_INITIALS & (1 << letter)) === 0)) continue;
+      const word = lower[index]!;
       const hyphen = word.length > 6 ? word.indexOf('-') : -1;
-      if ((mayBeKey(NUMBER_START_SHAPES, word) && NUMBER_STARTS.has(word)) || (hyphen > 0 && TENS.has(word.slice(0, hyphen)))) found.push(index);
+      if (hyphen > 0 && TENS.has(word.slice(0, hyphen))) found.push(index);
     }
   }
   return Int32Array.from(found);

@@ -352,7 +352,8 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
   // Pass 1: capitalized chunks.
   let index = 0;
   while (index < count) {
-    if (!isCapitalWord(index)) {
+    // Only word tokens are marked capital: the plain byte test skips the rest without the closure calls.
+    if (capital[index] !== 1) {
       index++;
       continue;
     }

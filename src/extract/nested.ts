@@ -59,6 +59,7 @@ export interface NestedInput {
  */
 export function findNestedStatements(input: NestedInput): Statement[] {
   const { tokens, statements, contentTokens } = input;
+  const { text, ends } = tokens;
   const nested: Statement[] = [];
   statements.forEach((outer, statementIndex) => {
     if (outer.within !== undefined) return;
@@ -74,6 +75,9 @@ export function findNestedStatements(input: NestedInput): Statement[] {
       let previousInner: { source: Span | null; speaker: ResolvedSpeaker | null } | null = null;
       const found: Array<{ cue: number; subject: [number, number] | null }> = [];
       for (let index = first + 1; index <= last; index++) {
+        // The last letter read from the text first (ASCII: its lower case is the word's): most token strings stay untouched.
+        const lastCode = text.charCodeAt(ends[index]! - 1) | 32;
+        if (lastCode !== 100 && lastCode !== 101 && lastCode !== 116 && lastCode < 128) continue;
         const word = tokens.lower[index]!;
         if (!isPast(word)) continue; // before the Map lookup: most content words are not past tense
         const entry = CUE_VERBS.get(word);
@@ -108,11 +112,12 @@ export function findNestedStatements(input: NestedInput): Statement[] {
         const cueWord = tokens.lower[item.cue]!;
         const entry = CUE_VERBS.get(cueWord)!;
         const relay = relayOfOuter();
+        const cueSpan = makeSpan(tokens.text, tokens.starts[item.cue]!, tokens.ends[item.cue]!);
         nested.push({
           id: '',
           kind: 'indirect',
           content: [makeSpan(tokens.text, start, end)],
-          cue: { ...makeSpan(tokens.text, tokens.starts[item.cue]!, tokens.ends[item.cue]!), stance: entry.stance, lemma: entry.lemma },
+          cue: { start: cueSpan.start, end: cueSpan.end, text: cueSpan.text, stance: entry.stance, lemma: entry.lemma },
           source,
           speaker,
           via: relay === null || firstPerson ? [...outer.via] : [relay, ...outer.via],

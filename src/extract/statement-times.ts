@@ -14,7 +14,10 @@ export interface AttachStatementTimesInput {
 const PUNCT = 2; // the tokenizer's TokenKind.Punct
 
 /** Punctuation that separates the segments of a sentence (attribution clauses sit between commas). */
-const SEGMENT_BREAKS: ReadonlySet<string> = new Set([',', ';', ':', '—', '–', '(', ')']);
+/** Segment punctuation: , ; : — – ( ) */
+function isSegmentBreak(code: number): boolean {
+  return code === 44 || code === 59 || code === 58 || code === 0x2014 || code === 0x2013 || code === 40 || code === 41;
+}
 
 /**
  * Gives each statement its time axes: `reported` (the publication date), `said` (a time in the attribution —
@@ -40,12 +43,20 @@ export function attachStatementTimes(input: AttachStatementTimesInput): Statemen
       said = saidTime(statement, times, tokens, segments);
     }
     if (input.publishedAt === null && said === null && refers.length === 0) return statement;
-    const time: StatementTime = {
-      ...statement.time,
-      ...(input.publishedAt !== null ? { reported: input.publishedAt } : {}),
-      ...(said !== null ? { said } : {}),
-      ...(refers.length > 0 ? { refers } : {}),
-    };
+    if (statement.time !== undefined) {
+      const merged: StatementTime = {
+        ...statement.time,
+        ...(input.publishedAt !== null ? { reported: input.publishedAt } : {}),
+        ...(said !== null ? { said } : {}),
+        ...(refers.length > 0 ? { refers } : {}),
+      };
+      return withTime(statement, merged);
+    }
+    // The usual case, without spreads (a slow generic copy): the same fields in the same order.
+    const time: { reported?: string; said?: TimeExpression; refers?: readonly TimeExpression[] } = {};
+    if (input.publishedAt !== null) time.reported = input.publishedAt;
+    if (said !== null) time.said = said;
+    if (refers.length > 0) time.refers = refers;
     return withTime(statement, time);
   });
 }
@@ -79,10 +90,12 @@ function firstStartingAt(times: readonly TimeExpression[], offset: number): numb
 
 /** For each token, its segment number: segments restart at sentence starts and at segment punctuation. */
 function segmentIndex(tokens: Tokens): Int32Array {
-  const segments = new Int32Array(tokens.count);
+  const { text, count, sentence, kinds, starts, ends } = tokens;
+  const segments = new Int32Array(count);
   let current = 0;
-  for (let index = 0; index < tokens.count; index++) {
-    if (index > 0 && (tokens.sentence[index] !== tokens.sentence[index - 1] || (tokens.kinds[index] === PUNCT && SEGMENT_BREAKS.has(tokens.lower[index]!)))) current++;
+  for (let index = 1; index < count; index++) {
+    // The break marks are single code units that lower-casing keeps: read from the text, no token string is touched.
+    if (sentence[index] !== sentence[index - 1] || (kinds[index] === PUNCT && ends[index]! - starts[index]! === 1 && isSegmentBreak(text.charCodeAt(starts[index]!)))) current++;
     segments[index] = current;
   }
   return segments;

@@ -787,15 +787,16 @@ export function findTimes(input: FindTimesInput): TimeExpression[] {
     const start = tokens.starts[match.first]!;
     const end = tokens.ends[match.last - 1]!;
     const hypothetical = isHypothetical(scanner, tokens, quotations, match);
-    const expression: TimeExpression = {
+    // Optional fields added in place, not spread (a slow generic copy): the same fields in the same order.
+    const expression: { start: number; end: number; text: string; value: string | null; precision: TimePrecision; until?: string; event?: boolean } = {
       start,
       end,
       text: text.slice(start, end),
       value: resolved === null ? null : resolved.value,
       precision: resolved === null ? 'unknown' : resolved.precision,
-      ...(resolved !== null && resolved.until !== undefined ? { until: resolved.until } : {}),
-      ...(hypothetical ? { event: false } : {}),
     };
+    if (resolved !== null && resolved.until !== undefined) expression.until = resolved.until;
+    if (hypothetical) expression.event = false;
     results.push(expression);
     if (resolved !== null && !hypothetical && match.meaning.kind !== 'phase') {
       const anchor = scanner.anchorFor(match.first, match.last);
