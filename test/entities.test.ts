@@ -207,3 +207,12 @@ test('findEntities: a bare surname shared by several full names goes to the one 
   assert.ok(named(entities, 'Anna Ostrova').mentions.some((mention) => mention.text === 'Ostrova'));
   assert.ok(named(entities, 'Lena Ostrova').mentions.every((mention) => mention.text !== 'Ostrova'));
 });
+
+test('findEntities: a party word before a personal name is its role, not part of the name', () => {
+  const text = 'Republican Ana Reyes spoke first. Liberal Democrat Jo Marsh replied. The Republican National Committee met. Democratic Party officials left.';
+  const entities = analyze(text);
+  assert.equal(named(entities, 'Ana Reyes').mentions[0]?.role?.text, 'Republican');
+  assert.equal(named(entities, 'Jo Marsh').mentions[0]?.role?.text, 'Liberal Democrat');
+  assert.equal(named(entities, 'Republican National Committee').type, 'organization');
+  assert.equal(named(entities, 'Democratic Party').type, 'organization');
+});

@@ -365,3 +365,12 @@ test('pipeline: a refusal after the reported clause ("and declined to give detai
   assertAnalysisSpans(analysis);
   assert.equal(byContent(analysis, 'both complaints').content.at(-1)?.text, 'both complaints were still under review');
 });
+
+test('pipeline: a speaker named with a party resolves without it, and "supporters of" such a speaker are not that speaker', () => {
+  const analysis = analyze('Republican Ana Reyes said the port would stay open. On Friday, supporters of Democrat Jo Marsh said the vote was rigged.');
+  assertAnalysisSpans(analysis);
+  assert.equal(byContent(analysis, 'the port would stay open').speaker?.name, 'Ana Reyes');
+  const supporters = byContent(analysis, 'the vote was rigged');
+  assert.notEqual(supporters.speaker?.name, 'Jo Marsh');
+  assert.equal(supporters.speaker?.entity ?? null, null);
+});

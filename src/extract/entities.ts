@@ -12,6 +12,7 @@ import {
   MEDIA_WORDS,
   NAME_CONNECTORS,
   ORGANIZATION_WORDS,
+  PARTY_WORDS,
   ROLE_MODIFIERS,
   SINGULAR_GROUP_HEADS,
   STANDALONE_DOCUMENTS,
@@ -111,6 +112,7 @@ const NAME_CONNECTOR_CLASS = 256;
 const DETERMINER_CLASS = 512;
 const PLACE_PREFIX_CLASS = 1024;
 const PREPOSITION_CLASS = 2048;
+const PARTY_CLASS = 4096;
 const WORD_CLASSES = new Map<string, number>();
 const addClass = (words: Iterable<string>, bit: number): void => {
   for (const word of words) WORD_CLASSES.set(word, (WORD_CLASSES.get(word) ?? 0) | bit);
@@ -127,6 +129,7 @@ addClass(NAME_CONNECTORS, NAME_CONNECTOR_CLASS);
 addClass(DETERMINERS, DETERMINER_CLASS);
 addClass(PLACE_PREFIXES, PLACE_PREFIX_CLASS);
 addClass(PREPOSITIONS, PREPOSITION_CLASS);
+addClass(PARTY_WORDS, PARTY_CLASS);
 
 /** The word-list bits of a lower-case word (0 for none, or past either end of the tokens). */
 function classOf(word: string | undefined): number {
@@ -452,6 +455,25 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
         }
       }
       if (roleFrom >= 0) whole = knownRange(first, last);
+    }
+
+    // A party word before a personal name ("Republican Donald Trump", "Democrat Hillary Clinton") is a role, not part of the
+    // name; "Republican National Committee" (an organization word) and longer runs stay whole.
+    if (roleFrom < 0 && whole === undefined && (classAt(first) & PARTY_CLASS) !== 0) {
+      // "Liberal Democrat Jo Swinson": up to two party words, then a name of two or three words.
+      const partyEnd = first < last && (classAt(first + 1) & PARTY_CLASS) !== 0 ? first + 1 : first;
+      let personal = last - partyEnd >= 2 && last - partyEnd <= 3;
+      for (let at = partyEnd + 1; at <= last && personal; at++) {
+        // Capitalized words of letters ("Oscar-winner" is a description, "Jean-Luc" a name).
+        const hyphen = text.indexOf('-', starts[at]!);
+        const nameWord = capital[at] && ends[at]! - starts[at]! >= 2 && isLowerCode(text, starts[at]! + 1) && (hyphen < 0 || hyphen >= ends[at]! - 1 || isUpperCode(text, hyphen + 1));
+        if (!nameWord || (classAt(at) & (NOT_NAME_CLASS | TITLE_CLASS | ORGANIZATION_CLASS | DOCUMENT_HEAD_CLASS | MEDIA_SUFFIX_CLASS | NAME_CONNECTOR_CLASS | PARTY_CLASS)) !== 0) personal = false;
+      }
+      if (personal && knownRange(partyEnd + 1, last) === undefined) {
+        roleFrom = first;
+        roleTo = partyEnd;
+        first = partyEnd + 1;
+      }
     }
 
     // A lower-case role right before the name: "blogger Mario Naufal", "Russian president Vladimir Putin".

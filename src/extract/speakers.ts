@@ -1,5 +1,5 @@
 import { ARTICLES_AND_POSSESSIVES } from '../lexicon/pronouns.js';
-import { DEGREE_MODIFIERS } from '../lexicon/titles.js';
+import { DEGREE_MODIFIERS, PARTY_WORDS } from '../lexicon/titles.js';
 import { lowerBound, sortByPackedKey, type Span } from '../model/span.js';
 import type { Entity, EntityMention, ResolvedSpeaker } from '../model/types.js';
 import type { DraftStatement } from './statements.js';
@@ -78,8 +78,17 @@ function headsSource(span: Span, candidate: IndexedMention): boolean {
   const next = NEXT_LOWER_WORD.exec(after);
   // "Critics of the council" stays a description: only a person's name keeps the head before "of".
   if (next !== null && (!HEAD_KEEPING_WORDS.has(next[1]!) || (next[1] === 'of' && candidate.entity.type !== 'person'))) return false;
-  const before = span.text.slice(0, Math.max(0, candidate.start - span.start));
+  // A party written before the name belongs to it ("supporters of Republican Donald Trump"). Limit: other roles do not
+  // ("aides to Sen. Ana Reyes" still resolves): their spans are less reliable ("Speaker of the | House Rep. Paul Ryan").
+  const role = candidate.mention.role;
+  const lead = role !== undefined && role.start < candidate.start && isPartyRole(role.text) ? role.start : candidate.start;
+  const before = span.text.slice(0, Math.max(0, lead - span.start));
   return !GOVERNING_WORDS.test(before);
+}
+
+/** True when every word of a role is a party word ("Republican", "Liberal Democrat"). */
+function isPartyRole(role: string): boolean {
+  return role.split(' ').every((word) => PARTY_WORDS.has(word.toLowerCase()));
 }
 
 /** "…, Elise Varga," — a mention right after a comma inside the source, ending it (a closing comma allowed). */
