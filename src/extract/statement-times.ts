@@ -13,8 +13,7 @@ export interface AttachStatementTimesInput {
 
 const PUNCT = 2; // the tokenizer's TokenKind.Punct
 
-/** Punctuation that separates the segments of a sentence (attribution clauses sit between commas). */
-/** Segment punctuation: , ; : — – ( ) */
+/** Punctuation that separates the segments of a sentence (attribution clauses sit between commas): , ; : — – ( ) */
 function isSegmentBreak(code: number): boolean {
   return code === 44 || code === 59 || code === 58 || code === 0x2014 || code === 0x2013 || code === 40 || code === 41;
 }
