@@ -78,8 +78,8 @@ function headsSource(span: Span, candidate: IndexedMention): boolean {
   const next = NEXT_LOWER_WORD.exec(after);
   // "Critics of the council" stays a description: only a person's name keeps the head before "of".
   if (next !== null && (!HEAD_KEEPING_WORDS.has(next[1]!) || (next[1] === 'of' && candidate.entity.type !== 'person'))) return false;
-  // A party written before the name belongs to it ("supporters of Republican Donald Trump"). Limit: other roles do not
-  // ("aides to Sen. Ana Reyes" still resolves): their spans are less reliable ("Speaker of the | House Rep. Paul Ryan").
+  // A party written before the name belongs to it ("supporters of Republican Ana Reyes"). Limit: other roles do not
+  // ("aides to Sen. Ana Reyes" still resolves): their spans are less reliable (a title after "of the" is cut there, so "of" would govern the name).
   const role = candidate.mention.role;
   const lead = role !== undefined && role.start < candidate.start && isPartyRole(role.text) ? role.start : candidate.start;
   const before = span.text.slice(0, Math.max(0, lead - span.start));

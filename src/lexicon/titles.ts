@@ -32,7 +32,7 @@ export const GENERIC_LEADER_HEADS: ReadonlySet<string> = words('leader ruler hea
 export const FEMALE_TITLES: ReadonlySet<string> = words('queen princess empress congresswoman councilwoman chairwoman spokeswoman businesswoman actress mrs. ms. mrs ms dame lady');
 export const MALE_TITLES: ReadonlySet<string> = words('king prince emperor congressman councilman chairman spokesman businessman mr. mr sir lord father');
 
-/** Party words written before a person's name as a role ("Republican Donald Trump", "Labour MP …" has its title). */
+/** Party words written before a person's name as a role ("Republican Ana Reyes"; "Labour MP …" has its title). */
 export const PARTY_WORDS: ReadonlySet<string> = words('republican democrat democratic gop conservative tory labour liberal libertarian');
 
 /** Words that qualify a title without being one ("former", "self-proclaimed", "foreign" in "foreign minister"). */
