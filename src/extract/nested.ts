@@ -1,4 +1,4 @@
-import { CUE_VERBS } from '../lexicon/cues.js';
+import { CUE_VERBS, UTTERANCE_STANCES } from '../lexicon/cues.js';
 import { ARTICLES_AND_POSSESSIVES } from '../lexicon/pronouns.js';
 import { relayRoleByHead } from '../lexicon/relays.js';
 import { makeSpan, trimRange, type Span } from '../model/span.js';
@@ -6,8 +6,6 @@ import type { Relay, RelayRole, ResolvedSpeaker, Statement } from '../model/type
 import { clauseStart } from './statements.js';
 import { TokenKind, type Tokens } from '../text/tokenize.js';
 
-/** Stances whose verbs report an utterance or a speech act; beliefs and questions inside a report are not nested statements. */
-const SPEECH_STANCES = new Set(['neutral', 'emphatic', 'distancing', 'admission', 'denial', 'warning', 'revelation', 'argument']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we']);
 const FIRST_PERSON = new Set(['i', 'we']);
 const SKIPPABLE = new Set(['also', 'later', 'had', 'has', 'have', 'then', 'reportedly', 'once', 'privately', 'publicly', 'personally', 'even']);
@@ -81,7 +79,7 @@ export function findNestedStatements(input: NestedInput): Statement[] {
         const word = tokens.lower[index]!;
         if (!isPast(word)) continue; // before the Map lookup: most content words are not past tense
         const entry = CUE_VERBS.get(word);
-        if (entry === undefined || !SPEECH_STANCES.has(entry.stance)) continue;
+        if (entry === undefined || !UTTERANCE_STANCES.has(entry.stance)) continue;
         let subjectEnd = index - 1;
         while (subjectEnd > first && SKIPPABLE.has(tokens.lower[subjectEnd]!)) subjectEnd--;
         const subjectWord = tokens.lower[subjectEnd]!;

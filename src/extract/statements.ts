@@ -1,4 +1,4 @@
-import { BETWEEN_SUBJECT_AND_CUE, CUE_MODIFIERS, CUE_VERBS, INFERENCE_HEDGES, stanceOf } from '../lexicon/cues.js';
+import { BETWEEN_SUBJECT_AND_CUE, CUE_MODIFIERS, CUE_VERBS, INFERENCE_HEDGES, stanceOf, UTTERANCE_STANCES } from '../lexicon/cues.js';
 import { WEEKDAYS } from '../lexicon/time-words.js';
 import { makeSpan, trimRange, type Span } from '../model/span.js';
 import type { Cue, StatementKind } from '../model/types.js';
@@ -865,11 +865,9 @@ const CLAUSE_COORDINATORS = new Set(['and', 'but', 'while', 'whereas']);
 const MAX_COORDINATED_NAME = 4;
 /** Fewest tokens a report keeps before a coordinated one is split off: shorter, it is more likely a compound subject ("the board and Northport Council accused …"). */
 const MIN_REPORT_BEFORE = 5;
-/** Stances of verbs that report an utterance (not a belief or a finding). */
-const UTTERANCE_STANCES = new Set(['neutral', 'emphatic', 'distancing', 'admission', 'denial', 'warning', 'revelation', 'argument']);
 
 /**
- * "Republicans said they were convinced the inquiry failed and Democrats accused the party of …": the tagger read
+ * "Farmers said the new levy was unfair and Mayor Ilona Varga accused them of …": the tagger read
  * the second speaker's report as the end of the first one's content. An unquoted content span holding a coordinator,
  * a capitalized name and a speech verb is split there into the first content, the second source, cue and content.
  * Limit: names only ("and he said" may be the same speaker's next words); the name must be written right before the verb.
@@ -885,7 +883,7 @@ function splitCoordinatedReports(tokens: Tokens, quotations: QuotationResult, sp
         // A capitalized word next first: a character read rules out most tokens before a set lookup.
         if (tokens.kinds[at + 1] !== TokenKind.Word || isLowerCase(tokens, at + 1)) continue;
         if (!CLAUSE_COORDINATORS.has(tokens.lower[at]!) || quotations.tokenQuotation[at]! >= 0) continue;
-        // "Iowa and New Hampshire show …": a name before the coordinator makes one compound subject, not two clauses.
+        // "Selin and Northport show …": a name before the coordinator makes one compound subject, not two clauses.
         if (tokens.kinds[at - 1] === TokenKind.Word && !isLowerCase(tokens, at - 1)) continue;
         let end = at;
         while (end + 1 < span.last && end - at < MAX_COORDINATED_NAME && tokens.kinds[end + 1] === TokenKind.Word && !isLowerCase(tokens, end + 1)) end++;

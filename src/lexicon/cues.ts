@@ -77,6 +77,9 @@ function buildVerbTable(): Map<string, CueEntry> {
   return table;
 }
 
+/** Stances of verbs that report an utterance or a speech act, not a belief, a finding or a question. */
+export const UTTERANCE_STANCES: ReadonlySet<Stance> = new Set<Stance>(['neutral', 'emphatic', 'distancing', 'admission', 'denial', 'warning', 'revelation', 'argument']);
+
 /** Every inflected form of a reporting verb (lower case) → its lemma and stance. */
 export const CUE_VERBS: ReadonlyMap<string, CueEntry> = buildVerbTable();
 
