@@ -150,6 +150,12 @@ function isUpperCode(text: string, offset: number): boolean {
   return char !== char.toLowerCase() && char === char.toUpperCase();
 }
 
+/** Whether a hyphen inside [start, end) is followed by a lower-case letter ("Award-winner", not "Jean-Luc"); reads only the word. */
+function hasLowerAfterHyphen(text: string, start: number, end: number): boolean {
+  for (let at = start; at < end - 1; at++) if (text.charCodeAt(at) === 45 && !isUpperCode(text, at + 1)) return true;
+  return false;
+}
+
 function isLowerCode(text: string, offset: number): boolean {
   const code = text.charCodeAt(offset);
   if (code >= 97 && code <= 122) return true;
@@ -457,16 +463,15 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
       if (roleFrom >= 0) whole = knownRange(first, last);
     }
 
-    // A party word before a personal name ("Republican Donald Trump", "Democrat Hillary Clinton") is a role, not part of the
+    // A party word before a personal name ("Republican Ana Reyes", "Democrat Jo Marsh") is a role, not part of the
     // name; "Republican National Committee" (an organization word) and longer runs stay whole.
     if (roleFrom < 0 && whole === undefined && (classAt(first) & PARTY_CLASS) !== 0) {
-      // "Liberal Democrat Jo Swinson": up to two party words, then a name of two or three words.
+      // "Liberal Democrat Jo Marsh": up to two party words, then a name of two or three words.
       const partyEnd = first < last && (classAt(first + 1) & PARTY_CLASS) !== 0 ? first + 1 : first;
       let personal = last - partyEnd >= 2 && last - partyEnd <= 3;
       for (let at = partyEnd + 1; at <= last && personal; at++) {
-        // Capitalized words of letters ("Oscar-winner" is a description, "Jean-Luc" a name).
-        const hyphen = text.indexOf('-', starts[at]!);
-        const nameWord = capital[at] && ends[at]! - starts[at]! >= 2 && isLowerCode(text, starts[at]! + 1) && (hyphen < 0 || hyphen >= ends[at]! - 1 || isUpperCode(text, hyphen + 1));
+        // Capitalized words of letters ("Award-winner" is a description, "Jean-Luc" a name).
+        const nameWord = capital[at] && ends[at]! - starts[at]! >= 2 && isLowerCode(text, starts[at]! + 1) && !hasLowerAfterHyphen(text, starts[at]!, ends[at]!);
         if (!nameWord || (classAt(at) & (NOT_NAME_CLASS | TITLE_CLASS | ORGANIZATION_CLASS | DOCUMENT_HEAD_CLASS | MEDIA_SUFFIX_CLASS | NAME_CONNECTOR_CLASS | PARTY_CLASS)) !== 0) personal = false;
       }
       if (personal && knownRange(partyEnd + 1, last) === undefined) {
