@@ -12,7 +12,7 @@ import { ClusterCandidates, packKeys, wordsOf } from './cluster-candidates.js';
 import { applyMigrations } from './migrations.js';
 import { COPY_THRESHOLD, estimatedJaccard, fnv1a, LSH_BANDS, lshBuckets, minhashOfText, signatureFromBytes, signatureToBytes } from './minhash.js';
 import { canonicalUrl, hashNormalized, normalizeText, outletOf } from './normalize.js';
-import { containmentIn, contentKeys, contentWords, MIN_SHARED_WORDS, SAME_UTTERANCE_CONTAINMENT } from './statement-match.js';
+import { containmentIn, contentKeys, contentWords, MIN_SHARED_WORDS, recordMerges, TiedReports } from './statement-match.js';
 import { statementFrame } from './statement-frame.js';
 import type {
   ClusterReport,
@@ -527,22 +527,16 @@ export class SqliteLibrary implements Library {
     if (chosen.length === 0) return null;
     const rows = this.candidates.statements(chosen.map(([statement]) => statement));
     const wordSet = new Set(words);
-    let best = SAME_UTTERANCE_CONTAINMENT;
-    let unclustered: number[] = [];
-    let clusters = new Set<number>();
+    const tied = new TiedReports<number>();
     for (const [statement] of chosen) {
       const row = rows.get(statement);
       if (row === undefined || row.articleId === articleId || !row.current || this.superseded.has(row.articleId)) continue;
-      const score = containmentIn(wordSet, wordsOf(row));
-      if (score < best) continue;
-      if (score > best) [best, unclustered, clusters] = [score, [], new Set<number>()];
-      if (row.cluster === null) unclustered.push(statement);
-      else clusters.add(row.cluster);
+      tied.offer(statement, row.cluster, containmentIn(wordSet, wordsOf(row)));
     }
-    if (unclustered.length === 0 && clusters.size === 0) return null;
-    const [oldest, ...others] = [...clusters].sort((a, b) => a - b);
+    if (tied.none) return null;
+    const [oldest, ...others] = tied.clustersOldestFirst();
     const cluster = oldest ?? Number(this.statements.insertCluster.run(speakerEntity).lastInsertRowid);
-    for (const statement of unclustered) {
+    for (const statement of tied.unclustered) {
       this.statements.setCluster.run(cluster, statement);
       this.candidates.clustered(statement, cluster);
     }
@@ -550,9 +544,8 @@ export class SqliteLibrary implements Library {
       for (const other of others) {
         this.statements.mergeCluster.run(cluster, other);
         this.statements.deleteCluster.run(other);
-        merged.set(other, cluster);
       }
-      for (const [from, to] of merged) if (others.includes(to)) merged.set(from, cluster);
+      recordMerges(merged, others, cluster);
       this.candidates.mergedClusters(others, cluster);
     }
     return cluster;

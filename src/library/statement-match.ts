@@ -68,3 +68,40 @@ export function sameUtterance(first: readonly string[], second: readonly string[
   if (small < MIN_SHARED_WORDS) return false;
   return containment(first, second) >= SAME_UTTERANCE_CONTAINMENT;
 }
+
+/**
+ * The earlier reports a new report joins: all those tied for the best containment at or above
+ * SAME_UTTERANCE_CONTAINMENT (joining only the first of equal reports made clusters depend on ingest order), as the
+ * unclustered ones and the clusters of the others. Ids are row ids (numbers, or PostgreSQL's bigint strings).
+ */
+export class TiedReports<Id extends number | string> {
+  private best = SAME_UTTERANCE_CONTAINMENT;
+  unclustered: Id[] = [];
+  private clusters = new Set<Id>();
+
+  offer(id: Id, cluster: Id | null, score: number): void {
+    if (score < this.best) return;
+    if (score > this.best) {
+      this.best = score;
+      this.unclustered = [];
+      this.clusters = new Set<Id>();
+    }
+    if (cluster === null) this.unclustered.push(id);
+    else this.clusters.add(cluster);
+  }
+
+  get none(): boolean {
+    return this.unclustered.length === 0 && this.clusters.size === 0;
+  }
+
+  /** Their clusters, oldest (lowest id) first: the first is kept, the others merge into it. */
+  clustersOldestFirst(): Id[] {
+    return [...this.clusters].sort((a, b) => Number(a) - Number(b));
+  }
+}
+
+/** Notes that clusters `others` merged into `into`, also for earlier merges of one article that pointed at them. */
+export function recordMerges<Id>(merged: Map<Id, Id>, others: readonly Id[], into: Id): void {
+  for (const other of others) merged.set(other, into);
+  for (const [from, to] of merged) if (others.includes(to)) merged.set(from, into);
+}

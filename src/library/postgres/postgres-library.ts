@@ -6,7 +6,7 @@ import type { Analysis, Entity, EntityType, MergeReason, SourceDocument, Stateme
 import { compareReports } from '../drift.js';
 import { COPY_THRESHOLD, estimatedJaccard, lshBuckets, minhashOfWords, signatureFromBytes, signatureToBytes } from '../minhash.js';
 import { canonicalUrl, hashNormalized, normalizeText, outletOf, wordTokens } from '../normalize.js';
-import { containment, contentKeys, contentWords, MIN_SHARED_WORDS, SAME_UTTERANCE_CONTAINMENT } from '../statement-match.js';
+import { containment, contentKeys, contentWords, MIN_SHARED_WORDS, recordMerges, TiedReports } from '../statement-match.js';
 import { statementFrame } from '../statement-frame.js';
 import type {
   ClusterReport,
@@ -494,27 +494,20 @@ export class PostgresLibrary implements Library {
        ORDER BY c.shared DESC, c.statement_id`,
       [speakerEntity, keys, CLUSTER_CANDIDATES],
     );
-    let best = SAME_UTTERANCE_CONTAINMENT;
-    let unclustered: string[] = [];
-    let clusters = new Set<string>();
+    const tied = new TiedReports<string>();
     for (const row of candidates.rows) {
       if (row.article_id === articleId || !row.is_current) continue;
-      const score = containment(words, contentWords(row.content_text));
-      if (score < best) continue;
-      if (score > best) [best, unclustered, clusters] = [score, [], new Set<string>()];
-      if (row.cluster_id === null) unclustered.push(row.id);
-      else clusters.add(row.cluster_id);
+      tied.offer(row.id, row.cluster_id, containment(words, contentWords(row.content_text)));
     }
-    if (unclustered.length === 0 && clusters.size === 0) return null;
-    const [oldest, ...others] = [...clusters].sort((a, b) => Number(a) - Number(b));
+    if (tied.none) return null;
+    const [oldest, ...others] = tied.clustersOldestFirst();
     const cluster = oldest ?? (await client.query<{ id: string }>('INSERT INTO clusters (speaker_entity) VALUES ($1) RETURNING id', [speakerEntity])).rows[0]!.id;
-    if (unclustered.length > 0 || others.length > 0) {
-      await client.query('UPDATE statements SET cluster_id = $1 WHERE id = ANY($2::bigint[]) OR cluster_id = ANY($3::bigint[])', [cluster, unclustered, others]);
+    if (tied.unclustered.length > 0 || others.length > 0) {
+      await client.query('UPDATE statements SET cluster_id = $1 WHERE id = ANY($2::bigint[]) OR cluster_id = ANY($3::bigint[])', [cluster, tied.unclustered, others]);
     }
     if (others.length > 0) {
       await client.query('DELETE FROM clusters WHERE id = ANY($1::bigint[])', [others]);
-      for (const other of others) merged.set(other, cluster);
-      for (const [from, to] of merged) if (others.includes(to)) merged.set(from, cluster);
+      recordMerges(merged, others, cluster);
     }
     return cluster;
   }
