@@ -27,7 +27,7 @@ import { extractFeatures, extractStackedFeatures, STACKED_TEMPLATE_COUNT, TEMPLA
 import { findQuotations } from '../src/extract/quotations.js';
 import { addEmissions, DEFAULT_MODEL_PATH, decode, deserializeModel, isAllowed, LABEL_COUNT, labelsToSpans, serializeModel, tagTokens, type AttributionModel, type TaggerModel } from '../src/extract/tagger.js';
 import { seededRandom } from '../src/library/synthetic.js';
-import { tokenize, type Tokens } from '../src/text/tokenize.js';
+import { firstTokenEndingAfter, tokenize, type Tokens } from '../src/text/tokenize.js';
 import { argument } from '../src/eval/script.js';
 
 interface Example {
@@ -55,7 +55,7 @@ export function goldLabels(tokens: Tokens, annotation: BratAnnotation): Uint8Arr
     if (begin === undefined) continue;
     for (const [start, end] of span.pieces) {
       let first = true;
-      for (let token = lowerToken(tokens, start); token < tokens.count && tokens.starts[token]! < end; token++) {
+      for (let token = firstTokenEndingAfter(tokens, start); token < tokens.count && tokens.starts[token]! < end; token++) {
         const tokenStart = tokens.starts[token]!;
         const tokenEnd = tokens.ends[token]!;
         const covered = Math.min(end, tokenEnd) - Math.max(start, tokenStart);
@@ -66,17 +66,6 @@ export function goldLabels(tokens: Tokens, annotation: BratAnnotation): Uint8Arr
     }
   }
   return labels;
-}
-
-function lowerToken(tokens: Tokens, offset: number): number {
-  let low = 0;
-  let high = tokens.count;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (tokens.ends[middle]! <= offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 function prepare(documents: readonly BratDocument[], allAnnotations: boolean): Example[] {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { tokenize } from '../src/text/tokenize.js';
+import { firstTokenEndingAfter, firstTokenStartingFrom, tokenize } from '../src/text/tokenize.js';
 
 const words = (text: string): string[] => {
   const tokens = tokenize(text);
@@ -39,5 +39,23 @@ test('tokenize: each lower form is the lower-cased token text, whichever path jo
   for (let index = 0; index < tokens.count; index++) {
     const source = text.slice(tokens.starts[index]!, tokens.ends[index]!);
     assert.equal(tokens.lower[index], source.toLowerCase(), source);
+  }
+});
+
+test('token lookups by offset agree with a linear scan at every offset', () => {
+  const texts = ['He said “no.”  Then, at 9:30 a.m., the U.S. envoy left.', '', '   ', 'one', '“Quote,” she said. — Next.\n\nAnd more'];
+  for (const text of texts) {
+    const tokens = tokenize(text);
+    for (let offset = -1; offset <= text.length + 1; offset++) {
+      let endingAfter = 0;
+      while (endingAfter < tokens.count && tokens.ends[endingAfter]! <= offset) endingAfter++;
+      let startingFrom = 0;
+      while (startingFrom < tokens.count && tokens.starts[startingFrom]! < offset) startingFrom++;
+      assert.equal(firstTokenEndingAfter(tokens, offset), endingAfter, `ending after ${offset} in ${JSON.stringify(text)}`);
+      assert.equal(firstTokenStartingFrom(tokens, offset), startingFrom, `starting from ${offset} in ${JSON.stringify(text)}`);
+      for (let from = 0; from <= tokens.count; from++) {
+        assert.equal(firstTokenEndingAfter(tokens, offset, from), Math.max(from, endingAfter), `ending after ${offset} from token ${from}`);
+      }
+    }
   }
 });

@@ -1,6 +1,6 @@
 import { findContaining } from '../model/span.js';
 import type { NumericClaim, Statement, TimeExpression } from '../model/types.js';
-import type { Tokens } from '../text/tokenize.js';
+import { firstTokenEndingAfter, firstTokenStartingFrom, type Tokens } from '../text/tokenize.js';
 import { shapesOf, textMayBeKey } from '../text/word-shapes.js';
 import {
   AUXILIARIES,
@@ -300,8 +300,8 @@ export function findClaims(input: FindClaimsInput): NumericClaim[] {
   const candidates = candidateTokens(tokens);
   for (const statement of input.statements) {
     for (const piece of statement.content) {
-      const floor = firstTokenAtOrAfter(tokens, piece.start);
-      const limit = firstEndingAfter(tokens, piece.end, floor);
+      const floor = firstTokenStartingFrom(tokens, piece.start);
+      const limit = firstTokenEndingAfter(tokens, piece.end, floor);
       let skipUntil = -1;
       for (let position = firstAtOrAfter(candidates, floor); position < candidates.length && candidates[position]! < limit; position++) {
         const index = candidates[position]!;
@@ -394,29 +394,6 @@ function firstAtOrAfter(sorted: Int32Array, value: number): number {
   while (low < high) {
     const middle = (low + high) >>> 1;
     if (sorted[middle]! < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-/** Index of the first token at or after `floor` that ends after `end` (tokens are ordered, so ends are too). */
-function firstEndingAfter(tokens: Tokens, end: number, floor: number): number {
-  let low = floor;
-  let high = tokens.count;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (tokens.ends[middle]! <= end) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-function firstTokenAtOrAfter(tokens: Tokens, offset: number): number {
-  let low = 0;
-  let high = tokens.count;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (tokens.starts[middle]! < offset) low = middle + 1;
     else high = middle;
   }
   return low;

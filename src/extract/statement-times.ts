@@ -1,6 +1,6 @@
 import type { Span } from '../model/span.js';
 import type { Statement, StatementTime, TimeExpression } from '../model/types.js';
-import type { Tokens } from '../text/tokenize.js';
+import { firstTokenEndingAfter, type Tokens } from '../text/tokenize.js';
 
 export interface AttachStatementTimesInput {
   readonly statements: readonly Statement[];
@@ -101,14 +101,8 @@ function segmentIndex(tokens: Tokens): Int32Array {
 }
 
 function tokenAt(tokens: Tokens, offset: number): number {
-  let low = 0;
-  let high = tokens.count;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (tokens.ends[middle]! <= offset) low = middle + 1;
-    else high = middle;
-  }
-  return low < tokens.count && tokens.starts[low]! <= offset ? low : -1;
+  const index = firstTokenEndingAfter(tokens, offset);
+  return index < tokens.count && tokens.starts[index]! <= offset ? index : -1;
 }
 
 function inside(span: { start: number; end: number }, pieces: readonly Span[]): boolean {

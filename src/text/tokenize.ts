@@ -100,6 +100,30 @@ function singleLower(code: number): string {
   return lowered;
 }
 
+/** Index of the first token, from `from` on, that ends after `offset`; `tokens.count` when none does (ends are ordered). */
+export function firstTokenEndingAfter(tokens: Tokens, offset: number, from = 0): number {
+  let low = from;
+  let high = tokens.count;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (tokens.ends[middle]! <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Index of the first token starting at or after `offset`; `tokens.count` when none does. */
+export function firstTokenStartingFrom(tokens: Tokens, offset: number): number {
+  let low = 0;
+  let high = tokens.count;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (tokens.starts[middle]! < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /** Splits `text` into word, number, punctuation and quotation-mark tokens, and the tokens into sentences. Linear. */
 export function tokenize(text: string): Tokens {
   const length = text.length;
