@@ -4,13 +4,12 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { aliasKey } from '../src/extract/aliases.js';
 import { runQueueCommand } from '../src/cli/commands/queue.js';
-import type { Statement } from '../src/model/types.js';
 import { openPostgresLibrary } from '../src/library/postgres/postgres-library.js';
 import { enqueueDocuments } from '../src/library/postgres/queue.js';
 import { adminUrl, createScratchDatabase } from '../src/library/postgres/scratch-database.js';
 import { foldText } from '../src/library/postgres/search-text.js';
 import type { SearchQuery } from '../src/library/types.js';
-import { capitalize, makeQuery, makeVocabulary, percentile, round, seededRandom, zipfSampler } from '../src/library/synthetic.js';
+import { latencyFigures, makeQuery, makeSyntheticCollection, round, seededRandom, syntheticArticles, type SyntheticCollection } from '../src/library/synthetic.js';
 
 /**
  * The PostgreSQL library's figures: ingest articles/s through the work queue with 1 and 2 worker processes
@@ -79,11 +78,6 @@ function templatedArticle(index: number): { id: string; text: string; title: str
   return { id: `bench-${index}`, text, title: `Bench item ${index}`, url: `https://outlet${index % 7}.test/item/${index}`, publishedAt: `2024-0${1 + (index % 9)}-${String(1 + (index % 28)).padStart(2, '0')}` };
 }
 
-// The synthetic collection of src/library/benchmark.ts (private there), copied so both backends are measured on the same data.
-const STATEMENTS_PER_ARTICLE = 10;
-const WORDS_PER_STATEMENT = 14;
-const VOCABULARY_SIZE = 30_000;
-const SPEAKERS = 5_000;
 /** Statements per INSERT: one round trip and one set of arrays per batch. */
 const BATCH_STATEMENTS = 5_000;
 
@@ -100,28 +94,24 @@ async function benchmarkSearch(statements: number, queries: number, rebuild: boo
   url.pathname = `/${name}`;
   const library = await openPostgresLibrary(url.toString(), { poolSize: 4 });
   try {
-    const random = seededRandom(42);
-    const vocabulary = makeVocabulary(VOCABULARY_SIZE, random);
-    const zipf = zipfSampler(VOCABULARY_SIZE, random);
-    const speakers = Array.from({ length: SPEAKERS }, (_, index) => `${capitalize(vocabulary[(index * 7) % VOCABULARY_SIZE]!)} ${capitalize(vocabulary[(index * 13 + 5) % VOCABULARY_SIZE]!)}`);
+    const collection = makeSyntheticCollection();
     let buildSeconds = 0;
     const present = (await library.stats()).statements;
     if (present < statements) {
       const started = performance.now();
-      await bulkLoad(library.pool, statements - present, vocabulary, zipf, speakers, random);
+      await bulkLoad(library.pool, statements - present, collection);
       buildSeconds = (performance.now() - started) / 1000;
     }
     const timings: number[] = [];
     const slow: Array<{ ms: number; shape: number; query: SearchQuery; total: number }> = [];
     for (let index = 0; index < queries; index++) {
-      const query = makeQuery(index, vocabulary, zipf, speakers, random);
+      const query = makeQuery(index, collection);
       const start = performance.now();
       const result = await library.search(query);
       const elapsed = performance.now() - start;
       timings.push(elapsed);
       slow.push({ ms: round(elapsed, 1), shape: index % 6, query, total: result.total });
     }
-    timings.sort((a, b) => a - b);
     // --slowest N: the N slowest queries (with their shape in makeQuery), to see where the tail comes from.
     const slowest = Number(option('slowest', '0'));
     if (slowest > 0) for (const entry of slow.sort((a, b) => b.ms - a.ms).slice(0, slowest)) console.log(JSON.stringify(entry));
@@ -129,11 +119,7 @@ async function benchmarkSearch(statements: number, queries: number, rebuild: boo
     return {
       statements: (await library.stats()).statements,
       buildSeconds: round(buildSeconds, 1),
-      queries: timings.length,
-      p50Ms: round(percentile(timings, 0.5), 2),
-      p95Ms: round(percentile(timings, 0.95), 2),
-      p99Ms: round(percentile(timings, 0.99), 2),
-      meanMs: round(timings.reduce((sum, value) => sum + value, 0) / Math.max(1, timings.length), 2),
+      ...latencyFigures(timings),
       databaseBytes: Number(size),
     };
   } finally {
@@ -145,7 +131,9 @@ async function benchmarkSearch(statements: number, queries: number, rebuild: boo
  * Multi-row inserts (unnest of column arrays) of synthetic articles and statements; the search index is dropped
  * during the load and built once at the end, which is far cheaper than maintaining a GIN index row by row.
  */
-async function bulkLoad(pool: pg.Pool, count: number, vocabulary: readonly string[], zipf: () => number, speakers: readonly string[], random: () => number): Promise<void> {
+async function bulkLoad(pool: pg.Pool, count: number, collection: SyntheticCollection): Promise<void> {
+  const speakers = collection.speakers;
+  const articles = syntheticArticles(collection, count);
   const client = await pool.connect();
   try {
     await client.query('DROP INDEX IF EXISTS statements_search');
@@ -158,54 +146,37 @@ async function bulkLoad(pool: pg.Pool, count: number, vocabulary: readonly strin
       `INSERT INTO entity_aliases (entity_id, alias, alias_key, reason) SELECT $1::bigint + u.position - 1, u.name, u.alias_key, 'same-name' FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS u(name, alias_key, position) ON CONFLICT DO NOTHING`,
       [entityBase, speakers, speakers.map((speaker) => aliasKey(speaker))],
     );
-    for (let done = 0; done < count; ) {
-      const batchEnd = Math.min(count, done + BATCH_STATEMENTS);
-      const articles = { key: [] as string[], url: [] as string[], outlet: [] as string[], title: [] as string[], day: [] as string[], text: [] as string[], count: [] as number[] };
+    for (let exhausted = false; !exhausted; ) {
+      const batch = { key: [] as string[], url: [] as string[], outlet: [] as string[], title: [] as string[], day: [] as string[], text: [] as string[], count: [] as number[] };
       const rows = { article: [] as number[], statementId: [] as string[], speaker: [] as string[], entity: [] as number[], content: [] as string[], day: [] as string[], title: [] as string[], json: [] as string[], outlet: [] as string[] };
-      while (done < batchEnd) {
-        const batch = Math.min(STATEMENTS_PER_ARTICLE, batchEnd - done);
-        const contents: string[] = [];
-        for (let index = 0; index < batch; index++) {
-          const words: string[] = [];
-          for (let position = 0; position < WORDS_PER_STATEMENT; position++) words.push(vocabulary[zipf()]!);
-          contents.push(`${words.join(' ')}.`);
+      while (rows.article.length < BATCH_STATEMENTS) {
+        const next = articles.next();
+        if (next.done === true) {
+          exhausted = true;
+          break;
         }
-        const day = new Date(Date.UTC(2020, 0, 1) + Math.floor(random() * 5 * 365) * 86_400_000).toISOString().slice(0, 10);
-        const title = `${capitalize(vocabulary[zipf()]!)} ${vocabulary[zipf()]!} ${vocabulary[zipf()]!}`;
-        const outlet = `outlet${Math.floor(random() * 50)}.test`;
-        const articleIndex = articles.key.length;
-        articles.key.push(`synthetic-${done}-${random()}`);
-        articles.url.push(`https://${outlet}/story/${done}`);
-        articles.outlet.push(outlet);
-        articles.title.push(title);
-        articles.day.push(day);
-        articles.text.push(contents.join('\n'));
-        articles.count.push(batch);
-        let offset = 0;
-        contents.forEach((content, index) => {
-          const speakerIndex = Math.floor(random() * speakers.length);
-          const statement: Statement = {
-            id: `s${index + 1}`,
-            kind: 'direct',
-            content: [{ start: offset, end: offset + content.length, text: content }],
-            cue: null,
-            source: null,
-            speaker: { name: speakers[speakerIndex]!, entity: null, evidence: [] },
-            via: [],
-          };
-          offset += content.length + 1;
+        const article = next.value;
+        const articleIndex = batch.key.length;
+        batch.key.push(article.key);
+        batch.url.push(article.url);
+        batch.outlet.push(article.outlet);
+        batch.title.push(article.title);
+        batch.day.push(article.day);
+        batch.text.push(article.text);
+        batch.count.push(article.statements.length);
+        for (const { statement, speakerIndex } of article.statements) {
           rows.article.push(articleIndex);
           rows.statementId.push(statement.id);
           rows.speaker.push(speakers[speakerIndex]!);
           rows.entity.push(entityBase + speakerIndex);
-          rows.content.push(content);
-          rows.day.push(day);
-          rows.title.push(title);
+          rows.content.push(statement.content[0]!.text);
+          rows.day.push(article.day);
+          rows.title.push(article.title);
           rows.json.push(JSON.stringify(statement));
-          rows.outlet.push(outlet);
-        });
-        done += batch;
+          rows.outlet.push(article.outlet);
+        }
       }
+      if (batch.key.length === 0) break;
       await client.query('BEGIN');
       const ids = (
         await client.query<{ id: string }>(
@@ -213,7 +184,7 @@ async function bulkLoad(pool: pg.Pool, count: number, vocabulary: readonly strin
            SELECT 'synthetic', u.url, u.url, u.outlet, u.title, u.day, u.text, u.key, u.count, '{"synthetic":true}'::json
            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::integer[]) WITH ORDINALITY AS u(key, url, outlet, title, day, text, count, position)
            ORDER BY u.position RETURNING id`,
-          [articles.key, articles.url, articles.outlet, articles.title, articles.day, articles.text, articles.count],
+          [batch.key, batch.url, batch.outlet, batch.title, batch.day, batch.text, batch.count],
         )
       ).rows.map((row) => row.id);
       await client.query(

@@ -5,10 +5,10 @@ import { aliasKey } from '../extract/aliases.js';
 import { analyzeDocument } from '../extract/pipeline.js';
 import { readInputs } from '../ingest/index.js';
 import { HearsayError } from '../model/errors.js';
-import type { Analysis, SourceDocument, Statement } from '../model/types.js';
+import type { Analysis, SourceDocument } from '../model/types.js';
 import { DEFAULT_BATCH_LIMITS, IngestBatcher, type BatchLimits } from './ingest-inputs.js';
 import { filterTags, openLibrary, type SqliteLibrary } from './sqlite-library.js';
-import { capitalize, makeQuery, makeVocabulary, percentile, round, seededRandom, zipfSampler } from './synthetic.js';
+import { latencyFigures, makeQuery, makeSyntheticCollection, round, syntheticArticles, type SyntheticCollection } from './synthetic.js';
 
 export interface IngestBenchmarkOptions {
   /** A directory of articles (.txt, .html, .jsonl), read once up front; or `documents`, already in memory. */
@@ -171,45 +171,27 @@ export function searchDatabasePath(statements: number): string {
   return join(tmpdir(), `hearsay-bench-search-${statements}-v${SEARCH_LIBRARY_LAYOUT}.db`);
 }
 
-const STATEMENTS_PER_ARTICLE = 10;
-const WORDS_PER_STATEMENT = 14;
-const VOCABULARY_SIZE = 30_000;
-const SPEAKERS = 5_000;
-
 /** Fills a library with synthetic statements (once) and times ranked, filtered searches: p50/p95/p99 in ms. */
 export async function benchmarkSearch(options: SearchBenchmarkOptions): Promise<SearchFigures> {
   const library: SqliteLibrary = openLibrary(options.db);
   try {
-    const random = seededRandom(42);
-    const vocabulary = makeVocabulary(VOCABULARY_SIZE, random);
-    const zipf = zipfSampler(VOCABULARY_SIZE, random);
-    const speakers = Array.from({ length: SPEAKERS }, (_, index) => `${capitalize(vocabulary[(index * 7) % VOCABULARY_SIZE]!)} ${capitalize(vocabulary[(index * 13 + 5) % VOCABULARY_SIZE]!)}`);
+    const collection = makeSyntheticCollection();
     let buildSeconds = 0;
     const present = (await library.stats()).statements;
     if (present < options.statements) {
       const started = performance.now();
-      bulkLoad(library, options.statements - present, vocabulary, zipf, speakers, random);
+      bulkLoad(library, options.statements - present, collection);
       buildSeconds = (performance.now() - started) / 1000;
     }
     const timings: number[] = [];
     for (let index = 0; index < options.queries; index++) {
-      const query = makeQuery(index, vocabulary, zipf, speakers, random);
+      const query = makeQuery(index, collection);
       const start = performance.now();
       await library.search(query);
       timings.push(performance.now() - start);
     }
-    timings.sort((a, b) => a - b);
     const stats = await library.stats();
-    return {
-      statements: stats.statements,
-      buildSeconds: round(buildSeconds, 1),
-      queries: timings.length,
-      p50Ms: round(percentile(timings, 0.5), 2),
-      p95Ms: round(percentile(timings, 0.95), 2),
-      p99Ms: round(percentile(timings, 0.99), 2),
-      meanMs: round(timings.reduce((sum, value) => sum + value, 0) / Math.max(1, timings.length), 2),
-      databaseBytes: fileBytes(options.db),
-    };
+    return { statements: stats.statements, buildSeconds: round(buildSeconds, 1), ...latencyFigures(timings), databaseBytes: fileBytes(options.db) };
   } finally {
     await library.close();
   }
@@ -222,7 +204,8 @@ const BULK_TRANSACTION_STATEMENTS = 200_000;
  * builds the full-text index: with FTS5's automatic merging off, inserts only append segments; one 'optimize' at the
  * end merges them once instead of re-merging the growing index level by level.
  */
-function bulkLoad(library: SqliteLibrary, count: number, vocabulary: readonly string[], zipf: () => number, speakers: readonly string[], random: () => number): void {
+function bulkLoad(library: SqliteLibrary, count: number, collection: SyntheticCollection): void {
+  const speakers = collection.speakers;
   const database = library.connection;
   const insertArticle = database.prepare(
     `INSERT INTO articles (document_id, url, canonical_url, outlet, title, published_at, ingested_at, text, text_hash, version, statement_count, analysis)
@@ -250,46 +233,30 @@ function bulkLoad(library: SqliteLibrary, count: number, vocabulary: readonly st
       insertAlias.run(entityBase + index, name, aliasKey(name));
     });
   })();
-  const loadSome = database.transaction((from: number, to: number) => {
-    for (let done = from; done < to; ) {
-      const batch = Math.min(STATEMENTS_PER_ARTICLE, to - done);
-      const contents: string[] = [];
-      for (let index = 0; index < batch; index++) {
-        const words: string[] = [];
-        for (let position = 0; position < WORDS_PER_STATEMENT; position++) words.push(vocabulary[zipf()]!);
-        contents.push(`${words.join(' ')}.`);
-      }
-      const text = contents.join('\n');
-      const day = new Date(Date.UTC(2020, 0, 1) + Math.floor(random() * 5 * 365) * 86_400_000).toISOString().slice(0, 10);
-      const title = `${capitalize(vocabulary[zipf()]!)} ${vocabulary[zipf()]!} ${vocabulary[zipf()]!}`;
-      const outlet = `outlet${Math.floor(random() * 50)}.test`;
-      const url = `https://${outlet}/story/${done}`;
+  const articles = syntheticArticles(collection, count);
+  // Articles until at least `limit` statements are in; false once the collection is exhausted.
+  const loadSome = database.transaction((limit: number): boolean => {
+    for (let loaded = 0; loaded < limit; ) {
+      const next = articles.next();
+      if (next.done === true) return false;
+      const article = next.value;
       const articleId = Number(
-        insertArticle.run(`synthetic-${done}`, url, url, outlet, title, day, ingestedAt, text, `synthetic-${done}-${random()}`, batch, '{"synthetic":true}').lastInsertRowid,
+        insertArticle.run(`synthetic-${article.index}`, article.url, article.url, article.outlet, article.title, article.day, ingestedAt, article.text, article.key, article.statements.length, '{"synthetic":true}').lastInsertRowid,
       );
-      let offset = 0;
-      contents.forEach((content, index) => {
-        const speakerIndex = Math.floor(random() * speakers.length);
+      for (const { statement, speakerIndex } of article.statements) {
         const speaker = speakers[speakerIndex]!;
-        const statement: Statement = {
-          id: `s${index + 1}`,
-          kind: 'direct',
-          content: [{ start: offset, end: offset + content.length, text: content }],
-          cue: null,
-          source: null,
-          speaker: { name: speaker, entity: null, evidence: [] },
-          via: [],
-        };
-        offset += content.length + 1;
-        insertStatement.run(statementId, articleId, statement.id, 'direct', speaker, entityBase + speakerIndex, content, content, day, day, JSON.stringify(statement));
-        insertFts.run(statementId, content, speaker, title, filterTags(entityBase + speakerIndex, outlet, 'neutral', 'direct'));
-        insertSpeaker.run(entityBase + speakerIndex, day, statementId);
+        const content = statement.content[0]!.text;
+        insertStatement.run(statementId, articleId, statement.id, 'direct', speaker, entityBase + speakerIndex, content, content, article.day, article.day, JSON.stringify(statement));
+        insertFts.run(statementId, content, speaker, article.title, filterTags(entityBase + speakerIndex, article.outlet, 'neutral', 'direct'));
+        insertSpeaker.run(entityBase + speakerIndex, article.day, statementId);
         statementId++;
-      });
-      done += batch;
+      }
+      loaded += article.statements.length;
     }
+    return true;
   });
-  for (let from = 0; from < count; from += BULK_TRANSACTION_STATEMENTS) loadSome(from, Math.min(count, from + BULK_TRANSACTION_STATEMENTS));
+  let more = true;
+  while (more) more = loadSome(BULK_TRANSACTION_STATEMENTS);
   database.exec("INSERT INTO statement_fts(statement_fts) VALUES ('optimize')");
   // Back to the defaults that ingest relies on.
   database.exec("INSERT INTO statement_fts(statement_fts, rank) VALUES ('automerge', 4)");
