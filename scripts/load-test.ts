@@ -1,13 +1,13 @@
 // A bounded local load test of `hearsay serve` (not a test): a fixed number of requests per endpoint against
 // 127.0.0.1 only, printing requests/s, latency percentiles and errors.
 // Usage: npm run build && node dist/scripts/load-test.js [--db PATH] [--amount 2000] [--connections 10]
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzeDocument } from '../src/extract/pipeline.js';
-import { readHtml } from '../src/ingest/html.js';
+import { readInputs } from '../src/ingest/index.js';
 import { openLibrary } from '../src/library/sqlite-library.js';
 import type { Library } from '../src/library/types.js';
 import type { SourceDocument } from '../src/model/types.js';
@@ -74,14 +74,12 @@ async function main(): Promise<void> {
 /** The sample collection, analyzed and stored (what `hearsay ingest samples` does). */
 async function fillWithSamples(library: Library): Promise<void> {
   const samples = fileURLToPath(new URL('../../samples/', import.meta.url));
-  const documents: SourceDocument[] = readFileSync(join(samples, 'articles.jsonl'), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => {
-      const record = JSON.parse(line) as { id: string; url: string; publishedAt: string; title: string; text: string };
-      return { id: record.id, text: record.text, title: record.title, url: record.url, publishedAt: record.publishedAt };
-    });
-  documents.push(readHtml(readFileSync(join(samples, 'channel9-interview.html'), 'utf8'), { id: 'channel9-interview' }));
+  // As `hearsay ingest samples` reads them: every article file of the folder, in name order.
+  const documents: SourceDocument[] = [];
+  for await (const result of readInputs([samples], { recursive: true })) {
+    if (!result.ok) throw new Error(`sample ${result.input}: ${result.error.message}`);
+    documents.push(result.document);
+  }
   for (const document of documents) await library.ingest(document, analyzeDocument(document));
 }
 

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { analyzeDocument } from '../src/extract/pipeline.js';
-import { readHtml } from '../src/ingest/html.js';
+import { readInputs } from '../src/ingest/index.js';
 import { openLibrary } from '../src/library/sqlite-library.js';
 import type { Library } from '../src/library/types.js';
 import type { SourceDocument } from '../src/model/types.js';
@@ -34,14 +34,12 @@ const samples = fileURLToPath(new URL('../../samples/', import.meta.url));
 export async function buildFixture(): Promise<Fixture> {
   const directory = mkdtempSync(join(tmpdir(), 'hearsay-web-'));
   const library = openLibrary(join(directory, 'library.db'));
-  const documents: SourceDocument[] = readFileSync(join(samples, 'articles.jsonl'), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => {
-      const record = JSON.parse(line) as { id: string; url: string; publishedAt: string; title: string; text: string };
-      return { id: record.id, text: record.text, title: record.title, url: record.url, publishedAt: record.publishedAt };
-    });
-  documents.push(readHtml(readFileSync(join(samples, 'channel9-interview.html'), 'utf8'), { id: 'channel9-interview' }));
+  // As `hearsay ingest samples` reads them: every article file of the folder, in name order.
+  const documents: SourceDocument[] = [];
+  for await (const result of readInputs([samples], { recursive: true })) {
+    assert.ok(result.ok, `sample ${result.input} is readable`);
+    documents.push(result.document);
+  }
   for (const document of documents) await library.ingest(document, analyzeDocument(document));
   const hostile: SourceDocument = { id: 'hostile', text: HOSTILE_TEXT, title: HOSTILE_TITLE, url: 'https://hostile.test/council', publishedAt: '2024-06-04' };
   const stored = await library.ingest(hostile, analyzeDocument(hostile));
