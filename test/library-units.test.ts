@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
+import { pageOf, regroupCopies } from '../src/library/backend-rules.js';
 import { compareReports } from '../src/library/drift.js';
 import { csvField } from '../src/library/export.js';
 import { buildFtsQuery } from '../src/library/fts-query.js';
@@ -260,5 +261,33 @@ describe('progress', () => {
     progress.record('stored');
     assert.match(stream.text, /\r\x1b\[K\[#+-*\] 1\/2 articles/u);
     assert.match(stream.text, /\[#+\] 2\/2 articles/u);
+  });
+});
+
+describe('rules both backends share', () => {
+  test('a new near-duplicate regroups its group under the earliest published (undated last, ingest order on a tie), changing only what moves', () => {
+    const table: Array<{ name: string; article: [number, string | null]; copies: Array<[number, string | null, number | null]>; original: number; changes: Array<[number, number | null]> }> = [
+      { name: 'a later copy joins the group', article: [9, '2024-03-05'], copies: [[1, '2024-03-01', null], [4, '2024-03-02', 1]], original: 1, changes: [[9, 1]] },
+      { name: 'an earlier article becomes the original of all', article: [9, '2024-02-01'], copies: [[1, '2024-03-01', null], [4, '2024-03-02', 1]], original: 9, changes: [[1, 9], [4, 9]] },
+      { name: 'an undated article never displaces a dated original', article: [2, null], copies: [[5, '2024-03-01', null]], original: 5, changes: [[2, 5]] },
+      { name: 'same date: the one stored first', article: [7, '2024-03-01'], copies: [[3, '2024-03-01', null]], original: 3, changes: [[7, 3]] },
+      { name: 'two groups found merge under the earliest', article: [8, '2024-03-09'], copies: [[2, '2024-03-03', null], [6, '2024-03-04', 2], [4, '2024-03-01', null]], original: 4, changes: [[2, 4], [6, 4], [8, 4]] },
+    ];
+    for (const row of table) {
+      const copies = row.copies.map(([id, published, copyOf]) => ({ id, published_at: published, copy_of: copyOf }));
+      const result = regroupCopies(row.article[0], row.article[1], copies);
+      assert.equal(result.original, row.original, row.name);
+      assert.deepEqual(
+        result.changes.map((change) => [change.id, change.copyOf]).sort((a, b) => a[0]! - b[0]!),
+        row.changes,
+        row.name,
+      );
+    }
+  });
+
+  test('pages are bounded whole numbers', () => {
+    assert.deepEqual(pageOf({}), { limit: 20, offset: 0 });
+    assert.deepEqual(pageOf({ limit: 0, offset: -5 }), { limit: 1, offset: 0 });
+    assert.deepEqual(pageOf({ limit: 1e9, offset: 2.7 }), { limit: 10_000, offset: 2 });
   });
 });

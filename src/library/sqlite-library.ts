@@ -3,14 +3,14 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { aliasKey, sameEntity } from '../extract/aliases.js';
 import { HearsayError } from '../model/errors.js';
-import { isValidSpan } from '../model/span.js';
 import type { Analysis, Entity, EntityType, MergeReason, SourceDocument, Statement } from '../model/types.js';
 import { compareReports } from './drift.js';
 import { requireFtsQuery } from './fts-query.js';
+import { checkAnalysis, copyGroupRoots, pageOf, regroupCopies, type GroupMember as BackendGroupMember } from './backend-rules.js';
 import { AUTOCHECKPOINT_PAGES, BackgroundCheckpoints } from './background-checkpoints.js';
 import { ClusterCandidates, packKeys, wordsOf } from './cluster-candidates.js';
 import { applyMigrations } from './migrations.js';
-import { COPY_THRESHOLD, estimatedJaccard, fnv1a, LSH_BANDS, lshBuckets, minhashOfText, signatureFromBytes, signatureToBytes } from './minhash.js';
+import { fnv1a, LSH_BANDS, lshBuckets, minhashOfText, signatureToBytes } from './minhash.js';
 import { canonicalUrl, hashNormalized, normalizeText, outletOf } from './normalize.js';
 import { containmentIn, contentKeys, contentWords, MIN_SHARED_WORDS, recordMerges, TiedReports } from './statement-match.js';
 import { statementFrame } from './statement-frame.js';
@@ -37,12 +37,10 @@ export interface IngestItem {
 }
 
 export const DEFAULT_LIBRARY_PATH = './data/hearsay.db';
-const DEFAULT_LIMIT = 20;
 /** Matches up to which search ranks by bm25 (cost grows with matches); broader searches list the newest first. */
 const RANK_LIMIT = 5000;
 /** The columns user words are searched in (tags holds filter tokens only). */
 const TEXT_COLUMNS = '{content speaker title}';
-const MAX_LIMIT = 10_000;
 const EXPORT_PAGE = 1000;
 /** Earlier reports compared word by word per new statement: those sharing most indexed words. */
 const CLUSTER_CANDIDATES = 8;
@@ -82,11 +80,7 @@ interface HitRow {
   score: number;
 }
 
-interface GroupMember {
-  id: number;
-  published_at: string | null;
-  copy_of: number | null;
-}
+type GroupMember = BackendGroupMember<number>;
 
 interface EntityRow {
   id: number;
@@ -352,32 +346,17 @@ export class SqliteLibrary implements Library {
   /** The current articles sharing an LSH bucket with this signature and estimated similar enough: their groups' members. */
   private findCopies(buckets: readonly number[], canonical: string | null, signature: Uint32Array): GroupMember[] {
     const s = this.statements;
-    const roots = new Set<number>();
-    // Every candidate with its group's root already found adds nothing: skip its signature comparison.
-    for (const row of s.bucketCandidates.all(...buckets) as Array<{ id: number; canonical_url: string | null; copy_of: number | null; minhash: Buffer }>) {
-      const root = row.copy_of ?? row.id;
-      if (roots.has(root)) continue;
-      // An earlier version of the same page is a version, not a copy.
-      if (canonical !== null && row.canonical_url === canonical) continue;
-      if (estimatedJaccard(signature, signatureFromBytes(row.minhash)) < COPY_THRESHOLD) continue;
-      roots.add(root);
-    }
+    const candidates = s.bucketCandidates.all(...buckets) as Array<{ id: number; canonical_url: string | null; copy_of: number | null; minhash: Buffer }>;
     const members: GroupMember[] = [];
-    for (const root of roots) members.push(...(s.groupMembers.all(root, root) as GroupMember[]));
+    for (const root of copyGroupRoots(candidates, canonical, signature)) members.push(...(s.groupMembers.all(root, root) as GroupMember[]));
     return members;
   }
 
   /** Regroups this article and its near-duplicates under the earliest of them; returns this article's original (null: it is one). */
   private regroupCopies(articleId: number, publishedAt: string | null, copies: GroupMember[]): number | null {
     if (copies.length === 0) return null;
-    const members: GroupMember[] = [{ id: articleId, published_at: publishedAt, copy_of: null }, ...copies];
-    members.sort(compareByPublication);
-    const original = members[0]!.id;
-    // Only rows whose original changes are written: adding one more copy of a big group touches one row.
-    for (const member of members) {
-      const copyOf = member.id === original ? null : original;
-      if (member.copy_of !== copyOf) this.statements.setCopyOf.run(copyOf, member.id);
-    }
+    const { original, changes } = regroupCopies(articleId, publishedAt, copies);
+    for (const change of changes) this.statements.setCopyOf.run(change.copyOf, change.id);
     return original === articleId ? null : original;
   }
 
@@ -1070,34 +1049,8 @@ function outletTag(outlet: string): string {
   return `out${fnv1a(outlet).toString(36)}`;
 }
 
-/** A stored analysis must describe exactly the stored text, and every content span must slice it. */
-function checkAnalysis(document: SourceDocument, analysis: Analysis): void {
-  if (analysis.document.text !== document.text) throw new Error(`analysis of ${document.id} is for a different text`);
-  for (const statement of analysis.statements) {
-    for (const piece of statement.content) {
-      if (!isValidSpan(document.text, piece)) throw new Error(`statement ${statement.id} of ${document.id} has a content span that does not match the text`);
-    }
-  }
-}
-
-/** Earliest publication first (undated last), then ingest order. */
-function compareByPublication(a: { id: number; published_at: string | null }, b: { id: number; published_at: string | null }): number {
-  if (a.published_at !== b.published_at) {
-    if (a.published_at === null) return 1;
-    if (b.published_at === null) return -1;
-    return a.published_at < b.published_at ? -1 : 1;
-  }
-  return a.id - b.id;
-}
-
 function parseId(id: string): number | null {
   return /^\d{1,15}$/u.test(id.trim()) ? Number(id.trim()) : null;
-}
-
-function pageOf(page: Page): { limit: number; offset: number } {
-  const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(page.limit ?? DEFAULT_LIMIT)));
-  const offset = Math.max(0, Math.floor(page.offset ?? 0));
-  return { limit, offset };
 }
 
 function toArticle(row: ArticleRow): StoredArticle {

@@ -1,10 +1,10 @@
 import pg from 'pg';
 import { aliasKey, sameEntity } from '../../extract/aliases.js';
 import { HearsayError } from '../../model/errors.js';
-import { isValidSpan } from '../../model/span.js';
 import type { Analysis, Entity, EntityType, MergeReason, SourceDocument, Statement } from '../../model/types.js';
+import { checkAnalysis, copyGroupRoots, pageOf, regroupCopies, type GroupMember as BackendGroupMember } from '../backend-rules.js';
 import { compareReports } from '../drift.js';
-import { COPY_THRESHOLD, estimatedJaccard, lshBuckets, minhashOfWords, signatureFromBytes, signatureToBytes } from '../minhash.js';
+import { lshBuckets, minhashOfWords, signatureToBytes } from '../minhash.js';
 import { canonicalUrl, hashNormalized, normalizeText, outletOf, wordTokens } from '../normalize.js';
 import { containment, contentKeys, contentWords, MIN_SHARED_WORDS, recordMerges, TiedReports } from '../statement-match.js';
 import { statementFrame } from '../statement-frame.js';
@@ -27,8 +27,6 @@ import { lockAll, lockKey } from './locks.js';
 import { applyPostgresMigrations } from './migrations.js';
 import { foldText, SEARCH_CONFIG, tsQueryParts } from './search-text.js';
 
-const DEFAULT_LIMIT = 20;
-const MAX_LIMIT = 10_000;
 /** Matches up to which search ranks by ts_rank_cd (it reads every match's tsvector); broader searches list the newest first. */
 const RANK_LIMIT = 5000;
 const EXPORT_PAGE = 1000;
@@ -82,11 +80,7 @@ interface HitRow {
   score: number;
 }
 
-interface GroupMember {
-  id: string;
-  published_at: string | null;
-  copy_of: string | null;
-}
+type GroupMember = BackendGroupMember<string>;
 
 /** One statement's speaker as the article resolves it: the names whose alias keys find (or create) its library entity. */
 interface SpeakerNames {
@@ -248,14 +242,8 @@ export class PostgresLibrary implements Library {
     await lockAll(client, [lockKey('copyGroups', 'all')]);
     const copies = await this.findCopies(client, articleId, buckets, canonical, signature);
     if (copies.length === 0) return null;
-    const members: GroupMember[] = [{ id: articleId, published_at: publishedAt, copy_of: null }, ...copies];
-    members.sort(compareByPublication);
-    const original = members[0]!.id;
-    // Only rows whose original changes are written: adding one more copy of a big group touches one row.
-    for (const member of members) {
-      const copyOf = member.id === original ? null : original;
-      if (member.copy_of !== copyOf) await client.query('UPDATE articles SET copy_of = $1 WHERE id = $2', [copyOf, member.id]);
-    }
+    const { original, changes } = regroupCopies(articleId, publishedAt, copies);
+    for (const change of changes) await client.query('UPDATE articles SET copy_of = $1 WHERE id = $2', [change.copyOf, change.id]);
     return original === articleId ? null : original;
   }
 
@@ -267,15 +255,7 @@ export class PostgresLibrary implements Library {
        ORDER BY a.id`,
       [buckets.map(String), articleId],
     );
-    const roots = new Set<string>();
-    for (const row of candidates.rows) {
-      const root = row.copy_of ?? row.id;
-      if (roots.has(root)) continue;
-      // An earlier version of the same page is a version, not a copy.
-      if (canonical !== null && row.canonical_url === canonical) continue;
-      if (estimatedJaccard(signature, signatureFromBytes(row.minhash)) < COPY_THRESHOLD) continue;
-      roots.add(root);
-    }
+    const roots = copyGroupRoots(candidates.rows, canonical, signature);
     if (roots.size === 0) return [];
     const members = await client.query<GroupMember>('SELECT id, published_at, copy_of FROM articles WHERE (id = ANY($1::bigint[]) OR copy_of = ANY($1::bigint[])) AND is_current AND id <> $2', [
       [...roots],
@@ -885,34 +865,8 @@ function isRetryable(error: unknown): boolean {
   return code === '40P01' || code === '40001' || code === '23505';
 }
 
-/** A stored analysis must describe exactly the stored text, and every content span must slice it. */
-function checkAnalysis(document: SourceDocument, analysis: Analysis): void {
-  if (analysis.document.text !== document.text) throw new Error(`analysis of ${document.id} is for a different text`);
-  for (const statement of analysis.statements) {
-    for (const piece of statement.content) {
-      if (!isValidSpan(document.text, piece)) throw new Error(`statement ${statement.id} of ${document.id} has a content span that does not match the text`);
-    }
-  }
-}
-
-/** Earliest publication first (undated last), then ingest order. */
-function compareByPublication(a: GroupMember, b: GroupMember): number {
-  if (a.published_at !== b.published_at) {
-    if (a.published_at === null) return 1;
-    if (b.published_at === null) return -1;
-    return a.published_at < b.published_at ? -1 : 1;
-  }
-  return Number(a.id) - Number(b.id);
-}
-
 function parseId(id: string): string | null {
   return /^\d{1,15}$/u.test(id.trim()) ? String(Number(id.trim())) : null;
-}
-
-function pageOf(page: Page): { limit: number; offset: number } {
-  const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(page.limit ?? DEFAULT_LIMIT)));
-  const offset = Math.max(0, Math.floor(page.offset ?? 0));
-  return { limit, offset };
 }
 
 function toArticle(row: ArticleRow): StoredArticle {
