@@ -12,7 +12,7 @@ import { buildFtsQuery } from '../src/library/fts-query.js';
 import { applyMigrations, MIGRATIONS } from '../src/library/migrations.js';
 import { estimatedJaccard, minhashSignature } from '../src/library/minhash.js';
 import { canonicalUrl, normalizeText, outletOf, textHash, wordTokens } from '../src/library/normalize.js';
-import { containment, containmentIn, contentWords, sameUtterance } from '../src/library/statement-match.js';
+import { containment, containmentIn, contentKeys, contentWords, sameUtterance } from '../src/library/statement-match.js';
 import { IngestProgress } from '../src/library/progress.js';
 import { ClusterCandidates, packKeys } from '../src/library/cluster-candidates.js';
 import { mostShared } from '../src/library/sqlite-library.js';
@@ -144,6 +144,29 @@ describe('same utterance', () => {
     assert.equal(containment(full, contentWords('ready before 2027')), 1);
     assert.ok(!sameUtterance(full, contentWords('We will not cut corners on safety')));
     assert.ok(!sameUtterance(contentWords('yes'), contentWords('yes')), 'too short to tell');
+  });
+
+  test('a multi-word name counts as one word, so short reports sharing a name and little else are different utterances', () => {
+    const table: Array<[string, string, boolean]> = [
+      ['that the Northern Rail Link will be late', 'nobody will lose their job over the delay to the Northern Rail Link', false],
+      ['that the Northern Rail Link will be late', 'an independent audit of the Northern Rail Link', false],
+      ['that the Northern Rail Link will be late', 'The Northern Rail Link will open at least two years late', true],
+      ['Anna Berg Holm backed the plan', 'the plan was backed by Anna Berg Holm', true],
+      ['the rail link will open in late 2026', 'The Northern Rail Link will open at least two years late', false],
+      ['that the rail link might still open in late 2026 if tunnel work speeds up', 'the rail link will open in late 2026', true],
+    ];
+    for (const [first, second, same] of table) assert.equal(sameUtterance(contentWords(first), contentWords(second)), same, `${first} / ${second}`);
+    assert.deepEqual(contentWords("Minister Pavel Kovalenko's plan for the new line was criticized by Rail Link unions"), ['minister_pavel_kovalenko', 'plan', 'new', 'line', 'criticiz', 'rail_link', 'union']);
+    assert.deepEqual(contentWords('Minister Says Rail Link Will Be Late'), ['minister', 'rail', 'link', 'late'], 'a headline in title case tells no names');
+  });
+
+  test('index keys are those of the single words, whether or not names were joined (property)', () => {
+    const word = fc.constantFrom('Northern', 'rail', 'Rail', 'link', 'Link', 'the', 'The', 'will', 'be', 'late', 'Kovalenko', "Kovalenko's", 'audit', '2027', 'ready', 'İstanbul', 'delays');
+    const text = fc.array(fc.tuple(word, fc.constantFrom(' ', ' ', ', ', '. ', '  ')), { maxLength: 60 }).map((pairs) => pairs.map(([w, gap]) => w + gap).join(''));
+    fc.assert(
+      fc.property(text, (sample) => assert.deepEqual(contentKeys(contentWords(sample)), contentKeys(contentWords(sample.toLowerCase())))),
+      { numRuns: 500, seed: 11 },
+    );
   });
 
   test('containment with one side as a set is containment (property)', () => {

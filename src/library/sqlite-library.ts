@@ -497,7 +497,8 @@ export class SqliteLibrary implements Library {
    * out, depending on which came first). Limit: reports matched at different scores still depend on the order.
    */
   private clusterOf(articleId: number, speakerEntity: number, words: readonly string[], keys: readonly number[], merged: Map<number, number>): number | null {
-    if (words.length < MIN_SHARED_WORDS || keys.length === 0) return null;
+    // Counted in single words (a name's words each): what was enough before names counted once still is.
+    if (keys.length < MIN_SHARED_WORDS) return null;
     const needed = Math.min(MIN_SHARED_WORDS, keys.length);
     // Shared keys are counted in memory rather than by GROUP BY/ORDER BY in SQL, which builds two temporary B-trees per statement.
     // The reports sharing most indexed words come first; a few are enough to find the best containment.

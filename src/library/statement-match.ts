@@ -1,5 +1,5 @@
 import { fnv1a } from './minhash.js';
-import { wordTokens } from './normalize.js';
+import { scanWords } from './normalize.js';
 import { STOPWORDS } from './stopwords.js';
 
 /** Containment (shared / smaller set) of content words at or above which two reports are the same utterance. */
@@ -25,19 +25,74 @@ function withoutPossessive(word: string): string {
   return mark === 0x27 || mark === 0x2019 ? word.slice(0, -2) : word;
 }
 
-/** The distinct content words of a statement (stopwords dropped, numbers kept, lightly stemmed). */
+/** Joins the words of one multi-word name into one content word ("Northern Rail Link" → "northern_rail_link"). */
+const NAME_JOINER = '_';
+
+/**
+ * The distinct content words of a statement (stopwords dropped, numbers kept, lightly stemmed), in order of first
+ * occurrence. Capitalized words next to each other (only spaces between) are one multi-word name and count as one
+ * word: two short reports that share only "the Northern Rail Link" and one more word were the same utterance by
+ * containment when each word of the name counted. Limit: a capitalized sentence opener joins a name right after it.
+ */
 export function contentWords(text: string): string[] {
+  const original = text.normalize('NFC');
+  const lower = original.toLowerCase();
+  // One scan finds the content words, where each starts and ends, and how many are capitalized; case is read at the
+  // same offsets, which needs a lower-casing that keeps the length (nearly every text). An empty word marks a stopword.
+  const sameOffsets = lower.length === original.length;
+  const found: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let contentCount = 0;
+  let capitalizedCount = 0;
+  scanWords(lower, (start, end) => {
+    const word = lower.slice(start, end);
+    const stop = STOPWORDS.has(word);
+    if (stop && (found.length === 0 || found[found.length - 1] === '')) return;
+    found.push(stop ? '' : stem(withoutPossessive(word)));
+    starts.push(start);
+    ends.push(end);
+    if (stop) return;
+    contentCount++;
+    if (sameOffsets && isCapitalized(original, lower, start)) capitalizedCount++;
+  });
+  // A text in title case (every content word capitalized, three or more: a headline) tells no names from other words.
+  const readNames = sameOffsets && capitalizedCount > 1 && !(contentCount >= 3 && capitalizedCount === contentCount);
   const words = new Set<string>();
-  for (const word of wordTokens(text)) {
-    if (STOPWORDS.has(word)) continue;
-    words.add(stem(withoutPossessive(word)));
+  for (let index = 0; index < found.length; index++) {
+    const word = found[index]!;
+    if (word === '') continue;
+    let last = index;
+    if (readNames && isCapitalized(original, lower, starts[index]!)) {
+      while (last + 1 < found.length && found[last + 1] !== '' && isCapitalized(original, lower, starts[last + 1]!) && onlySpacesBetween(lower, ends[last]!, starts[last + 1]!)) last++;
+    }
+    words.add(last === index ? word : found.slice(index, last + 1).join(NAME_JOINER));
+    index = last;
   }
   return [...words];
 }
 
-/** Integer keys for the candidate index: hashes of the content words (31 bits, portable integer column). */
+function isCapitalized(original: string, lower: string, start: number): boolean {
+  return original.charCodeAt(start) !== lower.charCodeAt(start);
+}
+
+function onlySpacesBetween(text: string, from: number, to: number): boolean {
+  for (let index = from; index < to; index++) if (text.charCodeAt(index) !== 0x20) return false;
+  return true;
+}
+
+/**
+ * Integer keys for the candidate index: hashes of the distinct single words (a name's words one by one, so the keys are
+ * those of the words as they were before names were joined), the first MAX_INDEX_KEYS of them, 31 bits each.
+ */
 export function contentKeys(words: readonly string[]): number[] {
-  return words.slice(0, MAX_INDEX_KEYS).map((word) => fnv1a(word) & 0x7fffffff);
+  const singles = new Set<string>();
+  for (const word of words) {
+    if (singles.size >= MAX_INDEX_KEYS) break;
+    if (!word.includes(NAME_JOINER)) singles.add(word);
+    else for (const part of word.split(NAME_JOINER)) singles.add(part);
+  }
+  return [...singles].slice(0, MAX_INDEX_KEYS).map((word) => fnv1a(word) & 0x7fffffff);
 }
 
 /** Containment of the smaller set in the larger: a partial quote inside a longer quote scores 1. */
@@ -62,11 +117,16 @@ export function containmentIn(first: ReadonlySet<string>, second: readonly strin
   return shared < Math.min(MIN_SHARED_WORDS, smaller) ? 0 : shared / smaller;
 }
 
-/** True when two reports' words say the same thing (same speaker is checked by the caller). */
+/**
+ * True when two reports' words say the same thing (same speaker is checked by the caller), as clustering decides for
+ * one pair: the candidate index finds reports sharing at least MIN_SHARED_WORDS single words, and their containment
+ * (a name counting once) must reach SAME_UTTERANCE_CONTAINMENT.
+ */
 export function sameUtterance(first: readonly string[], second: readonly string[]): boolean {
-  const small = Math.min(first.length, second.length);
-  if (small < MIN_SHARED_WORDS) return false;
-  return containment(first, second) >= SAME_UTTERANCE_CONTAINMENT;
+  const firstKeys = new Set(contentKeys(first));
+  let sharedKeys = 0;
+  for (const key of new Set(contentKeys(second))) if (firstKeys.has(key)) sharedKeys++;
+  return sharedKeys >= MIN_SHARED_WORDS && containment(first, second) >= SAME_UTTERANCE_CONTAINMENT;
 }
 
 /**

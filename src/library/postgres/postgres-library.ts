@@ -464,7 +464,8 @@ export class PostgresLibrary implements Library {
       wordRows.key.push(key);
       wordRows.statement.push(rowId);
     }
-    if (words.length < MIN_SHARED_WORDS || keys.length === 0) return null;
+    // Counted in single words (a name's words each): what was enough before names counted once still is.
+    if (keys.length < MIN_SHARED_WORDS) return null;
     // The speaker's earlier reports sharing most content words first; a few are enough.
     const candidates = await client.query<{ id: string; article_id: string; cluster_id: string | null; content_text: string; is_current: boolean }>(
       `SELECT s.id, s.article_id, s.cluster_id, s.content_text, s.is_current
