@@ -71,3 +71,21 @@ test('the web fixture library holds the samples and the hostile article, with sp
     await fixture.close();
   }
 });
+
+test('the samples cluster by what was said, not by the name of the project every report mentions', async () => {
+  const fixture = await buildFixture();
+  try {
+    const clusterOf = async (words: string): Promise<string | null> => {
+      const hits = await fixture.library.search({ text: `"${words}"`, limit: 5 });
+      assert.ok(hits.items.length > 0, `a statement with "${words}"`);
+      return hits.items[0]!.clusterId;
+    };
+    const late = await clusterOf('two years late');
+    assert.ok(late !== null, 'the delay statement is reported by several outlets');
+    for (const other of ['lose their job', 'independent audit', 'late 2026']) assert.notEqual(await clusterOf(other), late, `"${other}" is another utterance`);
+    const hedged = await fixture.library.getCluster((await clusterOf('late 2026')) ?? '');
+    assert.deepEqual(hedged?.reports.map((report) => report.outlet), ['valley-gazette.test', 'harbour-weekly.test']);
+  } finally {
+    await fixture.close();
+  }
+});
