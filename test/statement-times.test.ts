@@ -54,6 +54,21 @@ test('attachStatementTimes: an opening phrase before the source gives the said t
   }
 });
 
+test('attachStatementTimes: an opening clause that is another statement\'s content dates what was reported, unless it is a question', () => {
+  const text = 'The mayor also said she had not known of the plan to close the bridge in 2022, though she admitted she would not have stopped it.';
+  const first = statement(text, { content: 'she had not known of the plan to close the bridge in 2022', cue: 'said', source: 'The mayor' });
+  const she = text.indexOf('she admitted');
+  const second: Statement = { ...statement(text, { content: 'she would not have stopped it', cue: 'admitted' }), id: 's2', source: makeSpan(text, she, she + 3) };
+  const [, admitted] = attach(text, [first, second]);
+  assert.equal(admitted?.time?.said, undefined, 'the plan of 2022 is not when she admitted it');
+
+  const asked = 'Asked during a debate in January why turnout fell, the senator said voters were tired.';
+  const question: Statement = { ...statement(asked, { content: 'during a debate in January why turnout fell', cue: 'Asked' }), id: 's1' };
+  const answer: Statement = { ...statement(asked, { content: 'voters were tired', cue: 'said', source: 'the senator' }), id: 's2' };
+  const [, answered] = attach(asked, [{ ...question, cue: { ...question.cue!, stance: 'question' } }, answer]);
+  assert.equal(answered?.time?.said?.text, 'January', 'the question dates its answer');
+});
+
 test('attachStatementTimes: a time in another clause of the sentence is not the said time', () => {
   const text = '“We will win,” the mayor said, referring to a vote on 28 February.';
   const [result] = attach(text, [statement(text, { content: 'We will win,', cue: 'said', source: 'the mayor' })]);

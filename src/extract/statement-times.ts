@@ -28,6 +28,7 @@ export function attachStatementTimes(input: AttachStatementTimesInput): Statemen
   const { tokens } = input;
   const times = isSorted(input.times) ? input.times : [...input.times].sort((left, right) => left.start - right.start);
   let segments: Int32Array | null = null;
+  let reported: ReportedContent | null = null;
   return input.statements.map((statement) => {
     const refers: TimeExpression[] = [];
     for (const piece of statement.content) {
@@ -39,7 +40,8 @@ export function attachStatementTimes(input: AttachStatementTimesInput): Statemen
     let said: TimeExpression | null = null;
     if (times.length > 0 && (statement.cue !== null || statement.source !== null)) {
       segments ??= segmentIndex(tokens);
-      said = saidTime(statement, times, tokens, segments);
+      reported ??= indexContent(input.statements);
+      said = saidTime(statement, times, tokens, segments, reported);
     }
     if (input.publishedAt === null && said === null && refers.length === 0) return statement;
     if (statement.time !== undefined) {
@@ -85,6 +87,45 @@ function firstStartingAt(times: readonly TimeExpression[], offset: number): numb
     else high = middle;
   }
   return low;
+}
+
+/**
+ * Every content piece of the document's statements, by start, with the furthest end reached up to each. Questions are
+ * left out: "Asked during a debate in January, X said …" dates the answer.
+ */
+interface ReportedContent {
+  readonly starts: Int32Array;
+  readonly furthestEnds: Int32Array;
+}
+
+function indexContent(statements: readonly Statement[]): ReportedContent {
+  const pieces: Span[] = [];
+  for (const statement of statements) {
+    if (statement.cue?.stance === 'question') continue;
+    for (const piece of statement.content) pieces.push(piece);
+  }
+  pieces.sort((left, right) => left.start - right.start);
+  const starts = new Int32Array(pieces.length);
+  const furthestEnds = new Int32Array(pieces.length);
+  let furthest = -1;
+  pieces.forEach((piece, index) => {
+    furthest = Math.max(furthest, piece.end);
+    starts[index] = piece.start;
+    furthestEnds[index] = furthest;
+  });
+  return { starts, furthestEnds };
+}
+
+/** Whether some content piece holds the whole span: among the pieces starting at or before it, one reaches its end. */
+function insideReported(reported: ReportedContent, span: { start: number; end: number }): boolean {
+  let low = 0;
+  let high = reported.starts.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (reported.starts[middle]! <= span.start) low = middle + 1;
+    else high = middle;
+  }
+  return low > 0 && reported.furthestEnds[low - 1]! >= span.end;
 }
 
 /** For each token, its segment number: segments restart at sentence starts and at segment punctuation. */
@@ -134,7 +175,7 @@ function firstTokenOfSegment(segments: Int32Array, segment: number): number {
  * attribution segments are looked at, walking outward from the cue, so a document with many statements and many
  * times stays linear (every statement used to scan every time of the document).
  */
-function saidTime(statement: Statement, times: readonly TimeExpression[], tokens: Tokens, segments: Int32Array): TimeExpression | null {
+function saidTime(statement: Statement, times: readonly TimeExpression[], tokens: Tokens, segments: Int32Array, reported: ReportedContent): TimeExpression | null {
   // The anchors are the cue and the source, in that order; no arrays built per statement.
   const anchor = statement.cue ?? statement.source;
   if (anchor === null || times.length === 0) return null;
@@ -163,8 +204,9 @@ function saidTime(statement: Statement, times: readonly TimeExpression[], tokens
     if (inRelativeClause(tokens, segments, index)) return false;
     return (
       (segment >= lowestSegment && segment <= highestSegment) ||
-      // "On Tuesday, X said …", "In an interview on Sunday, X said …": the sentence's opening phrase, right before the source or cue.
-      (segment === firstSegmentOfSentence && segment + 1 === lowestSegment)
+      // "On Tuesday, X said …", "In an interview on Sunday, X said …": the sentence's opening phrase, right before the source or
+      // cue; not when that opening is another statement's content ("X said he knew nothing of the attack in 2022, though he admitted …").
+      (segment === firstSegmentOfSentence && segment + 1 === lowestSegment && !insideReported(reported, time))
     );
   };
   const pivot = firstStartingAt(times, reference);
