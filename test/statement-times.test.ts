@@ -91,3 +91,11 @@ test('attachStatementTimes: a time in a relative clause of the source dates the 
   const [result] = attach(text, [statement(text, { content: 'that the report was a draft', cue: 'told', source: 'Greco-Marsh, a former engineer who took office in 2022,' })]);
   assert.equal(result?.time?.said, undefined);
 });
+
+test('attachStatementTimes: an opening that names the occasion dates the saying even with a cue inside it', () => {
+  const text = 'When she first described the bridge plan in December, the mayor said it would pay for itself.';
+  const described: Statement = { ...statement(text, { content: 'the bridge plan in December', cue: 'described' }), id: 's1' };
+  const said: Statement = { ...statement(text, { content: 'it would pay for itself', cue: 'said', source: 'the mayor' }), id: 's2' };
+  const [, result] = attach(text, [described, said]);
+  assert.equal(result?.time?.said?.text, 'December');
+});

@@ -1,5 +1,6 @@
 import type { Span } from '../model/span.js';
 import type { Statement, StatementTime, TimeExpression } from '../model/types.js';
+import { OCCASION_OPENERS } from '../lexicon/time-words.js';
 import { firstTokenEndingAfter, type Tokens } from '../text/tokenize.js';
 
 export interface AttachStatementTimesInput {
@@ -188,6 +189,7 @@ function saidTime(statement: Statement, times: readonly TimeExpression[], tokens
   const lowestSegment = Math.min(cueSegment, sourceSegment);
   const highestSegment = Math.max(cueSegment, sourceSegment);
   const firstSegmentOfSentence = segments[tokens.sentenceStarts[sentence]!]!;
+  const occasionOpener = OCCASION_OPENERS.has(tokens.lower[tokens.sentenceStarts[sentence]!]!);
   const reference = anchor.start;
   // The attribution segments are one contiguous run of tokens: [the opening phrase,] the cue's and the source's segments.
   const fromSegment = firstSegmentOfSentence + 1 === lowestSegment ? firstSegmentOfSentence : lowestSegment;
@@ -205,8 +207,9 @@ function saidTime(statement: Statement, times: readonly TimeExpression[], tokens
     return (
       (segment >= lowestSegment && segment <= highestSegment) ||
       // "On Tuesday, X said …", "In an interview on Sunday, X said …": the sentence's opening phrase, right before the source or
-      // cue; not when that opening is another statement's content ("X said he knew nothing of the attack in 2022, though he admitted …").
-      (segment === firstSegmentOfSentence && segment + 1 === lowestSegment && !insideReported(reported, time))
+      // cue; not when that opening is another statement's content ("X said he knew nothing of the attack in 2022, though he
+      // admitted …") unless it names an occasion ("When he described the wall in December, he said …").
+      (segment === firstSegmentOfSentence && segment + 1 === lowestSegment && (occasionOpener || !insideReported(reported, time)))
     );
   };
   const pivot = firstStartingAt(times, reference);

@@ -136,3 +136,9 @@ export const MODIFIER_STOPS: ReadonlySet<string> = new Set([
   'are', 'be', 'been', 'had', 'has', 'have', 'that', 'which', 'who', 'than', 'into', 'against', 'between', 'first', 'early', 'days',
   'weeks', 'months', 'hours', 'start', 'beginning',
 ]);
+
+/**
+ * First words of a sentence-opening phrase that names the occasion of what follows ("When he described the wall in
+ * December, he said …", "In an interview on Sunday, …"): a time in it dates the saying even when a cue stands inside it.
+ */
+export const OCCASION_OPENERS: ReadonlySet<string> = new Set(['when', 'while', 'after', 'before', 'during', 'in', 'on', 'at', 'as', 'asked', 'speaking', 'since', 'following']);
