@@ -47,7 +47,7 @@ China|Chinese|Beijing|People's Republic of China,PRC,Peking
 Colombia|Colombian,Colombians|Bogota|
 Comoros|Comoran|Moroni|
 Congo|Congolese|Brazzaville|Republic of the Congo
-Democratic Republic of the Congo|Congolese|Kinshasa|DRC,DR Congo
+Democratic Republic of the Congo|Congolese|Kinshasa|DRC,DR Congo,Democratic Republic of Congo
 Costa Rica|Costa Rican|San Jose|
 Croatia|Croatian,Croat,Croats,Croatians|Zagreb|
 Cuba|Cuban,Cubans|Havana|

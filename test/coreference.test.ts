@@ -6,10 +6,10 @@ const person = (roles: string[], countries: string[] = [], gender: 'm' | 'f' | n
 const group = (): ClusterFacts => ({ type: 'group', roles: new Set(), countries: new Set(), gender: null });
 const mention = (start: number, sentence: number, cluster: number, subjectCandidate = true): NamedMention => ({ start, sentence, cluster, subjectCandidate });
 const pronoun = (start: number, sentence: number, gender: 'm' | 'f' | null, subjectCandidate = true, plural = false): Anaphor => ({
-  start, sentence, kind: 'pronoun', gender, plural, subjectCandidate, head: null, country: null, modifiers: [],
+  start, sentence, kind: 'pronoun', gender, plural, subjectCandidate, head: null, country: null, modifiers: [], ofOther: false, apposedTo: -1,
 });
-const nominal = (start: number, sentence: number, head: string, country: string | null, modifiers: string[] = []): Anaphor => ({
-  start, sentence, kind: 'nominal', gender: null, plural: false, subjectCandidate: true, head, country, modifiers,
+const nominal = (start: number, sentence: number, head: string, country: string | null, modifiers: string[] = [], ofOther = false, apposedTo = -1): Anaphor => ({
+  start, sentence, kind: 'nominal', gender: null, plural: false, subjectCandidate: true, head, country, modifiers, ofOther, apposedTo,
 });
 
 test('resolveCoreference: a sentence-initial pronoun takes the previous subject, not the last object', () => {
@@ -56,4 +56,19 @@ test('resolveCoreference: "they" needs a group subject nearby', () => {
 test('resolveCoreference: nothing to resolve, nothing named', () => {
   assert.deepEqual([...resolveCoreference({ clusters: [], mentions: [], anaphors: [pronoun(0, 0, 'm')] })], [-1]);
   assert.deepEqual([...resolveCoreference({ clusters: [], mentions: [], anaphors: [] })], []);
+});
+
+test('resolveCoreference: a description refers back, except to the name in apposition; "of" an organization is no generic leader', () => {
+  // [clusters, named mentions, descriptions, the clusters expected]
+  const cases: Array<[ClusterFacts[], NamedMention[], Anaphor[], number[]]> = [
+    // "The minister spoke. Finance Minister Lea Brandt agreed.": the person named later is not meant.
+    [[person(['finance', 'minister'])], [mention(30, 1, 0)], [nominal(0, 0, 'minister', null)], [-1]],
+    // "The head of the bank, Aurel Vane, spoke. Finance Minister Lea Brandt agreed.": the apposed name is.
+    [[person([]), person(['finance', 'minister'])], [mention(26, 0, 0), mention(60, 1, 1)], [nominal(0, 0, 'head', null, [], true, 26)], [0]],
+    // "President Ada Moreno spoke. The head of the union said …": not the president.
+    [[person(['president'])], [mention(10, 0, 0)], [nominal(30, 1, 'head', null, [], true)], [-1]],
+    // "President Ada Moreno spoke. The leader said …": a generic leader is.
+    [[person(['president'])], [mention(10, 0, 0)], [nominal(30, 1, 'leader', null)], [0]],
+  ];
+  for (const [clusters, mentions, anaphors, expected] of cases) assert.deepEqual([...resolveCoreference({ clusters, mentions, anaphors })], expected);
 });

@@ -216,3 +216,45 @@ test('findEntities: a party word before a personal name is its role, not part of
   assert.equal(named(entities, 'Republican National Committee').type, 'organization');
   assert.equal(named(entities, 'Democratic Party').type, 'organization');
 });
+
+test('findEntities: a description in apposition, one with an age, and one "of" an organization resolve as written', () => {
+  // [text, person, the mentions it should have, a mention no entity may have]
+  const cases: Array<[string, string, string[], string | null]> = [
+    // The description before ", Name," is that person, its "of" phrase included, even when another minister comes later.
+    ['The head of the central bank, Aurel Dimitrescu-Vane, spoke. Finance Minister Lucja Brzenska agreed.', 'Aurel Dimitrescu-Vane', ['The head of the central bank/nominal', 'Aurel Dimitrescu-Vane/name'], null],
+    ['The prime minister of Montevaria, Jules-Henri Castellane, spoke. Foreign Minister Dietrich Ahlgren left.', 'Jules-Henri Castellane', ['The prime minister of Montevaria/nominal', 'Jules-Henri Castellane/name'], null],
+    // An age between the article and the role does not hide the role.
+    ['Former transport minister Viktor Halloran left. The 61-year-old former minister insisted he was innocent.', 'Viktor Halloran', ['Viktor Halloran/name', 'The 61-year-old former minister/nominal', 'he/pronoun'], null],
+    // "The head of the union" names an office of the union, not the president named before.
+    ['President Ada Moreno spoke. The head of the dockers union said the strike would go on.', 'Ada Moreno', ['Ada Moreno/name'], 'The head'],
+  ];
+  for (const [text, person, expected, unresolved] of cases) {
+    const entities = analyze(text);
+    assert.deepEqual(forms(named(entities, person)), expected, text);
+    if (unresolved !== null) assert.ok(entities.every((entity) => entity.mentions.every((mention) => mention.text !== unresolved)), text);
+  }
+});
+
+test('findEntities: a gazetteer name goes on over "of" (and "the"), and a place written by its gazetteer name keeps it', () => {
+  // [text, the place expected with its mentions]
+  const cases: Array<[string, string, string[]]> = [
+    ['The Democratic Republic of Congo accused its neighbour. Kinshasa said talks would resume.', 'Democratic Republic of Congo', ['Democratic Republic of Congo/name']],
+    ['The Democratic Republic of the Congo replied.', 'Democratic Republic of the Congo', ['Democratic Republic of the Congo/name']],
+    ['Envoys of the United States of America arrived. The United States said it would help.', 'United States', ['United States of America/name', 'United States/name']],
+    ['WASHINGTON (AP) - Officials in Washington said little.', 'Washington', ['WASHINGTON/name', 'Washington/name']],
+  ];
+  for (const [text, place, expected] of cases) {
+    const entities = analyze(text);
+    const entity = named(entities, place);
+    assert.equal(entity.type, 'place', text);
+    assert.deepEqual(forms(entity).filter((form) => form.endsWith('/name')), expected, text);
+    assert.ok(entities.every((other) => other.type !== 'person'), text);
+  }
+});
+
+test('findEntities: a group noun opening a sentence does not join the name after "of" into one name', () => {
+  for (const text of ['Supporters of Rusk gathered outside. Teodora Rusk thanked them.', 'Critics of Ardent Bank said little. Ardent Bank declined to comment.']) {
+    const entities = analyze(text);
+    assert.ok(entities.every((entity) => !entity.name.includes(' of ')), text);
+  }
+});

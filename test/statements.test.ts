@@ -6,6 +6,7 @@ import { completeSources } from '../src/extract/sources.js';
 import { makeSourceResolver } from '../src/extract/speakers.js';
 import { assembleStatements, type DraftStatement } from '../src/extract/statements.js';
 import type { SpanType, TaggedSpan } from '../src/extract/tagger.js';
+import type { Entity } from '../src/model/types.js';
 import { tokenize, type Tokens } from '../src/text/tokenize.js';
 
 /** The token range of the first occurrence of `words` (as tokens) in `tokens`. */
@@ -410,5 +411,82 @@ test('assembleStatements: a coordinated clause with its own named speaker and sp
       ['content', content],
     ]);
     assert.deepEqual(kept.drafts.map((draft) => draft.content.map((piece) => piece.text)), [[content]]);
+  }
+});
+
+test('completeSources: a plural group noun without a determiner is the subject before an aside', () => {
+  // [text, the cue as tagged, the source expected]
+  const cases: Array<[string, string]> = [
+    ['Western diplomats, speaking on condition of anonymity, said both sides were rearming.', 'Western diplomats'],
+    ['Senior officials, asked about the delay, said the report was late.', 'Senior officials'],
+  ];
+  for (const [text, expected] of cases) {
+    const content = text.slice(text.indexOf(' said ') + 6, -1);
+    const { tokens, drafts } = assemble(text, [['cue', 'said'], ['content', content]]);
+    const result = completeSources({ tokens, drafts, quotations: findQuotations(tokens), entities: [] });
+    assert.equal(result.drafts[0]?.source?.text, expected, text);
+  }
+});
+
+test('makeSourceResolver: a place in apposition to a governed noun is not the speaker; a person or a bare place is', () => {
+  // [text, source as written, the named mention inside it and its type, the speaker name expected]
+  const cases: Array<[string, string, string, Entity['type'], string]> = [
+    ['Residents of the capital, Port Adel, said they heard blasts.', 'Residents of the capital, Port Adel,', 'Port Adel', 'place', 'Residents of the capital, Port Adel'],
+    ['The head of the dockers union, Ines Varga, said the strike goes on.', 'The head of the dockers union, Ines Varga,', 'Ines Varga', 'person', 'Ines Varga'],
+    ['Port Adel said it would reopen the harbour.', 'Port Adel', 'Port Adel', 'place', 'Port Adel'],
+  ];
+  for (const [text, written, name, type, expected] of cases) {
+    const start = text.indexOf(name);
+    const entity: Entity = { id: 'e1', name, type, aliases: [], mentions: [{ start, end: start + name.length, text: name, form: 'name' }], why: [] };
+    const speaker = makeSourceResolver([entity], text)({ start: 0, end: written.length, text: written });
+    assert.equal(speaker.name, expected, text);
+  }
+});
+
+test('completeSources: a participle takes the subject opening its sentence after a dateline, never a word of its own object', () => {
+  // [text, the participle cue, its content, the source expected (null: none written)]
+  const cases: Array<[string, string, string, string | null]> = [
+    ["VELDANA, March 4 (Reuters) - Tarvonia's central bank kept its rate unchanged on Tuesday, saying inflation was slowing.", 'saying', 'inflation was slowing', "Tarvonia's central bank"],
+    ['OSLO, May 2 (Reuters) - The company cut its forecast on Thursday, saying demand had weakened.', 'saying', 'demand had weakened', 'The company'],
+    ['Mayor Ines Roth kept the plan, saying it would pay off.', 'saying', 'it would pay off', 'Mayor Ines Roth'],
+    ['The court is weighing the case, claiming Orvel Bank broke the law.', 'claiming', 'Orvel Bank broke the law', null],
+  ];
+  for (const [text, cue, content, expected] of cases) {
+    const { tokens, drafts } = assemble(text, [['cue', cue], ['content', content]]);
+    const result = completeSources({ tokens, drafts, quotations: findQuotations(tokens), entities: [] });
+    assert.equal(result.drafts[0]?.source?.text ?? null, expected, text);
+  }
+});
+
+test('assembleStatements: the person told is not part of what was said; a clause opening at once is kept whole', () => {
+  // [text, the cue, the content as tagged, the content expected]
+  const cases: Array<[string, string, string, string]> = [
+    ['The envoy told the Security Council that the rebels wanted talks.', 'told', 'the Security Council that the rebels wanted talks', 'that the rebels wanted talks'],
+    ['Ines Roth assured her supporters that the plan would pass.', 'assured', 'her supporters that the plan would pass', 'that the plan would pass'],
+    ['Ines Roth told reporters how surprised she was that it passed.', 'told', 'reporters how surprised she was that it passed', 'reporters how surprised she was that it passed'],
+    ['Ines Roth told she believed that the plan would pass.', 'told', 'she believed that the plan would pass', 'she believed that the plan would pass'],
+  ];
+  for (const [text, cue, content, expected] of cases) {
+    const { drafts } = assemble(text, [['source', text.startsWith('The envoy') ? 'The envoy' : 'Ines Roth'], ['cue', cue], ['content', content]]);
+    assert.deepEqual(drafts.map((draft) => draft.content.map((piece) => piece.text)), [[expected]], text);
+  }
+});
+
+test('makeSourceResolver: a person governed by a preposition through the role before the name is not the speaker', () => {
+  // [text, the source as written, the person, their role, the speaker name expected]
+  const cases: Array<[string, string, string, string, string]> = [
+    ['Critics of President Ana Ruiz said the plan failed.', 'Critics of President Ana Ruiz', 'Ana Ruiz', 'President', 'Critics of President Ana Ruiz'],
+    ['A spokesman for Mayor Ines Roth said she was away.', 'A spokesman for Mayor Ines Roth', 'Ines Roth', 'Mayor', 'A spokesman for Mayor Ines Roth'],
+    // A title cut after "of the" leaves the name the head.
+    ['Speaker of the Assembly Rep. Ivo Marr said the vote would go ahead.', 'Speaker of the Assembly Rep. Ivo Marr', 'Ivo Marr', 'Assembly Rep.', 'Ivo Marr'],
+    ['President Ana Ruiz said the plan worked.', 'President Ana Ruiz', 'Ana Ruiz', 'President', 'Ana Ruiz'],
+  ];
+  for (const [text, written, name, roleText, expected] of cases) {
+    const start = text.indexOf(name);
+    const roleStart = text.indexOf(roleText);
+    const role = { start: roleStart, end: roleStart + roleText.length, text: roleText };
+    const entity: Entity = { id: 'e1', name, type: 'person', aliases: [], mentions: [{ start, end: start + name.length, text: name, form: 'name', role }], why: [] };
+    const speaker = makeSourceResolver([entity], text)({ start: 0, end: written.length, text: written });
+    assert.equal(speaker.name, expected, text);
   }
 });

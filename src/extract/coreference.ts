@@ -35,6 +35,10 @@ export interface Anaphor {
   readonly country: string | null;
   /** Nominal: role modifiers written ("former", "late"). */
   readonly modifiers: readonly string[];
+  /** Nominal: the title is "of" something else than a country ("the head of the central bank"): no generic leader. */
+  readonly ofOther: boolean;
+  /** Nominal: start of the person named in apposition right after it ("the head of the bank, Aurel Vane,"), else -1. */
+  readonly apposedTo: number;
 }
 
 export interface CoreferenceInput {
@@ -64,7 +68,7 @@ function nominalScore(cluster: ClusterFacts, anaphor: Anaphor): number {
   // "the minister" is not the prime minister, "the president" not the vice president: such words name another office.
   for (const office of OFFICE_MODIFIERS) if (cluster.roles.has(office) && !anaphor.modifiers.includes(office)) return -1;
   if (cluster.roles.has(head)) score += 2;
-  else if (GENERIC_LEADER_HEADS.has(head) && [...cluster.roles].some((role) => LEADER_TITLES.has(role))) score += 1;
+  else if (!anaphor.ofOther && GENERIC_LEADER_HEADS.has(head) && [...cluster.roles].some((role) => LEADER_TITLES.has(role))) score += 1;
   else return -1;
   for (const modifier of anaphor.modifiers) if (cluster.roles.has(modifier)) score += 1;
   return score;
@@ -73,7 +77,8 @@ function nominalScore(cluster: ClusterFacts, anaphor: Anaphor): number {
 /**
  * Resolves pronouns and descriptions to clusters by salience, walking the text once: a pronoun goes to the subject of its
  * sentence when one came before it, else to the most recent earlier sentence subject, else the last person named;
- * a description goes to the best-fitting person (country, role), ties to the most salient.
+ * a description goes to the person named in apposition right after it, else to the best-fitting person named before
+ * it (country, role), ties to the most salient.
  * Returns the cluster of each anaphor, -1 when unresolved. Limits: no syntax (the subject is the first person named
  * outside quotations and prepositional phrases); pronouns inside quotations are left alone; "they" resolves only to a
  * group or organization subject of the current or previous sentence.
@@ -154,11 +159,18 @@ export function resolveCoreference(input: CoreferenceInput): Int32Array {
         const facts = clusters[chosen];
         if (facts !== undefined && facts.gender === null && anaphor.gender !== null) facts.gender = anaphor.gender;
       }
+    } else if (anaphor.apposedTo >= 0) {
+      // The name in apposition says who is described; the mentions ahead are in text order, found by a forward scan.
+      for (let ahead = mentionIndex; ahead < mentions.length && mentions[ahead]!.start <= anaphor.apposedTo; ahead++) {
+        if (mentions[ahead]!.start === anaphor.apposedTo) chosen = mentions[ahead]!.cluster;
+      }
     } else {
       let best = -1;
       let bestScore = 0;
       let bestRank = -1;
       for (let cluster = 0; cluster < clusters.length; cluster++) {
+        // A description refers back: a person first named after it is not meant (apposition aside, above).
+        if (lastSeen[cluster]! < 0) continue;
         const score = nominalScore(clusters[cluster]!, anaphor);
         if (score <= 0) continue;
         // Ties go to the current subject, then recent subjects, then the most recently named.

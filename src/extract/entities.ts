@@ -80,6 +80,8 @@ const POSSESSIVE = new Set(['’s', "'s"]);
 const isPossessive = (word: string | undefined): boolean => word === '’s' || word === "'s";
 const NO_WORDS: ReadonlySet<string> = new Set();
 const NO_STRINGS: readonly string[] = [];
+/** Words an "of" phrase after a description's title may have before an apposed name ("the head of the central bank, …"). */
+const APPOSITION_OF_WORDS = 6;
 const NO_EXTRA: ReadonlyArray<{ mention: EntityMention; reason: MergeReason }> = [];
 
 // One lookup per token in pass 2: which patterns a word can start or head.
@@ -377,14 +379,34 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
       // The cheap tests first: most runs end before a word that is neither a connector nor followed by a capital.
       // "Department for Transport", "Institute for Fiscal Studies": after an organization word, "for" joins the name too.
       // "Norman Baker of Campaign for Better Transport": after a two-word run that is no organization, "of" starts an employer.
-      if (sameRun(last, next) && sameRun(next, next + 1) && isCapitalWord(next + 1) && isLowerCode(text, starts[next]!) && ((classAt(next) & NAME_CONNECTOR_CLASS) !== 0 || (lower[next] === 'for' && (classAt(last) & ORGANIZATION_CLASS) !== 0)) && !(lower[next] === 'of' && last > index && (classAt(last) & (ORGANIZATION_CLASS | TITLE_CLASS)) === 0)) {
+      if (sameRun(last, next) && sameRun(next, next + 1) && isCapitalWord(next + 1) && isLowerCode(text, starts[next]!) && ((classAt(next) & NAME_CONNECTOR_CLASS) !== 0 || (lower[next] === 'for' && (classAt(last) & ORGANIZATION_CLASS) !== 0)) && !(lower[next] === 'of' && ((last > index && (classAt(last) & (ORGANIZATION_CLASS | TITLE_CLASS)) === 0) || GROUP_NOUNS.has(lower[last]!)))) {
         last = next + 1;
+        continue;
+      }
+      // "Democratic Republic of Congo", "United States of America": a known name goes on over "of" (and "the").
+      const knownEnd = lower[next] === 'of' && last > index ? knownOfEnd(index, last) : -1;
+      if (knownEnd > 0) {
+        last = knownEnd;
         continue;
       }
       break;
     }
     handleChunk(index, last);
     index = last + 1;
+  }
+
+  /**
+   * The last token of a gazetteer name that a capitalized run [from, last] begins and that goes on with "of", an
+   * optional "the" and one or two capitalized words; -1 when there is none. Bounded: at most two lookups per run.
+   */
+  function knownOfEnd(from: number, last: number): number {
+    const start = (classAt(from) & DETERMINER_CLASS) !== 0 && from < last ? from + 1 : from;
+    if (!startsKnownName(lower[start]!)) return -1;
+    const after = lower[last + 2] === 'the' && sameRun(last + 1, last + 2) ? last + 3 : last + 2;
+    if (!sameRun(last, last + 1) || !sameRun(last + 1, after) || !isCapitalWord(after)) return -1;
+    // The longer name first ("… of the Grenadines" before "… of the").
+    if (sameRun(after, after + 1) && isCapitalWord(after + 1) && knownName(text.slice(starts[start]!, ends[after + 1]!)) !== undefined) return after + 1;
+    return knownName(text.slice(starts[start]!, ends[after]!)) !== undefined ? after : -1;
   }
 
   /** A title, or a modifier right before one ("Prime Minister", "Foreign Minister"), at `index`. */
@@ -403,7 +425,9 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
       // A title stays ("Senator Anna Berg", "Prime Minister Pedro Alves" opening a sentence, though "the senator" or
       // "the prime minister" occurs lower-case): it becomes the role.
       while (first <= last && (((classAt(first) & NOT_NAME_CLASS) !== 0 && !isAcronym(first)) || ((inHeadline || firstWordOfSentence(first)) && lowerVocabulary.has(lower[first]!) && demonymOf(lower[first]!) === undefined && !(first < last && opensTitle(first))))) first++;
-      if (inHeadline) {
+      // "The Democratic Republic of the Congo" in a headline: the known name after the article is not cut at "of".
+      if (first !== chunkStart && first <= last) whole = knownRange(first, last);
+      if (inHeadline && whole === undefined) {
         for (let cut = first + 1; cut <= last; cut++) {
           const word = lower[cut]!;
           const wordClass = classAt(cut);
@@ -413,9 +437,9 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
           }
         }
       }
-      while (last >= first && (classAt(last) & NAME_CONNECTOR_CLASS) !== 0) last--;
+      while (whole === undefined && last >= first && (classAt(last) & NAME_CONNECTOR_CLASS) !== 0) last--;
       if (first > last) return;
-      if (first !== chunkStart || last !== chunkEnd) whole = knownRange(first, last);
+      if (whole === undefined && (first !== chunkStart || last !== chunkEnd)) whole = knownRange(first, last);
     }
 
     // A lone demonym is a mention of its country ("Belarusian interests"); compounds ("Russo-Ukrainian") are adjectives.
@@ -609,6 +633,10 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
     if (mention.strength === 0 && roleTokens[mention.token] === 1) found.splice(at, 1);
   }
 
+  // Persons found in pass 1 by their first token: a description in apposition before one describes it.
+  const personAt = new Map<number, number>();
+  for (const mention of found) if (mention.type === 'person') personAt.set(mention.token, mention.start);
+
   // Pass 2: pronouns, descriptions ("the Belarusian leader", "Belarus’s president") and groups ("Ukrainian authorities").
   for (let at = 0; at < count; at++) {
     if (kinds[at] !== TokenKind.Word) continue;
@@ -633,6 +661,8 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
         head: null,
         country: null,
         modifiers: NO_STRINGS,
+        ofOther: false,
+        apposedTo: -1,
       });
       continue;
     }
@@ -642,8 +672,11 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
       let country: string | null = possessivePlace ? (knownLower(lower[at - 1]!)?.country ?? null) : null;
       const modifiers: string[] = [];
       let next = at + 1;
-      for (; next < count && next - at <= 5 && isWord(next) && sentence[next] === sentence[at]; next++) {
+      for (; next < count && next - at <= 5 && sentence[next] === sentence[at]; next++) {
         const part = lower[next]!;
+        // An age says nothing of the role ("the 61-year-old former minister"): passed over, not a modifier.
+        if (headAt < 0 && kinds[next] === TokenKind.Number && part.endsWith('-year-old')) continue;
+        if (!isWord(next)) break;
         const partClass = classAt(next);
         if ((partClass & TITLE_CLASS) !== 0) headAt = next;
         else if (headAt < 0 && (partClass & ROLE_MODIFIER_CLASS) !== 0) modifiers.push(part);
@@ -660,6 +693,23 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
           end = headAt + 2;
         }
       }
+      // "the head of the central bank": the office of something else than a country, not a generic leader.
+      const ofOther = lower[headAt + 1] === 'of' && end === headAt;
+      let phraseEnd = end;
+      if (ofOther) {
+        let after = headAt + 2;
+        while (after < count && after - headAt <= APPOSITION_OF_WORDS && isWord(after) && sentence[after] === sentence[at]) after++;
+        if (after > headAt + 2 && lower[after] === ',') phraseEnd = after - 1;
+      }
+      // "the head of the central bank, Aurel Vane,": a person named right after the comma is the one described.
+      let apposedTo = -1;
+      if (lower[phraseEnd + 1] === ',' && sentence[phraseEnd + 2] === sentence[at]) {
+        const named = personAt.get(phraseEnd + 2);
+        if (named !== undefined) {
+          apposedTo = named;
+          end = phraseEnd;
+        }
+      }
       const from = possessivePlace ? at - 1 : at;
       anaphors.push({
         start: starts[from]!,
@@ -673,6 +723,8 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
         head: lower[headAt]!,
         country,
         modifiers,
+        ofOther,
+        apposedTo,
       });
       continue;
     }
@@ -918,9 +970,15 @@ function cluster(found: Found[], anaphors: Array<Anaphor & { end: number; text: 
     if (resolvedHere.length > 0) mentions.sort((a, b) => a.start - b.start || a.end - b.end);
     // The longest proper name written; a cluster of demonyms only takes the gazetteer name.
     let name = '';
+    let canonicalWritten = false;
     for (const member of entry.members) {
       const mention = found[member]!;
-      if (mention.form === 'name' && mention.name.length > name.length) name = mention.name;
+      if (mention.form !== 'name' || canonicalWritten) continue;
+      // A place written by its gazetteer name keeps it over a longer alias ("United States", not "United States of America").
+      if (entry.type === 'place' && mention.canonical === mention.name) {
+        name = mention.name;
+        canonicalWritten = true;
+      } else if (mention.name.length > name.length) name = mention.name;
     }
     if (name === '') {
       const known = entry.members.find((member) => found[member]!.canonical !== null);

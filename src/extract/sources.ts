@@ -1,10 +1,10 @@
 import { BETWEEN_SUBJECT_AND_CUE } from '../lexicon/cues.js';
-import { GROUP_MODIFIERS } from '../lexicon/titles.js';
+import { GROUP_MODIFIERS, GROUP_NOUNS } from '../lexicon/titles.js';
 import { lowerBound, makeSpan, sortByPackedKey } from '../model/span.js';
 import type { Entity, EntityMention } from '../model/types.js';
 import { TokenKind, type Tokens } from '../text/tokenize.js';
 import type { QuotationResult } from './quotations.js';
-import { isPassiveCue, type DraftStatement } from './statements.js';
+import { isPassiveCue, tokenAfterDateline, type DraftStatement } from './statements.js';
 
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it']);
 /** Tokens that may open the clause whose subject we look for. */
@@ -41,7 +41,8 @@ function subjectBefore(tokens: Tokens, cueFirst: number, quotations: QuotationRe
   if (!startsWell || !opensClause(first - 1)) return null;
   // "Denmark's government": a possessive name opens the phrase as a determiner does.
   const possessiveOpening = first + 1 < last && (tokens.lower[first + 1] === "'s" || tokens.lower[first + 1] === '’s');
-  if (!headIsName && !DETERMINERS.has(tokens.lower[first]!) && !possessiveOpening) return null;
+  // "Western diplomats, speaking on condition of anonymity, said": a plural group noun heads a phrase without a determiner.
+  if (!headIsName && !DETERMINERS.has(tokens.lower[first]!) && !possessiveOpening && !GROUP_NOUNS.has(tokens.lower[last]!)) return null;
   return [first, last];
 }
 
@@ -139,15 +140,44 @@ export function completeSources(input: { tokens: Tokens; drafts: readonly DraftS
   return { drafts: completed, sharesSpeakerWith };
 }
 
-/** "The mayor has tried …, accusing the unions of …": a participle after a comma takes the sentence's opening subject. */
+/** Words that open a verb's object ("kept its rate", "cut a forecast"): the word before them ends the subject's verb. */
+const OBJECT_OPENERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'this', 'these', 'those', 'some', 'no']);
+/** Most words of a sentence-opening subject read up to its verb ("Tarvonia's central bank kept its …"). */
+const MAX_OPENING_SUBJECT_WORDS = 6;
+/** Verbs that end a subject read word by word ("The court is …", "The plan has …"). */
+const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'shall', 'do', 'does', 'did']);
+/** The first token after a dateline opening a paragraph ("LONDON, March 4 (Reuters) - The bank …"), else `first`. */
+function afterDateline(tokens: Tokens, first: number): number {
+  if (first > 0 && tokens.breaksBefore[first]! === 0) return first;
+  const after = tokenAfterDateline(tokens, first, tokens.sentenceStarts[tokens.sentence[first]! + 1] ?? tokens.count);
+  return after < 0 ? first : after;
+}
+
+/**
+ * "The mayor has tried …, accusing the unions of …": a participle after a comma takes the sentence's opening subject
+ * (after a dateline): the words before the first lower-case word followed by an object ("Tarvonia's central bank" in
+ * "… kept its rate …"), else a run of capitalized words followed by a lower-case word. Limit: no syntax, a verb
+ * without an object ("rose 3 percent" aside) is found only after a capitalized run.
+ */
 function participleSubject(tokens: Tokens, cueFirst: number, quotations: QuotationResult): [number, number] | null {
   if (!tokens.lower[cueFirst]!.endsWith('ing') || tokens.lower[cueFirst - 1] !== ',') return null;
-  const first = tokens.sentenceStarts[tokens.sentence[cueFirst]!]!;
-  if (quotations.tokenQuotation[first]! >= 0 || tokens.kinds[first] !== TokenKind.Word) return null;
+  const first = afterDateline(tokens, tokens.sentenceStarts[tokens.sentence[cueFirst]!]!);
+  if (first >= cueFirst || quotations.tokenQuotation[first]! >= 0 || tokens.kinds[first] !== TokenKind.Word) return null;
   if (SUBJECT_PRONOUNS.has(tokens.lower[first]!)) return [first, first];
   if (!isCapitalized(tokens, first) || NOT_SUBJECT_WORDS.has(tokens.lower[first]!)) return null;
+  // Lower-case words belong to the subject only after an article or a possessive ("The company", "Tarvonia's central bank").
+  let nounPhrase = DETERMINERS.has(tokens.lower[first]!);
+  for (let at = first + 1; at < cueFirst && at - first <= MAX_OPENING_SUBJECT_WORDS && tokens.kinds[at] === TokenKind.Word; at++) {
+    const word = tokens.lower[at]!;
+    if (word === "'s" || word === '’s') nounPhrase = true;
+    if (isCapitalized(tokens, at) || word === "'s" || word === '’s') continue;
+    if (!nounPhrase || AUXILIARIES.has(word) || NOT_SUBJECT_WORDS.has(word)) break;
+    if (at + 1 < cueFirst && (OBJECT_OPENERS.has(tokens.lower[at + 1]!) || tokens.kinds[at + 1] === TokenKind.Number)) return [first, at - 1];
+  }
   let last = first;
   while (last + 1 < cueFirst && tokens.kinds[last + 1] === TokenKind.Word && isCapitalized(tokens, last + 1)) last++;
+  // A lone article is no subject ("The company cut …" without an object found).
+  if (last === first && DETERMINERS.has(tokens.lower[first]!)) return null;
   // The run must be followed by a verb-like lower-case word, not be the start of a longer phrase.
   return last + 1 < cueFirst && tokens.kinds[last + 1] === TokenKind.Word && !isCapitalized(tokens, last + 1) ? [first, last] : null;
 }
@@ -190,6 +220,8 @@ function subjectAfter(tokens: Tokens, cueLast: number, quotations: QuotationResu
   while (cueFirst > 0 && tokens.kinds[cueFirst - 1] === TokenKind.Word && !isCapitalized(tokens, cueFirst - 1) && cueLast - cueFirst < 2) cueFirst--;
   const before = tokens.lower[cueFirst - 1];
   if (before !== ',' && tokens.kinds[cueFirst - 1] !== TokenKind.Quote) return null;
+  // ", claiming Trump University is a fraud": after a participle comes its object, never an inverted speaker.
+  if (tokens.lower[cueLast]!.endsWith('ing')) return null;
   const first = cueLast + 1;
   if (first >= tokens.count || tokens.sentence[first] !== tokens.sentence[cueLast] || quotations.tokenQuotation[first]! >= 0) return null;
   if (SUBJECT_PRONOUNS.has(tokens.lower[first]!)) return [first, first];

@@ -1,5 +1,5 @@
 import { ARTICLES_AND_POSSESSIVES } from '../lexicon/pronouns.js';
-import { DEGREE_MODIFIERS, PARTY_WORDS } from '../lexicon/titles.js';
+import { DEGREE_MODIFIERS, PARTY_WORDS, TITLE_WORDS } from '../lexicon/titles.js';
 import { lowerBound, sortByPackedKey, type Span } from '../model/span.js';
 import type { Entity, EntityMention, ResolvedSpeaker } from '../model/types.js';
 import type { DraftStatement } from './statements.js';
@@ -78,13 +78,30 @@ function headsSource(span: Span, candidate: IndexedMention): boolean {
   const next = NEXT_LOWER_WORD.exec(after);
   // "Critics of the council" stays a description: only a person's name keeps the head before "of".
   if (next !== null && (!HEAD_KEEPING_WORDS.has(next[1]!) || (next[1] === 'of' && candidate.entity.type !== 'person'))) return false;
-  // A party written before the name belongs to it ("supporters of Republican Ana Reyes"). Limit: other roles do not
-  // ("aides to Sen. Ana Reyes" still resolves): their spans are less reliable (a title after "of the" is cut there, so "of" would govern the name).
+  // A role written before the name belongs to it ("supporters of Republican Ana Reyes", "critics of President Ana
+  // Ruiz", "aides to Sen. Ana Reyes"). A title cut after "of the" ("Speaker of the House Rep. Paul Ryan") is no
+  // governed noun: there the preposition follows a title word and the name still heads the source.
   const role = candidate.mention.role;
-  const lead = role !== undefined && role.start < candidate.start && isPartyRole(role.text) ? role.start : candidate.start;
+  const lead = role !== undefined && role.start < candidate.start ? role.start : candidate.start;
   const before = span.text.slice(0, Math.max(0, lead - span.start));
-  return !GOVERNING_WORDS.test(before);
+  if (GOVERNING_WORDS.test(before) && (lead === candidate.start || isPartyRole(role!.text) || !followsTitle(before))) return false;
+  if (lead !== candidate.start && GOVERNING_WORDS.test(span.text.slice(0, Math.max(0, candidate.start - span.start)))) return false;
+  // "Residents of the capital, Port Adel,": a place in apposition to a governed noun is governed too (a person or an
+  // organization there names the speaker: "the head of the Nurses' Federation, Elise Varga,").
+  return !(candidate.entity.type === 'place' && isAppositive(span, candidate) && PREPOSITION.test(before));
 }
+
+/** Whether `before` ends with "of" (and an article) after a title word ("Speaker of the "; not "a spokesman for "). */
+function followsTitle(before: string): boolean {
+  const words = before.trimEnd().split(' ');
+  let at = words.length - 1;
+  if (at >= 0 && ARTICLES.has(words[at]!.toLowerCase())) at--;
+  return at >= 1 && words[at]!.toLowerCase() === 'of' && TITLE_WORDS.has(words[at - 1]!.toLowerCase());
+}
+const ARTICLES = new Set(['the', 'a', 'an']);
+
+/** A preposition anywhere in a text. */
+const PREPOSITION = /\b(?:at|of|for|from|in|on|with|by|about|against|under)\s/i;
 
 /** True when every word of a role is a party word ("Republican", "Liberal Democrat"). */
 function isPartyRole(role: string): boolean {

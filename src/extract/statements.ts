@@ -1,4 +1,4 @@
-import { BETWEEN_SUBJECT_AND_CUE, CUE_MODIFIERS, CUE_VERBS, INFERENCE_HEDGES, stanceOf, UTTERANCE_STANCES } from '../lexicon/cues.js';
+import { ADDRESSEE_VERBS, BETWEEN_SUBJECT_AND_CUE, CUE_MODIFIERS, CUE_VERBS, INFERENCE_HEDGES, stanceOf, UTTERANCE_STANCES } from '../lexicon/cues.js';
 import { WEEKDAYS } from '../lexicon/time-words.js';
 import { makeSpan, trimRange, type Span } from '../model/span.js';
 import type { Cue, StatementKind } from '../model/types.js';
@@ -223,6 +223,18 @@ const DASHES = new Set(['-', '–', '—']);
 const MAX_DATELINE_TOKENS = 12;
 
 /**
+ * The token after the dash of a dateline that opens at `opening` ("KYIV, March 3 (Reuters) - …": a word of two or more
+ * capitals, then a dash within a few tokens, before `limit`), or -1 when `opening` starts no dateline.
+ */
+export function tokenAfterDateline(tokens: Tokens, opening: number, limit: number): number {
+  const start = tokens.starts[opening]!;
+  const end = tokens.ends[opening]!;
+  if (tokens.kinds[opening] !== TokenKind.Word || end - start < 2 || tokens.text.slice(start, end) !== tokens.text.slice(start, end).toUpperCase()) return -1;
+  for (let at = opening + 1; at < limit && at - opening <= MAX_DATELINE_TOKENS; at++) if (DASHES.has(tokens.lower[at]!)) return at + 1;
+  return -1;
+}
+
+/**
  * "KYIV, March 3 (Reuters) - Ukraine said …": a source opening a paragraph with a dateline (a capitalised place, then
  * a dash within a few tokens) starts after the dash — the dateline is where the story was filed, not who spoke.
  */
@@ -232,14 +244,8 @@ function cutDateline(tokens: Tokens, draft: Draft): void {
   let opening = source.first;
   while (opening > 0 && tokens.breaksBefore[opening]! === 0 && source.first - opening < MAX_DATELINE_TOKENS) opening--;
   if (!(opening === 0 || tokens.breaksBefore[opening]! > 0)) return;
-  const start = tokens.starts[opening]!;
-  const end = tokens.ends[opening]!;
-  if (end - start < 2 || tokens.text.slice(start, end) !== tokens.text.slice(start, end).toUpperCase()) return;
-  for (let at = opening + 1; at < source.last && at - opening <= MAX_DATELINE_TOKENS; at++) {
-    if (!DASHES.has(tokens.lower[at]!)) continue;
-    if (at >= source.first) draft.source = spanWith(source, at + 1, source.last);
-    return;
-  }
+  const after = tokenAfterDateline(tokens, opening, source.last);
+  if (after > source.first) draft.source = spanWith(source, after, source.last);
 }
 
 /** Whether a full stop, "!" or "?" lies between two tokens. */
@@ -714,6 +720,26 @@ export function clauseStart(tokens: Tokens, first: number, last: number): number
   return first;
 }
 
+/** Words that open a clause, not the person told. */
+const NOT_ADDRESSEE_OPENERS = new Set(['that', 'how', 'what', 'why', 'when', 'where', 'whether', 'if', 'he', 'she', 'they', 'i', 'we', 'it', 'there', 'this', 'those', 'these']);
+/** Most words of the person told before the reported clause ("told the UN Security Council that …"). */
+const MAX_ADDRESSEE_WORDS = 5;
+
+/**
+ * "told the Security Council that …": content that opens with the person told (words only, then "that" within a few
+ * words) starts at the "that"; else at `first`. The addressee is not what was said.
+ */
+function afterAddressee(tokens: Tokens, first: number, last: number): number {
+  // "told that …", "told how …", "told she believed that …": no addressee written, the clause starts at once.
+  if (tokens.kinds[first] !== TokenKind.Word || NOT_ADDRESSEE_OPENERS.has(tokens.lower[first]!)) return first;
+  for (let index = first + 1; index <= last && index <= first + MAX_ADDRESSEE_WORDS; index++) {
+    if (tokens.lower[index] === 'that') return index;
+    // "told reporters how surprised she was that …": a clause opened before the "that".
+    if (tokens.kinds[index] !== TokenKind.Word || NOT_ADDRESSEE_OPENERS.has(tokens.lower[index]!)) break;
+  }
+  return first;
+}
+
 /**
  * "faced strong international criticism calling it a sham": a sourceless cue the tagger drew over a verb, a noun
  * phrase and a reporting participle is the participle; the noun phrase between is who speaks. (With a source before
@@ -1167,7 +1193,8 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
     // "said on Monday that …": the reported clause starts at "that", as annotators mark it.
     const piece = draft.pieces[draft.pieces.length - 1]!;
     if (draft.cue === null || piece.first <= draft.cue.last) continue;
-    const first = clauseStart(tokens, piece.first, piece.last);
+    let first = clauseStart(tokens, piece.first, piece.last);
+    if (first === piece.first && ADDRESSEE_VERBS.has(tokens.lower[draft.cue.last]!) && quotations.tokenQuotation[piece.first]! < 0) first = afterAddressee(tokens, piece.first, piece.last);
     if (first !== piece.first) draft.pieces[draft.pieces.length - 1] = spanWith(piece, first, piece.last);
   }
   for (const draft of drafts) splitParticipleCue(tokens, draft);

@@ -151,3 +151,8 @@ export const BETWEEN_SUBJECT_AND_CUE: ReadonlySet<string> = new Set([...CUE_MODI
  * in an apparent reference to …"): the words from there on are the outlet's inference, not what was said.
  */
 export const INFERENCE_HEDGES: ReadonlySet<string> = new Set(['likely', 'probably', 'apparently', 'presumably', 'seemingly', 'possibly', 'perhaps', 'evidently', 'apparent']);
+
+/** Reporting verbs whose object is the person told ("told the council that …"): the reported clause starts at "that". */
+export const ADDRESSEE_VERBS: ReadonlySet<string> = new Set([
+  'told', 'tell', 'tells', 'telling', 'informed', 'inform', 'informs', 'assured', 'assure', 'assures', 'reminded', 'remind', 'reminds',
+]);
