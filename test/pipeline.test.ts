@@ -186,6 +186,19 @@ test('pipeline: a report inside an "according to" attribution: the speaker as a 
   assert.deepEqual(inner.via.map((relay) => [relay.role, relay.name]), [['document', 'a statement']]);
 });
 
+test('pipeline: what a "cited by" relay directly follows is what it cites, so it comes first in the chain', () => {
+  const cases: ReadonlyArray<readonly [string, ReadonlyArray<readonly [string, string]>]> = [
+    ['General Ada Marr said the truce was holding, according to a statement cited by the news agency Tarva.\n', [['document', 'a statement'], ['relay', 'Tarva']]],
+    ['General Ada Marr said the truce was holding, according to Tarva.\n', [['relay', 'Tarva']]],
+  ];
+  for (const [text, expected] of cases) {
+    const analysis = analyze(text);
+    assertAnalysisSpans(analysis);
+    const statement = byContent(analysis, 'the truce was holding');
+    assert.deepEqual(statement.via.map((relay) => [relay.role, relay.name]), expected, text);
+  }
+});
+
 test('pipeline: a title that opens a sentence is the role of the name after it, so a later description resolves', () => {
   const analysis = analyze('Senator Anna Berg visited the port on Monday. The senator said the plan would fail.\n');
   assertAnalysisSpans(analysis);

@@ -9,7 +9,7 @@ import type { DraftStatement } from './statements.js';
 
 interface FoundRelay {
   readonly relay: Relay;
-  readonly order: number;
+  order: number;
   /** Token range of the phrase and the name, so a statement built on the phrase itself can be recognised. */
   readonly first: number;
   readonly last: number;
@@ -121,6 +121,23 @@ export interface RelayResult {
   readonly via: ReadonlyArray<readonly Relay[]>;
 }
 
+/** Most tokens between a relay and a "cited by" phrase that cites it ("according to a statement, cited by …"). */
+const MAX_CITED_GAP = 2;
+
+/**
+ * "according to a statement cited by the agency SNA": what a "cited by" relay directly follows is what it cites, so it
+ * sits inside it in the chain, whatever the phrases' usual order (an "according to" relay is otherwise outermost).
+ */
+function citedInOrder(tokens: Tokens, found: FoundRelay[]): void {
+  for (let index = 0; index + 1 < found.length; index++) {
+    const cited = found[index]!;
+    const citing = found[index + 1]!;
+    if (citing.relay.role !== 'relay' || citing.sentence !== cited.sentence || citing.first - cited.last > MAX_CITED_GAP || cited.order <= citing.order) continue;
+    if (tokens.lower[citing.first] !== 'cited' && tokens.lower[citing.first] !== 'quoted') continue;
+    cited.order = citing.order - 0.5;
+  }
+}
+
 /**
  * Finds relay phrases (in an interview with X, cited by X, according to X, told X, in a post on X) in each sentence
  * outside quotations, and gives every statement cued in that sentence its chain, innermost first. "according to X"
@@ -157,6 +174,8 @@ export function findRelays(input: { tokens: Tokens; drafts: readonly DraftStatem
       index = name[1];
     }
   }
+
+  citedInOrder(tokens, found);
 
   const kept: DraftStatement[] = [];
   const via: Relay[][] = [];
