@@ -122,6 +122,20 @@ test('assembleStatements: a dateline opening the paragraph is cut from the sourc
   assert.equal(drafts[0]?.source?.text, 'Norway');
 });
 
+test('assembleStatements: a role between a quotation and the name after it is the source\'s, not the quotation\'s', () => {
+  const text = '"We will not move yet," the head of the central bank, Ana Roe, told reporters.';
+  const tagged = [
+    ['content', '" We will not move yet , " the head of the central bank'],
+    ['source', 'Ana Roe ,'],
+    ['cue', 'told'],
+  ] as const;
+  const { drafts } = assemble(text, tagged);
+  assert.deepEqual(drafts.map((draft) => [draft.source?.text, draft.content.map((piece) => piece.text)]), [['the head of the central bank, Ana Roe', ['"We will not move yet,"']]]);
+  // Words that are not a role (the writer's own description) are left where the tagger put them.
+  const other = assemble('"We will not move yet," his secret weapon, Ana Roe, told reporters.', [['content', '" We will not move yet , " his secret weapon'], ['source', 'Ana Roe ,'], ['cue', 'told']]);
+  assert.equal(other.drafts[0]?.source?.text, 'Ana Roe,');
+});
+
 test('assembleStatements: the outlet\'s hedged reading after a comma is cut from the reported clause', () => {
   const cases: ReadonlyArray<readonly [string, string]> = [
     ['Brenner said that certain forces were at work, likely referring to the protests.', 'that certain forces were at work'],

@@ -1,5 +1,6 @@
 import { ADDRESSEE_VERBS, BETWEEN_SUBJECT_AND_CUE, CUE_MODIFIERS, CUE_VERBS, INFERENCE_HEDGES, stanceOf, UTTERANCE_STANCES } from '../lexicon/cues.js';
 import { WEEKDAYS } from '../lexicon/time-words.js';
+import { GENERIC_LEADER_HEADS, SINGULAR_GROUP_HEADS, TITLE_WORDS } from '../lexicon/titles.js';
 import { makeSpan, trimRange, type Span } from '../model/span.js';
 import type { Cue, StatementKind } from '../model/types.js';
 import { TokenKind, type Tokens } from '../text/tokenize.js';
@@ -246,6 +247,44 @@ function cutDateline(tokens: Tokens, draft: Draft): void {
   if (!(opening === 0 || tokens.breaksBefore[opening]! > 0)) return;
   const after = tokenAfterDateline(tokens, opening, source.last);
   if (after > source.first) draft.source = spanWith(source, after, source.last);
+}
+
+/** Most words of a description between a quotation and the name it describes ("…," the head of the central bank, Ana Roe, said). */
+const MAX_QUOTE_DESCRIPTION_WORDS = 8;
+const DESCRIPTION_OPENERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'one', 'another']);
+
+/**
+ * "“…,” the head of the central bank, Ana Roe, told reporters": the words between a quotation and the name after them
+ * describe the speaker; a content piece the tagger ran on past the closing mark over them ends at the mark, and the
+ * source starts at the description. Limit: only a description opened by an article or possessive, with a role word
+ * (a title, "head", "official") and without a cue verb; "a friend, Ana Roe," is left as it is.
+ */
+function moveDescriptionToSource(tokens: Tokens, draft: Draft, quotations: QuotationResult): void {
+  const { source, cue } = draft;
+  if (source === null || cue === null || cue.first <= source.last) return;
+  let pieceIndex = draft.pieces.length - 1;
+  while (pieceIndex >= 0 && draft.pieces[pieceIndex]!.last >= source.first) pieceIndex--;
+  const piece = draft.pieces[pieceIndex];
+  if (piece === undefined) return;
+  const quotation = quotations.quotations[quotations.tokenQuotation[piece.first]!];
+  if (quotation === undefined || quotation.openToken !== piece.first || quotation.closeToken >= piece.last) return;
+  const first = quotation.closeToken + 1;
+  if (!DESCRIPTION_OPENERS.has(tokens.lower[first]!) || piece.last - first + 1 > MAX_QUOTE_DESCRIPTION_WORDS) return;
+  // Only a comma between the description and the name.
+  if (source.first !== piece.last + 2 || tokens.lower[piece.last + 1] !== ',') return;
+  let role = false;
+  for (let at = first; at <= piece.last; at++) {
+    const word = tokens.lower[at]!;
+    if (tokens.kinds[at] !== TokenKind.Word || CUE_VERBS.has(word)) return;
+    if (TITLE_WORDS.has(word) || GENERIC_LEADER_HEADS.has(word) || SINGULAR_GROUP_HEADS.has(word)) role = true;
+  }
+  // A role names the speaker ("the head of the central bank"); other words there are the writer's ("his secret weapon").
+  if (!role) return;
+  draft.pieces[pieceIndex] = spanWith(piece, piece.first, quotation.closeToken);
+  let last = source.last;
+  // The name's closing comma belongs to the apposition, not to the source.
+  if (tokens.lower[last] === ',' && last > source.first) last--;
+  draft.source = spanWith(source, first, last);
 }
 
 /** Whether a full stop, "!" or "?" lies between two tokens. */
@@ -1203,6 +1242,7 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
   for (const draft of drafts) moveHeadNounToSource(tokens, draft);
   for (const draft of drafts) moveSubjectOfPassive(tokens, draft);
   for (const draft of drafts) cutDateline(tokens, draft);
+  for (const draft of drafts) moveDescriptionToSource(tokens, draft, quotations);
   for (const draft of drafts) cutSentenceAdverb(tokens, draft);
   for (const draft of drafts) joinAppositiveHead(tokens, draft, tagged);
   joinRelativeClauses(tokens, drafts);
