@@ -107,6 +107,16 @@ test('pipeline: attributions made by layout — a transcript speaker with a colo
   assert.deepEqual([dashed.kind, dashed.source?.text, dashed.cue?.text, dashed.content[0]!.text], ['direct', 'Jonas Ebbe', '―', '“The harbour has never been calmer.”']);
 });
 
+test('pipeline: a report inside a transcript line is kept as a statement of its own, once', () => {
+  const text = 'HOST: Will the bridge open on time?\n\nVARGA: We will not cut corners. The chief engineer says the deck is sound, and I believe her. Critics claimed the steel came late.\n';
+  const analysis = analyze(text);
+  assertAnalysisSpans(analysis);
+  assert.equal(byContent(analysis, 'We will not cut corners').source?.text, 'VARGA');
+  const inner = analysis.statements.find((statement) => statement.cue?.text === 'claimed');
+  assert.deepEqual([inner?.source?.text, inner?.content[0]?.text], ['Critics', 'the steel came late']);
+  assert.equal(analysis.statements.filter((statement) => statement.cue?.text === 'claimed').length, 1, 'not found twice (tagger and nested stage)');
+});
+
 test('pipeline: user alias overrides add and forbid merges, and say why', () => {
   const text = 'Marta Vell said the port would reopen. Lena Sandoval said the ferries were ready.';
   const merged = analyzeDocument({ id: 'a', text, title: null, url: null, publishedAt: null }, { aliases: { merge: [['Marta Vell', 'Lena Sandoval']], forbid: [] } });

@@ -504,3 +504,32 @@ test('makeSourceResolver: a person governed by a preposition through the role be
     assert.equal(speaker.name, expected, text);
   }
 });
+
+test('assembleStatements: "…, she said, adding: “…”" is two statements — the words before for "said", the rest for "adding"', () => {
+  // [text, tagged spans, expected [cue, source, content] per draft]
+  const cases: ReadonlyArray<readonly [string, ReadonlyArray<readonly [SpanType, string]>, ReadonlyArray<readonly [string, string, string]>]> = [
+    [
+      'The bridge will open in October, she said, adding: “We will not cut corners.”',
+      [['source', 'she'], ['cue', 'said'], ['cue', 'adding :'], ['content', '“We will not cut corners.”']],
+      [['said', 'she', 'The bridge will open in October'], ['adding:', 'she', '“We will not cut corners.”']],
+    ],
+    [
+      '“The bridge will open in October,” Varga said, adding later, “We will not cut corners.”',
+      [['content', '“The bridge will open in October,”'], ['source', 'Varga'], ['cue', 'said'], ['cue', 'adding'], ['content', '“We will not cut corners.”']],
+      [['said', 'Varga', '“The bridge will open in October,”'], ['adding later', '', '“We will not cut corners.”']],
+    ],
+    [
+      'The bridge will open in October, she said, adding that no corners would be cut.',
+      [['source', 'she'], ['cue', 'said'], ['cue', 'adding'], ['content', 'that no corners would be cut']],
+      [['said', 'she', 'The bridge will open in October'], ['adding', 'she', 'that no corners would be cut']],
+    ],
+  ];
+  for (const [text, tagged, expected] of cases) {
+    const { drafts } = assemble(text, tagged);
+    assert.deepEqual(
+      drafts.map((draft) => [draft.cue?.text ?? '', draft.source?.text ?? '', draft.content.map((piece) => piece.text).join(' | ')]),
+      expected,
+      text,
+    );
+  }
+});

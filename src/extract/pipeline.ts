@@ -68,7 +68,10 @@ export function analyzeDocument(document: SourceDocument, options: AnalyzeOption
     contentTokens: sourced.drafts.map((draft) => draft.contentTokens),
     speakerOf,
   });
-  const ordered = [...outer, ...nested.map((statement, index) => renumbered(statement, `s${outer.length + index + 1}`))];
+  // A report inside a layout line ("VARGA: … Critics claimed …") may already be a statement of its own: kept once.
+  const outerCues = new Set(outer.map((statement) => statement.cue?.start ?? -1));
+  const inner = nested.filter((statement) => statement.cue === null || !outerCues.has(statement.cue.start));
+  const ordered = [...outer, ...inner.map((statement, index) => renumbered(statement, `s${outer.length + index + 1}`))];
 
   // 9. Times, then statement time axes and numeric claims (claims skip numbers that are dates).
   const times = findTimes({ text, tokens, publishedAt, quotations: quotationSpans });
@@ -91,14 +94,34 @@ function renumbered(statement: Statement, id: string): Statement {
   return within === undefined ? { id, kind, content, cue, source, speaker, via } : { id, kind, content, cue, source, speaker, via, within };
 }
 
-/** Layout attributions win over tagger statements they overlap; the result stays in text order. */
+/**
+ * Layout attributions win over tagger statements they overlap, except a report made inside a line's words ("VARGA: …
+ * Critics claimed that …"), which is kept; the result stays in text order. Lines are in reading order and disjoint,
+ * so each tagged piece finds its line by binary search.
+ */
 function mergeLayoutAttributions(tagged: readonly DraftStatement[], layout: readonly DraftStatement[]): DraftStatement[] {
   if (layout.length === 0) return [...tagged];
+  const starts = layout.map((line) => Math.min(line.source!.start, line.content[0]!.start));
+  const ends = layout.map((line) => Math.max(line.source!.end, line.content[line.content.length - 1]!.end));
+  const lineAfter = (offset: number): number => {
+    let low = 0;
+    let high = layout.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (ends[middle]! <= offset) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  const within = (span: { start: number; end: number }, line: DraftStatement): boolean =>
+    line.content.some((piece) => piece.start <= span.start && span.end <= piece.end);
   const covered = (draft: DraftStatement): boolean =>
-    layout.some((line) => {
-      const lineStart = line.source!.start < line.content[0]!.start ? line.source!.start : line.content[0]!.start;
-      const lineEnd = Math.max(line.source!.end, line.content[line.content.length - 1]!.end);
-      return draft.content.some((piece) => piece.start < lineEnd && lineStart < piece.end);
+    draft.content.some((piece) => {
+      const index = lineAfter(piece.start);
+      if (index >= layout.length || starts[index]! >= piece.end) return false;
+      const line = layout[index]!;
+      const reported = draft.cue !== null && within(draft.cue, line) && (draft.source === null || within(draft.source, line));
+      return !reported;
     });
   return [...tagged.filter((draft) => !covered(draft)), ...layout].sort((a, b) => a.content[0]!.start - b.content[0]!.start);
 }

@@ -128,6 +128,32 @@ function opensClauseAfter(tokens: Tokens, cue: TaggedSpan, before: TaggedSpan, a
   return tokens.kinds[after.first] !== TokenKind.Punct && tokens.kinds[after.first] !== TokenKind.Quote;
 }
 
+/**
+ * "…, she said, adding: “…”" / "…, he said, adding that …": content after a reporting participle that follows this cue
+ * and a comma is the participle's own statement (same speaker, shared later by the sources stage); this cue keeps the
+ * words before it. Relay participles ("citing") are left to the relay rules.
+ */
+function participleCueBetween(tokens: Tokens, cue: TaggedSpan, participle: TaggedSpan, content: TaggedSpan, source: TaggedSpan | null): boolean {
+  if (participle.first <= cue.last || participle.last >= content.first) return false;
+  const word = tokens.lower[participle.first]!;
+  if (!word.endsWith('ing') || !CUE_VERBS.has(word) || isRelayCue(tokens, participle)) return false;
+  const attributionLast = source !== null && source.last > cue.last && source.last < participle.first ? source.last : cue.last;
+  if (participle.first !== attributionLast + 2 || tokens.lower[attributionLast + 1] !== ',') return false;
+  // Only an attribution set after its own words ("“…,” she said" / "…, she said"): in "Trump shot back, saying …" the
+  // words after the participle are the only report, and stay the first cue's.
+  const opening = source !== null && source.first < cue.first ? source.first : cue.first;
+  const previous = opening - 1;
+  return previous >= tokens.sentenceStarts[tokens.sentence[opening]!]! && (tokens.lower[previous] === ',' || tokens.kinds[previous] === TokenKind.Quote);
+}
+
+/** "adding later, “…”": one modifier between a participle cue and the comma or colon before its content belongs to the cue. */
+function withTrailingModifier(tokens: Tokens, cue: TaggedSpan): TaggedSpan {
+  const next = cue.last + 1;
+  if (!CUE_MODIFIERS.has(tokens.lower[next] ?? '') || tokens.kinds[next] !== TokenKind.Word) return cue;
+  const after = tokens.lower[next + 1];
+  return after === ',' || after === ':' ? spanWith(cue, cue.first, next) : cue;
+}
+
 interface Draft {
   cue: TaggedSpan | null;
   source: TaggedSpan | null;
@@ -198,10 +224,12 @@ function clausesAroundAttribution(tokens: Tokens, cue: TaggedSpan, source: Tagge
   // Bounded, so many such cues in one run-on "sentence" stay linear: a longer clause is no report around an attribution.
   if (opening - first > MAX_CLAUSE_TOKENS || end - closing > MAX_CLAUSE_TOKENS) return [];
   const last = sentenceLastWord(tokens, closing);
-  if (last === end - 1) return []; // no closing punctuation: a headline or a cut sentence
+  // "…, she said, adding: “…”": a statement claimed right after the comma follows; the clause before is this one's.
+  const followed = tokens.lower[closing + 1] === ',' && claimed[closing + 2] === 1;
+  if (last === end - 1 && !followed) return []; // no closing punctuation: a headline or a cut sentence
   // After the attribution: a few adjunct words to the sentence end ("said on Monday."), or a comma and a clause.
   let comma = -1;
-  for (let at = closing + 1, words = 0; at <= last; at++) {
+  for (let at = closing + 1, words = 0; at <= last && !followed; at++) {
     if (claimed[at] === 1 || tokens.kinds[at] === TokenKind.Quote) return [];
     if (tokens.lower[at] === ',') {
       comma = at;
@@ -1089,12 +1117,16 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
   const usedSource = new Uint8Array(sources.length);
   const drafts: Draft[] = [];
 
-  const contentless: Array<{ cue: TaggedSpan; source: number }> = [];
+  // sharesSource: the participle after this cue took the content after it, and may take the source too (one speaker, two statements).
+  const contentless: Array<{ cue: TaggedSpan; source: number; sharesSource: boolean }> = [];
   // Index pointers: spans are sorted by token position, so a moving pointer finds the neighbours of each cue.
   let contentPointer = 0;
   let sourcePointer = 0;
+  // The cue read next is a participle that takes its own content ("said, adding later: …").
+  let participleAfterCue = false;
   for (let cueIndex = 0; cueIndex < cues.length; cueIndex++) {
-    const cue = cues[cueIndex]!;
+    const cue: TaggedSpan = participleAfterCue ? withTrailingModifier(tokens, cues[cueIndex]!) : cues[cueIndex]!;
+    participleAfterCue = false;
     while (contentPointer < contents.length && contents[contentPointer]!.last < cue.first) contentPointer++;
     while (sourcePointer < sources.length && sources[sourcePointer]!.last < cue.first) sourcePointer++;
     const sourceBefore = sourcePointer > 0 ? sourcePointer - 1 : -1;
@@ -1125,12 +1157,15 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
     // this costs about a point of its source and cue F1; the contract asks for the speaker and the relay.
     const nextCue = cues[cueIndex + 1];
     const relayOnly = nextCue !== undefined && afterCandidate >= 0 && nextCue.first > cue.last && nextCue.last < contents[afterCandidate]!.first && isRelayCue(tokens, cue);
+    const participleTakes: boolean = afterCandidate >= 0 && nextCue !== undefined && participleCueBetween(tokens, cue, nextCue, contents[afterCandidate]!, sourceSpan);
+    participleAfterCue = participleTakes;
     const after =
       afterCandidate >= 0 &&
       (tokens.sentence[contents[afterCandidate]!.first] === cueSentence ||
         (onlyPunctuationBetween(tokens, cue.last, contents[afterCandidate]!.first, 0) && !(sentenceEndBetween(tokens, cue.last, contents[afterCandidate]!.first) && claimedByNextCue(tokens, contents[afterCandidate]!, nextCue))) ||
         colonIntroduces(tokens, cue, contents[afterCandidate]!)) &&
-      !relayOnly
+      !relayOnly &&
+      !participleTakes
         ? afterCandidate
         : -1;
     const gapBefore = before >= 0 ? gapBetween(tokens, contents[before]!.last, cue.first, sourceSpan) : Infinity;
@@ -1160,7 +1195,7 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
       }
     }
     if (pieces.length === 0) {
-      contentless.push({ cue, source });
+      contentless.push({ cue, source, sharesSource: participleTakes });
       continue;
     }
     if (source >= 0) usedSource[source] = 1;
@@ -1192,8 +1227,8 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
     }
   }
   if (released.size > 0) removeMerged(drafts, released);
-  for (const { cue, source } of contentless) {
-    const sourceSpan = source >= 0 && usedSource[source] === 0 ? sources[source]! : null;
+  for (const { cue, source, sharesSource } of contentless) {
+    const sourceSpan = source >= 0 && (usedSource[source] === 0 || sharesSource) ? sources[source]! : null;
     const pieces = clausesAroundAttribution(tokens, cue, sourceSpan, claimed);
     if (pieces.length === 0) continue;
     if (source >= 0) usedSource[source] = 1;
