@@ -117,6 +117,35 @@ test('pipeline: a report inside a transcript line is kept as a statement of its 
   assert.equal(analysis.statements.filter((statement) => statement.cue?.text === 'claimed').length, 1, 'not found twice (tagger and nested stage)');
 });
 
+test('pipeline: an interview in Q&A form — each answer is the interviewee’s, running on to the next question', () => {
+  const bridge = 'Mayor vows bridge will open on time\n\nAn interview with Mayor Ilona Varga, who took office in March.\n\nQ: Will the bridge open on time?\n\nA: We will not cut corners. The engineers have told me the deck is sound.\n\nThe council has approved the final payment.\n\nQ: What about the cost overruns?\n\nA: They are real, and I will not hide them.\n';
+  const ferries = 'Q&A with Tomas Orlik, the harbour master.\n\nQuestion: Are the ferries running next week?\n\nAnswer: Yes. Every crew has signed the new roster.\n';
+  // [text, words of the content, source as written, speaker, content pieces]
+  const cases: ReadonlyArray<readonly [string, string, string, string, number]> = [
+    [bridge, 'Will the bridge open on time?', 'Q', 'Q', 1],
+    [bridge, 'We will not cut corners', 'A', 'Ilona Varga', 2],
+    [bridge, 'The council has approved the final payment.', 'A', 'Ilona Varga', 2],
+    [bridge, 'They are real, and I will not hide them', 'A', 'Ilona Varga', 1],
+    [ferries, 'Are the ferries running next week?', 'Question', 'Question', 1],
+    [ferries, 'Every crew has signed the new roster', 'Answer', 'Tomas Orlik', 1],
+  ];
+  for (const [text, words, source, speaker, pieces] of cases) {
+    const analysis = analyze(text);
+    assertAnalysisSpans(analysis);
+    const statement = byContent(analysis, words);
+    assert.deepEqual(
+      [statement.kind, statement.source?.text, statement.cue?.text, statement.speaker?.name, statement.content.length],
+      ['direct', source, ':', speaker, pieces],
+      `${words} in ${text.slice(0, 30)}`,
+    );
+  }
+  // The answer stops at the next question: the question is no part of it.
+  const answer = byContent(analyze(bridge), 'We will not cut corners');
+  assert.equal(answer.content.some((piece) => piece.text.includes('cost overruns')), false);
+  // "A:" with no question before it is no interview.
+  assert.equal(analyze('A: We will not cut corners.\n').statements.length, 0);
+});
+
 test('pipeline: user alias overrides add and forbid merges, and say why', () => {
   const text = 'Marta Vell said the port would reopen. Lena Sandoval said the ferries were ready.';
   const merged = analyzeDocument({ id: 'a', text, title: null, url: null, publishedAt: null }, { aliases: { merge: [['Marta Vell', 'Lena Sandoval']], forbid: [] } });

@@ -1,4 +1,4 @@
-import { makeSpan, trimRange } from '../model/span.js';
+import { makeSpan, trimRange, type Span } from '../model/span.js';
 import { TokenKind, type Tokens } from '../text/tokenize.js';
 import type { DraftStatement } from './statements.js';
 
@@ -37,20 +37,113 @@ function draftOf(tokens: Tokens, source: [number, number], cue: number, content:
   };
 }
 
+/** Interview labels: "Q:"/"Question:" open the interviewer's line, "A:"/"Answer:" the interviewee's answer. */
+const QUESTION_LABELS = new Set(['q', 'question']);
+const ANSWER_LABELS = new Set(['a', 'answer']);
+/** Words before "with" that introduce the person interviewed ("An interview with Mayor Ilona Varga", "Q&A with …"). */
+const INTERVIEW_NOUNS = new Set(['interview', 'interviews', 'conversation', 'q&a', 'a']);
+/** How far back (tokens) from the first question the introduction naming the interviewee is looked for. */
+const MAX_INTRO_TOKENS = 400;
+const MAX_INTERVIEWEE_TOKENS = 6;
+
+type InterviewLabel = 'question' | 'answer';
+
+/** An answer being read: its label, colon and one token range per paragraph, until the next label. */
+interface OpenAnswer {
+  readonly label: number;
+  readonly pieces: Array<[number, number]>;
+}
+
+/** "Q:", "Question:", "ANSWER:" opening a line: the label, or null. */
+function interviewLabelOf(tokens: Tokens, first: number, last: number): InterviewLabel | null {
+  if (last - first < 2 || tokens.lower[first + 1] !== ':' || !isCapitalized(tokens, first)) return null;
+  const word = tokens.lower[first]!;
+  if (QUESTION_LABELS.has(word)) return 'question';
+  if (ANSWER_LABELS.has(word)) return 'answer';
+  return null;
+}
+
+/**
+ * The person an interview's introduction names before its first question ("An interview with Mayor Ilona Varga",
+ * "Q&A with Vice President Joe Biden"): the capitalised words after the nearest "interview with". Bounded look-back.
+ * Known limit: an introduction that names the interviewee only as a subject ("Varga spoke to the Courier") gives none.
+ */
+function findInterviewee(tokens: Tokens, question: number): Span | null {
+  const floor = Math.max(0, question - MAX_INTRO_TOKENS);
+  for (let index = question - 1; index > floor; index--) {
+    if (tokens.lower[index] !== 'with' || !INTERVIEW_NOUNS.has(tokens.lower[index - 1]!)) continue;
+    // "a with" only as the end of "Q&A with".
+    if (tokens.lower[index - 1] === 'a' && (tokens.lower[index - 2] !== '&' || tokens.lower[index - 3] !== 'q')) continue;
+    let last = index;
+    while (last + 1 < question && last - index < MAX_INTERVIEWEE_TOKENS && isCapitalized(tokens, last + 1)) last++;
+    if (last === index) continue;
+    return makeSpan(tokens.text, tokens.starts[index + 1]!, tokens.ends[last]!);
+  }
+  return null;
+}
+
+/** An answer's statement: the "A" label is its source as written, the colon its cue, each paragraph a content piece. */
+function answerDraft(tokens: Tokens, answer: OpenAnswer, interviewee: Span | null): DraftStatement | null {
+  const single = answer.pieces.length === 1 ? answer.pieces[0]! : null;
+  const stripFinalPeriod = single !== null && tokens.sentence[single[0]] === tokens.sentence[single[1]];
+  const draft = draftOf(tokens, [answer.label, answer.label], answer.label + 1, answer.pieces[0]!, stripFinalPeriod, true);
+  if (draft === null) return null;
+  const content: Span[] = [...draft.content];
+  const contentTokens: Array<readonly [number, number]> = [...draft.contentTokens];
+  for (let piece = 1; piece < answer.pieces.length; piece++) {
+    const [first, last] = answer.pieces[piece]!;
+    const [start, end] = trimRange(tokens.text, tokens.starts[first]!, tokens.ends[last]!);
+    if (end <= start) continue;
+    content.push(makeSpan(tokens.text, start, end));
+    contentTokens.push([first, last]);
+  }
+  return { ...draft, content, contentTokens, ...(interviewee === null ? {} : { standsFor: interviewee }) };
+}
+
 /**
  * Attributions written by layout rather than by a verb: a transcript or headline line opening with a speaker and a
- * colon ("PENCE: …", "John McCain: …"), and a quotation line closed by a dash and a name ("“…” ― Jane Roe").
+ * colon ("PENCE: …", "John McCain: …"), a quotation line closed by a dash and a name ("“…” ― Jane Roe"), and an
+ * interview's "Q:"/"A:" lines, each answer running on over its paragraphs until the next label.
  * One pass over the paragraphs (lines); each line is read a bounded number of times.
  */
 export function findLayoutAttributions(tokens: Tokens): DraftStatement[] {
   const drafts: DraftStatement[] = [];
+  let interviewee: Span | null | undefined;
+  let answer: OpenAnswer | null = null;
+  const closeAnswer = (): void => {
+    if (answer === null) return;
+    const draft = answerDraft(tokens, answer, interviewee ?? null);
+    if (draft !== null) drafts.push(draft);
+    answer = null;
+  };
   let lineStart = 0;
   for (let index = 1; index <= tokens.count; index++) {
     if (index < tokens.count && tokens.breaksBefore[index] === 0) continue;
     const lineEnd = index - 1;
-    readLine(tokens, lineStart, lineEnd, drafts);
+    const label = interviewLabelOf(tokens, lineStart, lineEnd);
+    if (label === 'question') {
+      closeAnswer();
+      if (interviewee === undefined) interviewee = findInterviewee(tokens, lineStart);
+      // The question is the interviewer's line, as a named transcript line ("HOST: …") is.
+      const draft = draftOf(tokens, [lineStart, lineStart], lineStart + 1, [lineStart + 2, lineEnd], false, true);
+      if (draft !== null) drafts.push(draft);
+    } else if (label === 'answer' && interviewee !== undefined) {
+      // An "A:" line counts only after a question: "A: …" alone is too rare a layout to trust.
+      closeAnswer();
+      answer = { label: lineStart, pieces: [[lineStart + 2, lineEnd]] };
+    } else if (answer !== null) {
+      const before = drafts.length;
+      readLine(tokens, lineStart, lineEnd, drafts);
+      if (drafts.length > before) {
+        // A named transcript line ends the answer: keep it after the answer, in reading order.
+        const named = drafts.pop()!;
+        closeAnswer();
+        drafts.push(named);
+      } else (answer as OpenAnswer).pieces.push([lineStart, lineEnd]);
+    } else readLine(tokens, lineStart, lineEnd, drafts);
     lineStart = index;
   }
+  closeAnswer();
   return drafts;
 }
 

@@ -152,9 +152,15 @@ export function resolveSpeakers(input: {
   drafts.forEach((draft, position) => {
     const shared = sharesSpeakerWith[position]!;
     if (draft.source === null) speakers.push(shared >= 0 ? (speakers[shared] ?? null) : null);
+    else if (draft.standsFor !== undefined) speakers.push(labelled(resolve(draft.standsFor), draft.source));
     else speakers.push(resolve(draft.source));
   });
   return speakers;
+}
+
+/** A speaker resolved from the name a label stands for: the label as written leads its evidence. */
+function labelled(speaker: ResolvedSpeaker, label: Span): ResolvedSpeaker {
+  return { ...speaker, evidence: [label, ...speaker.evidence] };
 }
 
 /**

@@ -17,6 +17,8 @@ export interface DraftStatement {
   readonly contentTokens: ReadonlyArray<readonly [number, number]>;
   readonly cueTokens: readonly [number, number] | null;
   readonly sourceTokens: readonly [number, number] | null;
+  /** The name a layout label stands for ("A:" → the interviewee the introduction names); the speaker is resolved from it. */
+  readonly standsFor?: Span;
 }
 
 /** Words that make the content before a cue an object ("In an interview on [CBS],"), not an utterance, when one follows the cue. */
