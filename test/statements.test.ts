@@ -533,3 +533,49 @@ test('assembleStatements: "…, she said, adding: “…”" is two statements �
     );
   }
 });
+
+test('assembleStatements: "X who asked not to be named said …" without commas is X\'s statement after the request', () => {
+  // [text, the source as tagged, the content as tagged, [source, cue, content] expected]
+  const cases: Array<[string, string, string, [string, string, string]]> = [
+    ['A nurse who asked not to be named said morale was low.', 'A nurse who', 'not to be named said morale was low', ['A nurse', 'said', 'morale was low']],
+    ['A senior official who asked not to be identified told reporters that the talks had stalled.', 'A senior official who', 'not to be identified told reporters that the talks had stalled', ['A senior official', 'told', 'that the talks had stalled']],
+    // A verb right after a pronoun belongs to the reason given inside the request.
+    ['A guard who asked not to be named because he feared reprisals said the gate was open.', 'A guard who', 'not to be named because he feared reprisals said the gate was open', ['A guard', 'said', 'the gate was open']],
+  ];
+  for (const [text, source, content, expected] of cases) {
+    const { drafts } = assemble(text, [['source', source], ['cue', 'asked'], ['content', content]]);
+    assert.deepEqual(drafts.map((draft) => [draft.source?.text, draft.cue?.text, draft.content.map((piece) => piece.text).join(' / ')]), [expected], text);
+  }
+});
+
+test('completeSources: a source tagged with the head noun and "that" is the relative clause\'s subject', () => {
+  // [text, the source as tagged, the cue, the content, the source expected]
+  const cases: Array<[string, string, string, string, string]> = [
+    ['The council backed bus lanes, a plan that shopkeepers say will hurt trade.', 'a plan that shopkeepers', 'say', 'will hurt trade', 'shopkeepers'],
+    ['It was a blast that Mayor Ines Roth described as deliberate.', 'a blast that Mayor Ines Roth', 'described', 'as deliberate', 'Mayor Ines Roth'],
+    ['Ivo Marr lost a vote, which the party leaders denied was rigged.', 'a vote, which the party leaders', 'denied', 'was rigged', 'the party leaders'],
+    // A participle closes the clause inside the source; a demonstrative after a preposition opens none.
+    ['Most of the chairs that the paper interviewed predicted a win.', 'Most of the chairs that the paper interviewed', 'predicted', 'a win', 'Most of the chairs that the paper interviewed'],
+    ['A majority of that group still said the plan was fair.', 'A majority of that group', 'said', 'the plan was fair', 'A majority of that group'],
+  ];
+  for (const [text, source, cue, content, expected] of cases) {
+    const { tokens, drafts } = assemble(text, [['source', source], ['cue', cue], ['content', content]]);
+    const result = completeSources({ tokens, drafts, quotations: findQuotations(tokens), entities: [] });
+    assert.equal(result.drafts[0]?.source?.text, expected, text);
+  }
+});
+
+test('findRelays: after "according to a statement" or "an analysis", the author after "from" or "by" is the source', () => {
+  // [text, the source as tagged, the source expected]
+  const cases: Array<[string, string, string]> = [
+    ['According to a statement from the dockers union, the cuts could affect 300 jobs.', 'a statement from the dockers union', 'the dockers union'],
+    ['The tax would raise little, according to an analysis by Ines Roth.', 'an analysis by Ines Roth', 'Ines Roth'],
+  ];
+  for (const [text, source, expected] of cases) {
+    const cue = text.includes('According') ? 'According to' : 'according to';
+    const content = text.startsWith('According') ? text.slice(text.indexOf(', ') + 2, -1) : text.slice(0, text.indexOf(', '));
+    const { tokens, drafts } = assemble(text, [['cue', cue], ['source', source], ['content', content]]);
+    const result = findRelays({ tokens, drafts, quotations: findQuotations(tokens) });
+    assert.equal(result.drafts[0]?.source?.text, expected, text);
+  }
+});

@@ -157,7 +157,8 @@ export function resolveCoreference(input: CoreferenceInput): Int32Array {
           chosen = best;
         }
         const facts = clusters[chosen];
-        if (facts !== undefined && facts.gender === null && anaphor.gender !== null) facts.gender = anaphor.gender;
+        // Only a subject pronoun teaches a gender: "X wants him to retire" is seldom X, and a wrong gender sticks.
+        if (facts !== undefined && facts.gender === null && anaphor.gender !== null && anaphor.subjectCandidate) facts.gender = anaphor.gender;
       }
     } else if (anaphor.apposedTo >= 0) {
       // The name in apposition says who is described; the mentions ahead are in text order, found by a forward scan.

@@ -1,4 +1,5 @@
-import { countryOfWord, demonymOf, knownLower, knownName, PLACE_PREFIXES, startsKnownName, type KnownName } from '../lexicon/demonyms.js';
+import { countryOfWord, demonymOf, knownLower, knownName, PLACE_PREFIXES, PLACE_SUFFIXES, startsKnownName, type KnownName } from '../lexicon/demonyms.js';
+import { FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES } from '../lexicon/given-names.js';
 import { NOT_NAME_WORDS, PREPOSITIONS, PRONOUNS } from '../lexicon/pronouns.js';
 import {
   DETERMINERS,
@@ -54,6 +55,8 @@ interface Found {
   readonly roleWords: readonly string[];
   readonly countries: readonly string[];
   readonly gender: 'm' | 'f' | null;
+  /** The gender its given name says ("Rachel Stein"), weaker than a title's: "Bill Clinton" and "Mrs. Clinton" may share a cluster. */
+  readonly nameGender: 'm' | 'f' | null;
   readonly possessive: boolean;
   readonly inQuote: boolean;
   /** A single capitalized word at a sentence start with no type cue: kept only when something else supports it. */
@@ -115,6 +118,7 @@ const DETERMINER_CLASS = 512;
 const PLACE_PREFIX_CLASS = 1024;
 const PREPOSITION_CLASS = 2048;
 const PARTY_CLASS = 4096;
+const PLACE_SUFFIX_CLASS = 8192;
 const WORD_CLASSES = new Map<string, number>();
 const addClass = (words: Iterable<string>, bit: number): void => {
   for (const word of words) WORD_CLASSES.set(word, (WORD_CLASSES.get(word) ?? 0) | bit);
@@ -132,6 +136,7 @@ addClass(DETERMINERS, DETERMINER_CLASS);
 addClass(PLACE_PREFIXES, PLACE_PREFIX_CLASS);
 addClass(PREPOSITIONS, PREPOSITION_CLASS);
 addClass(PARTY_WORDS, PARTY_CLASS);
+addClass(PLACE_SUFFIXES, PLACE_SUFFIX_CLASS);
 
 /** The word-list bits of a lower-case word (0 for none, or past either end of the tokens). */
 function classOf(word: string | undefined): number {
@@ -348,6 +353,7 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
       roleWords: NO_STRINGS,
       countries: NO_STRINGS,
       gender: null,
+      nameGender: null,
       possessive: isPossessive(lower[to + 1]),
       inQuote: quoted[from] === 1,
       initialOnly: false,
@@ -540,7 +546,7 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
     } else if ((lastClass & ORGANIZATION_CLASS) !== 0 || (first !== last && (classAt(first) & ORGANIZATION_CLASS) !== 0)) {
       type = 'organization';
       strength = 3;
-    } else if (tokenCount >= 2 && (classAt(first) & PLACE_PREFIX_CLASS) !== 0) {
+    } else if (tokenCount >= 2 && ((classAt(first) & PLACE_PREFIX_CLASS) !== 0 || (lastClass & PLACE_SUFFIX_CLASS) !== 0)) {
       type = 'place';
       strength = 2;
     } else if (tokenCount >= 2 && tokenCount <= 4) {
@@ -603,6 +609,9 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
       if (FEMALE_TITLES.has(word)) gender = 'f';
       else if (MALE_TITLES.has(word)) gender = 'm';
     }
+    // A lone word may be a surname ("Grant said"): only a first word with a name after it is read as a given name.
+    const givenWord = type === 'person' && tokenCount >= 2 ? lower[first]! : '';
+    const nameGender = FEMALE_GIVEN_NAMES.has(givenWord) ? 'f' : MALE_GIVEN_NAMES.has(givenWord) ? 'm' : null;
     const leadToken = roleFrom >= 0 && roleFrom < first ? roleFrom : first;
     found.push({
       start: starts[first]!,
@@ -618,6 +627,7 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
       roleWords,
       countries,
       gender,
+      nameGender,
       possessive: isPossessive(lower[last + 1]),
       inQuote: quoted[first] === 1,
       initialOnly: tokenCount === 1 && strength === 0 && firstWordOfSentence(first),
@@ -916,13 +926,16 @@ function cluster(found: Found[], anaphors: Array<Anaphor & { end: number; text: 
     let roles: Set<string> | null = null;
     let countries: Set<string> | null = null;
     let gender: 'm' | 'f' | null = null;
+    let nameGender: 'm' | 'f' | null = null;
     for (const member of entry.members) {
       const mention = found[member]!;
       for (const word of mention.roleWords) (roles ??= new Set()).add(word);
       for (const country of mention.countries) (countries ??= new Set()).add(country);
       gender ??= mention.gender;
+      nameGender ??= mention.nameGender;
     }
-    return { type: entry.type, roles: roles ?? NO_WORDS, countries: countries ?? NO_WORDS, gender };
+    // A title's gender wins over a given name's ("Mrs. Clinton" in a cluster that also holds "Bill Clinton").
+    return { type: entry.type, roles: roles ?? NO_WORDS, countries: countries ?? NO_WORDS, gender: gender ?? nameGender };
   });
   const named: NamedMention[] = [];
   for (let index = 0; index < found.length; index++) {

@@ -100,6 +100,8 @@ function hasEarlierCue(drafts: readonly DraftStatement[], index: number, cueStar
   return false;
 }
 
+const AUTHOR_PREPOSITIONS = new Set(['from', 'by']);
+
 /** The draft with its source starting after a relay phrase or name it opens with (and a comma), when some word is left. */
 function withoutLeadingRelay(tokens: Tokens, draft: DraftStatement, relays: readonly FoundRelay[]): DraftStatement {
   const sourceTokens = draft.sourceTokens;
@@ -109,6 +111,8 @@ function withoutLeadingRelay(tokens: Tokens, draft: DraftStatement, relays: read
   if (leading === undefined) return draft;
   let first = leading.last + 1;
   while (first <= sourceTokens[1] && tokens.kinds[first] === TokenKind.Punct) first++;
+  // "according to a statement from the union": the document's author, after "from" or "by", is the speaker.
+  if (first < sourceTokens[1] && AUTHOR_PREPOSITIONS.has(tokens.lower[first]!)) first++;
   if (first > sourceTokens[1]) return draft;
   const [start, end] = [tokens.starts[first]!, tokens.ends[sourceTokens[1]]!];
   return { ...draft, source: makeSpan(tokens.text, start, end), sourceTokens: [first, sourceTokens[1]] };

@@ -1,4 +1,4 @@
-import { BETWEEN_SUBJECT_AND_CUE } from '../lexicon/cues.js';
+import { BETWEEN_SUBJECT_AND_CUE, CUE_VERBS } from '../lexicon/cues.js';
 import { GROUP_MODIFIERS, GROUP_NOUNS } from '../lexicon/titles.js';
 import { lowerBound, makeSpan, sortByPackedKey } from '../model/span.js';
 import type { Entity, EntityMention } from '../model/types.js';
@@ -98,7 +98,7 @@ export function completeSources(input: { tokens: Tokens; drafts: readonly DraftS
     if (draft.source !== null && draft.sourceTokens !== null && !isPlausibleSource(tokens, draft.sourceTokens)) draft = { ...draft, source: null, sourceTokens: null };
     const previous = index > 0 ? completed[index - 1]! : undefined;
     if (draft.source !== null) {
-      completed.push(widenSource(tokens, draft, mentions));
+      completed.push(widenSource(tokens, cutRelativeHead(tokens, draft), mentions));
       return;
     }
     if (draft.cueTokens === null) {
@@ -138,6 +138,46 @@ export function completeSources(input: { tokens: Tokens; drafts: readonly DraftS
     completed.push(widenSource(tokens, { ...draft, source, sourceTokens: subject }, mentions));
   });
   return { drafts: completed, sharesSpeakerWith };
+}
+
+/** Most words of a subject inside a relative clause ("a plan that the city's shopkeepers say …"). */
+const MAX_RELATIVE_SUBJECT_WORDS = 4;
+
+/**
+ * "a plan that shopkeepers say will hurt them": the tagger may take the head noun and "that" into the source; the
+ * speaker is the relative clause's subject, right before the cue. Cut when that subject is one word (a verb cannot
+ * stand between "that" and the cue) or opens with a determiner, a pronoun or a capital ("which the mayor says").
+ */
+function cutRelativeHead(tokens: Tokens, draft: DraftStatement): DraftStatement {
+  if (draft.sourceTokens === null || draft.cueTokens === null) return draft;
+  const [first, last] = draft.sourceTokens;
+  if (last >= draft.cueTokens[0] || last - first < 2) return draft;
+  for (let at = last - 1; at > first && at >= last - MAX_RELATIVE_SUBJECT_WORDS; at--) {
+    const word = tokens.lower[at]!;
+    if (word !== 'that' && word !== 'which') continue;
+    // "a majority of that segment": a demonstrative after a preposition opens no clause; a cue with no reporting verb is a misreading.
+    if (NOT_SUBJECT_WORDS.has(tokens.lower[at - 1]!) || !hasCueVerb(tokens, draft.cueTokens)) return draft;
+    // "the chairs that POLITICO interviewed predicted": a participle ends the clause, which then is all the source's.
+    if (isLowerCaseWord(tokens, last) && tokens.lower[last]!.endsWith('ed')) return draft;
+    for (let between = last + 1; between < draft.cueTokens[0]; between++) if (!BETWEEN_SUBJECT_AND_CUE.has(tokens.lower[between]!)) return draft;
+    const opening = at + 1;
+    for (let inside = opening; inside <= last; inside++) if (tokens.kinds[inside] !== TokenKind.Word) return draft;
+    const single = opening === last && !NOT_SUBJECT_WORDS.has(tokens.lower[opening]!);
+    if (!single && !DETERMINERS.has(tokens.lower[opening]!) && !SUBJECT_PRONOUNS.has(tokens.lower[opening]!) && !isCapitalized(tokens, opening)) return draft;
+    return { ...draft, source: makeSpan(tokens.text, tokens.starts[opening]!, tokens.ends[last]!), sourceTokens: [opening, last] };
+  }
+  return draft;
+}
+
+/** Whether a cue holds a reporting verb of the cue lexicon. */
+function hasCueVerb(tokens: Tokens, [first, last]: readonly [number, number]): boolean {
+  for (let at = first; at <= last; at++) if (CUE_VERBS.has(tokens.lower[at]!)) return true;
+  return false;
+}
+
+/** A word written in lower case. */
+function isLowerCaseWord(tokens: Tokens, index: number): boolean {
+  return tokens.kinds[index] === TokenKind.Word && !isCapitalized(tokens, index);
 }
 
 /** Words that open a verb's object ("kept its rate", "cut a forecast"): the word before them ends the subject's verb. */

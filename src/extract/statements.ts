@@ -1,4 +1,5 @@
 import { ADDRESSEE_VERBS, BETWEEN_SUBJECT_AND_CUE, CUE_MODIFIERS, CUE_VERBS, INFERENCE_HEDGES, stanceOf, UTTERANCE_STANCES } from '../lexicon/cues.js';
+import { PRONOUNS } from '../lexicon/pronouns.js';
 import { WEEKDAYS } from '../lexicon/time-words.js';
 import { GENERIC_LEADER_HEADS, SINGULAR_GROUP_HEADS, TITLE_WORDS } from '../lexicon/titles.js';
 import { makeSpan, trimRange, type Span } from '../model/span.js';
@@ -433,6 +434,12 @@ function removeAnonymityRequests(tokens: Tokens, drafts: Draft[]): void {
   drafts.forEach((draft, index) => {
     const first = draft.pieces[0]!.first;
     if (draft.pieces.length !== 1 || tokens.lower[first] !== 'not' || tokens.lower[first + 1] !== 'to' || tokens.lower[first + 2] !== 'be' || !NOT_NAMED.has(tokens.lower[first + 3] ?? '')) return;
+    // Replaced in place: the loop reads each index once, and the replacement is no request.
+    const reported = reportAfterAnonymityRequest(tokens, draft);
+    if (reported !== null) {
+      drafts[index] = reported;
+      return;
+    }
     dropped.add(draft);
     const next = drafts[index + 1];
     const relative = draft.source;
@@ -445,6 +452,30 @@ function removeAnonymityRequests(tokens: Tokens, drafts: Draft[]): void {
     next.source = { type: 'source', first: sentenceFirst, last };
   });
   removeMerged(drafts, dropped);
+}
+
+/** How far past "not to be named" the tagger's content may run to the real reporting verb ("… because she feared for her job said"). */
+const MAX_REQUEST_TAIL = 16;
+
+/**
+ * "A nurse who asked not to be named said morale was low": without commas the tagger reads one statement, cue "asked",
+ * source "A nurse who", content running on over "said". The statement is the one after the first utterance verb in
+ * that content (within a bounded window) not right after a subject pronoun, its source the phrase before "who"; null
+ * when the draft is not so shaped.
+ */
+function reportAfterAnonymityRequest(tokens: Tokens, draft: Draft): Draft | null {
+  const piece = draft.pieces[0]!;
+  const source = draft.source;
+  if (source === null || source.first >= source.last || tokens.lower[source.last] !== 'who' || tokens.kinds[source.last - 1] !== TokenKind.Word) return null;
+  const limit = Math.min(piece.last - 1, piece.first + 4 + MAX_REQUEST_TAIL);
+  for (let at = piece.first + 4; at <= limit; at++) {
+    if (tokens.kinds[at] !== TokenKind.Word) return null;
+    const entry = CUE_VERBS.get(tokens.lower[at]!);
+    // "because she feared …": a verb right after a subject pronoun belongs to a clause inside the request.
+    if (entry === undefined || !UTTERANCE_STANCES.has(entry.stance) || PRONOUNS.get(tokens.lower[at - 1]!)?.subject === true) continue;
+    return { cue: { type: 'cue', first: at, last: at }, source: { type: 'source', first: source.first, last: source.last - 1 }, pieces: [spanWith(piece, at + 1, piece.last)] };
+  }
+  return null;
 }
 
 /**

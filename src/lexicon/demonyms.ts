@@ -82,6 +82,11 @@ export const PLACE_PREFIXES: ReadonlySet<string> = new Set(
   'san santa santo são sao los las la el new north south east west upper lower fort mount mt. port lake cape saint st. st sainte'.split(' '),
 );
 
+/** Last words that make a name a place ("Mill Street", "Tarnova Province"); not surnames too (Hill, Lane, Bay, Rivers). */
+export const PLACE_SUFFIXES: ReadonlySet<string> = new Set(
+  'street road avenue boulevard square highway motorway bridge county province district region island islands peninsula'.split(' '),
+);
+
 /** The gazetteer entry for a written name (any case), or undefined. */
 export function knownName(name: string): KnownName | undefined {
   return knownLower(name.toLowerCase());
