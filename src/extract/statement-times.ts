@@ -30,6 +30,8 @@ export function attachStatementTimes(input: AttachStatementTimesInput): Statemen
   const times = isSorted(input.times) ? input.times : [...input.times].sort((left, right) => left.start - right.start);
   let segments: Int32Array | null = null;
   let reported: ReportedContent | null = null;
+  // Built at the first opening phrase that needs it: most statements never ask.
+  const reportedContent = (): ReportedContent => (reported ??= indexContent(input.statements));
   return input.statements.map((statement) => {
     const refers: TimeExpression[] = [];
     for (const piece of statement.content) {
@@ -41,8 +43,7 @@ export function attachStatementTimes(input: AttachStatementTimesInput): Statemen
     let said: TimeExpression | null = null;
     if (times.length > 0 && (statement.cue !== null || statement.source !== null)) {
       segments ??= segmentIndex(tokens);
-      reported ??= indexContent(input.statements);
-      said = saidTime(statement, times, tokens, segments, reported);
+      said = saidTime(statement, times, tokens, segments, reportedContent);
     }
     if (input.publishedAt === null && said === null && refers.length === 0) return statement;
     if (statement.time !== undefined) {
@@ -176,7 +177,7 @@ function firstTokenOfSegment(segments: Int32Array, segment: number): number {
  * attribution segments are looked at, walking outward from the cue, so a document with many statements and many
  * times stays linear (every statement used to scan every time of the document).
  */
-function saidTime(statement: Statement, times: readonly TimeExpression[], tokens: Tokens, segments: Int32Array, reported: ReportedContent): TimeExpression | null {
+function saidTime(statement: Statement, times: readonly TimeExpression[], tokens: Tokens, segments: Int32Array, reportedContent: () => ReportedContent): TimeExpression | null {
   // The anchors are the cue and the source, in that order; no arrays built per statement.
   const anchor = statement.cue ?? statement.source;
   if (anchor === null || times.length === 0) return null;
@@ -209,7 +210,7 @@ function saidTime(statement: Statement, times: readonly TimeExpression[], tokens
       // "On Tuesday, X said …", "In an interview on Sunday, X said …": the sentence's opening phrase, right before the source or
       // cue; not when that opening is another statement's content ("X said he knew nothing of the attack in 2022, though he
       // admitted …") unless it names an occasion ("When he described the wall in December, he said …").
-      (segment === firstSegmentOfSentence && segment + 1 === lowestSegment && (occasionOpener || !insideReported(reported, time)))
+      (segment === firstSegmentOfSentence && segment + 1 === lowestSegment && (occasionOpener || !insideReported(reportedContent(), time)))
     );
   };
   const pivot = firstStartingAt(times, reference);
