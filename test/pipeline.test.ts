@@ -142,6 +142,10 @@ test('pipeline: an interview in Q&A form — each answer is the interviewee’s,
   // The answer stops at the next question: the question is no part of it.
   const answer = byContent(analyze(bridge), 'We will not cut corners');
   assert.equal(answer.content.some((piece) => piece.text.includes('cost overruns')), false);
+  // A line that does not end like a sentence ends the interview: what follows is not the answer.
+  const listed = byContent(analyze(`${bridge}\nRead also\n\nBridge tolls to rise in May\n`), 'They are real, and I will not hide them');
+  assert.equal(listed.content.length, 1);
+  assert.equal(listed.content.some((piece) => piece.text.includes('Read also') || piece.text.includes('tolls')), false);
   // "A:" with no question before it is no interview.
   assert.equal(analyze('A: We will not cut corners.\n').statements.length, 0);
 });

@@ -82,6 +82,14 @@ function findInterviewee(tokens: Tokens, question: number): Span | null {
   return null;
 }
 
+/** Marks that end a spoken sentence, or the quotation closing one. */
+const SENTENCE_CLOSERS = new Set(['.', '!', '?', '…', '"', '”', '’', "'", '»']);
+
+/** Whether a line ends as an answer's paragraph does: with a full stop, "!", "?", an ellipsis or a closing quotation mark. */
+function endsLikeSentence(tokens: Tokens, lineEnd: number): boolean {
+  return SENTENCE_CLOSERS.has(tokens.lower[lineEnd]!);
+}
+
 /** An answer's statement: the "A" label is its source as written, the colon its cue, each paragraph a content piece. */
 function answerDraft(tokens: Tokens, answer: OpenAnswer, interviewee: Span | null): DraftStatement | null {
   const single = answer.pieces.length === 1 ? answer.pieces[0]! : null;
@@ -131,6 +139,10 @@ export function findLayoutAttributions(tokens: Tokens): DraftStatement[] {
       // An "A:" line counts only after a question: "A: …" alone is too rare a layout to trust.
       closeAnswer();
       answer = { label: lineStart, pieces: [[lineStart + 2, lineEnd]] };
+    } else if (answer !== null && !endsLikeSentence(tokens, lineEnd)) {
+      // A line that does not end like a sentence (a headline, "Read also", a list of links) ends the interview.
+      closeAnswer();
+      readLine(tokens, lineStart, lineEnd, drafts);
     } else if (answer !== null) {
       const before = drafts.length;
       readLine(tokens, lineStart, lineEnd, drafts);
