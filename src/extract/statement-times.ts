@@ -1,4 +1,4 @@
-import type { Span } from '../model/span.js';
+import { lowerBound, type Span } from '../model/span.js';
 import type { Statement, StatementTime, TimeExpression } from '../model/types.js';
 import { OCCASION_OPENERS } from '../lexicon/time-words.js';
 import { firstTokenEndingAfter, type Tokens } from '../text/tokenize.js';
@@ -35,7 +35,7 @@ export function attachStatementTimes(input: AttachStatementTimesInput): Statemen
   return input.statements.map((statement) => {
     const refers: TimeExpression[] = [];
     for (const piece of statement.content) {
-      for (let index = firstStartingAt(times, piece.start); index < times.length && times[index]!.start < piece.end; index++) {
+      for (let index = lowerBound(times, piece.start); index < times.length && times[index]!.start < piece.end; index++) {
         const time = times[index]!;
         if (time.end <= piece.end && time.event !== false) refers.push(time);
       }
@@ -79,24 +79,12 @@ function isSorted(times: readonly TimeExpression[]): boolean {
   return true;
 }
 
-/** Index of the first time starting at or after `offset`. */
-function firstStartingAt(times: readonly TimeExpression[], offset: number): number {
-  let low = 0;
-  let high = times.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (times[middle]!.start < offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
 /**
  * Every content piece of the document's statements, by start, with the furthest end reached up to each. Questions are
  * left out: "Asked during a debate in January, X said …" dates the answer.
  */
 interface ReportedContent {
-  readonly starts: Int32Array;
+  readonly pieces: readonly Span[];
   readonly furthestEnds: Int32Array;
 }
 
@@ -107,27 +95,19 @@ function indexContent(statements: readonly Statement[]): ReportedContent {
     for (const piece of statement.content) pieces.push(piece);
   }
   pieces.sort((left, right) => left.start - right.start);
-  const starts = new Int32Array(pieces.length);
   const furthestEnds = new Int32Array(pieces.length);
   let furthest = -1;
   pieces.forEach((piece, index) => {
     furthest = Math.max(furthest, piece.end);
-    starts[index] = piece.start;
     furthestEnds[index] = furthest;
   });
-  return { starts, furthestEnds };
+  return { pieces, furthestEnds };
 }
 
 /** Whether some content piece holds the whole span: among the pieces starting at or before it, one reaches its end. */
 function insideReported(reported: ReportedContent, span: { start: number; end: number }): boolean {
-  let low = 0;
-  let high = reported.starts.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (reported.starts[middle]! <= span.start) low = middle + 1;
-    else high = middle;
-  }
-  return low > 0 && reported.furthestEnds[low - 1]! >= span.end;
+  const after = lowerBound(reported.pieces, span.start + 1);
+  return after > 0 && reported.furthestEnds[after - 1]! >= span.end;
 }
 
 /** For each token, its segment number: segments restart at sentence starts and at segment punctuation. */
@@ -213,7 +193,7 @@ function saidTime(statement: Statement, times: readonly TimeExpression[], tokens
       (segment === firstSegmentOfSentence && segment + 1 === lowestSegment && (occasionOpener || !insideReported(reportedContent(), time)))
     );
   };
-  const pivot = firstStartingAt(times, reference);
+  const pivot = lowerBound(times, reference);
   // Nearest before the reference (the earliest of equal starts), then nearest at or after it.
   let before: TimeExpression | null = null;
   for (let index = pivot - 1; index >= 0 && times[index]!.start >= rangeStart; index--) {
