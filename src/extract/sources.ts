@@ -157,7 +157,7 @@ function cutRelativeHead(tokens: Tokens, draft: DraftStatement): DraftStatement 
     if (word !== 'that' && word !== 'which') continue;
     // "a majority of that segment": a demonstrative after a preposition opens no clause; a cue with no reporting verb is a misreading.
     if (NOT_SUBJECT_WORDS.has(tokens.lower[at - 1]!) || !hasCueVerb(tokens, draft.cueTokens)) return draft;
-    // "the chairs that POLITICO interviewed predicted": a participle ends the clause, which then is all the source's.
+    // "the mayors that the Courier polled predicted": a participle ends the clause, which then is all the source's.
     if (isLowerCaseWord(tokens, last) && tokens.lower[last]!.endsWith('ed')) return draft;
     for (let between = last + 1; between < draft.cueTokens[0]; between++) if (!BETWEEN_SUBJECT_AND_CUE.has(tokens.lower[between]!)) return draft;
     const opening = at + 1;

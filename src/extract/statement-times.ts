@@ -189,7 +189,7 @@ function saidTime(statement: Statement, times: readonly TimeExpression[], tokens
       (segment >= lowestSegment && segment <= highestSegment) ||
       // "On Tuesday, X said …", "In an interview on Sunday, X said …": the sentence's opening phrase, right before the source or
       // cue; not when that opening is another statement's content ("X said he knew nothing of the attack in 2022, though he
-      // admitted …") unless it names an occasion ("When he described the wall in December, he said …").
+      // admitted …") unless it names an occasion ("When she first described the bridge plan in December, the mayor said …").
       (segment === firstSegmentOfSentence && segment + 1 === lowestSegment && (occasionOpener || !insideReported(reportedContent(), time)))
     );
   };

@@ -138,7 +138,7 @@ export const MODIFIER_STOPS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * First words of a sentence-opening phrase that names the occasion of what follows ("When he described the wall in
- * December, he said …", "In an interview on Sunday, …"): a time in it dates the saying even when a cue stands inside it.
+ * First words of a sentence-opening phrase that names the occasion of what follows ("When she described the bridge plan
+ * in December, the mayor said …", "In an interview on Sunday, …"): a time in it dates the saying even when a cue stands inside it.
  */
 export const OCCASION_OPENERS: ReadonlySet<string> = new Set(['when', 'while', 'after', 'before', 'during', 'in', 'on', 'at', 'as', 'asked', 'speaking', 'since', 'following']);
