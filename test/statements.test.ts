@@ -579,3 +579,21 @@ test('findRelays: after "according to a statement" or "an analysis", the author 
     assert.equal(result.drafts[0]?.source?.text, expected, text);
   }
 });
+
+test('assembleStatements: an attribution set off by commas inside a sentence takes the content on both sides', () => {
+  const { drafts } = assemble('In the three years since the flood, Ortiz says, far too little has been rebuilt.', [
+    ['content', 'In the three years since the flood'],
+    ['source', 'Ortiz'],
+    ['cue', 'says'],
+    ['content', 'far too little has been rebuilt'],
+  ]);
+  assert.deepEqual(drafts.map((draft) => draft.content.map((piece) => piece.text)), [['In the three years since the flood', 'far too little has been rebuilt']]);
+  // A sentence that ends before the attribution is a report of its own: the cue keeps one side.
+  const closed = assemble('The flood came twice. Ortiz says, far too little has been rebuilt.', [
+    ['content', 'The flood came twice.'],
+    ['source', 'Ortiz'],
+    ['cue', 'says'],
+    ['content', 'far too little has been rebuilt'],
+  ]);
+  assert.equal(closed.drafts.find((draft) => draft.cue?.text === 'says')?.content.length, 1);
+});

@@ -132,6 +132,19 @@ function opensClauseAfter(tokens: Tokens, cue: TaggedSpan, before: TaggedSpan, a
 }
 
 /**
+ * "In the three years since the flood, Ortiz says, far too little has been rebuilt.": an attribution set off by commas
+ * inside one sentence, content on both sides, the words before not closing a sentence: one report in two pieces.
+ */
+function isParentheticalAttribution(tokens: Tokens, cue: TaggedSpan, source: TaggedSpan | null, before: TaggedSpan, after: TaggedSpan): boolean {
+  const opening = source !== null && source.first < cue.first ? source.first : cue.first;
+  const closing = source !== null && source.last > cue.last ? source.last : cue.last;
+  if (before.last !== opening - 2 || tokens.lower[opening - 1] !== ',') return false;
+  if (after.first !== closing + 2 || tokens.lower[closing + 1] !== ',') return false;
+  if (tokens.sentence[before.first] !== tokens.sentence[after.last]) return false;
+  return !SENTENCE_ENDS.has(tokens.lower[before.last]!);
+}
+
+/**
  * "…, she said, adding: “…”" / "…, he said, adding that …": content after a reporting participle that follows this cue
  * and a comma is the participle's own statement (same speaker, shared later by the sources stage); this cue keeps the
  * words before it. Relay participles ("citing") are left to the relay rules.
@@ -1211,6 +1224,10 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
         usedContent[before] = 1;
         usedContent[after] = 1;
       } else if (gapBefore <= MAX_CONTENT_GAP && gapAfter <= MAX_CONTENT_GAP && isQuotationContinuation(tokens, quotations.quotations, quotations.tokenQuotation, contents[before]!, contents[after]!)) {
+        pieces.push(contents[before]!, contents[after]!);
+        usedContent[before] = 1;
+        usedContent[after] = 1;
+      } else if (gapBefore <= MAX_CONTENT_GAP && gapAfter <= MAX_CONTENT_GAP && isParentheticalAttribution(tokens, cue, sourceSpan, contents[before]!, contents[after]!)) {
         pieces.push(contents[before]!, contents[after]!);
         usedContent[before] = 1;
         usedContent[after] = 1;
