@@ -121,6 +121,10 @@ test('findEntities: descriptions resolve by country and role', () => {
   assert.deepEqual(forms(named(former, 'Carl Jensen')), ['Carl Jensen/name', 'The former president/nominal']);
   const appositive = analyze('Ilse Brandt, former chancellor of Austria, said the vote was fair. The Austrian leader also thanked voters.');
   assert.ok(forms(named(appositive, 'Ilse Brandt')).includes('The Austrian leader/nominal'));
+  // An abbreviated title is the role a description names: "Sen." is "the senator", "Gov." "the governor".
+  const abbreviated = analyze('Sen. Maria Valdez criticized the budget. Gov. Tom Ekberg defended it. The senator said schools would suffer. The governor disagreed.');
+  assert.deepEqual(forms(named(abbreviated, 'Maria Valdez')), ['Maria Valdez/name', 'The senator/nominal']);
+  assert.deepEqual(forms(named(abbreviated, 'Tom Ekberg')), ['Tom Ekberg/name', 'The governor/nominal']);
 });
 
 test('findEntities: merge reasons carry evidence spans', () => {

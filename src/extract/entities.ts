@@ -17,6 +17,7 @@ import {
   ROLE_MODIFIERS,
   SINGULAR_GROUP_HEADS,
   STANDALONE_DOCUMENTS,
+  TITLE_EXPANSIONS,
   TITLE_WORDS,
 } from '../lexicon/titles.js';
 import type { Span } from '../model/span.js';
@@ -598,6 +599,8 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
       for (let at = roleFrom; at <= roleTo; at++) {
         const word = lower[at]!;
         roleWords.push(word);
+        const expanded = TITLE_EXPANSIONS.get(word);
+        if (expanded !== undefined) roleWords.push(expanded);
         const country = countryOfWord(word);
         if (country !== undefined) countries.push(country);
         // Country words inside a role are mentions of the country ("US" in "US President").

@@ -20,6 +20,15 @@ export const TITLE_WORDS: ReadonlySet<string> = words(`
   coach player striker manager owner negotiator mediator
 `);
 
+/** Abbreviated titles and the role word a description uses for them ("Sen. Ana Reyes" … "the senator"). */
+export const TITLE_EXPANSIONS: ReadonlyMap<string, string> = new Map(
+  [
+    ['sen', 'senator'], ['rep', 'representative'], ['gov', 'governor'], ['pres', 'president'], ['gen', 'general'], ['lt', 'lieutenant'],
+    ['col', 'colonel'], ['maj', 'major'], ['capt', 'captain'], ['cmdr', 'commander'], ['adm', 'admiral'], ['sgt', 'sergeant'],
+    ['rev', 'reverend'], ['prof', 'professor'], ['amb', 'ambassador'], ['atty', 'attorney'], ['supt', 'superintendent'],
+  ].flatMap(([short, role]) => [[short!, role!], [`${short!}.`, role!]] as Array<[string, string]>),
+);
+
 /** Heads of state or government: "the leader" and "the Belarusian leader" match any of these roles. */
 export const LEADER_TITLES: ReadonlySet<string> = words(`
   president premier chancellor king queen emir sultan monarch leader ruler dictator strongman autocrat prime minister head
