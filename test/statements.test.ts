@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { findLayoutAttributions } from '../src/extract/layout-attributions.js';
 import { findQuotations } from '../src/extract/quotations.js';
 import { findRelays } from '../src/extract/relays.js';
 import { completeSources } from '../src/extract/sources.js';
@@ -596,4 +597,37 @@ test('assembleStatements: an attribution set off by commas inside a sentence tak
     ['content', 'far too little has been rebuilt'],
   ]);
   assert.equal(closed.drafts.find((draft) => draft.cue?.text === 'says')?.content.length, 1);
+});
+
+test('assembleStatements: statements hung on a programme "show", a lone relative word, "reported from", "click" or "found himself" go; reports stay', () => {
+  // [text, tagged spans, the cue of the statement expected to go, or null when it stays]
+  const cases: Array<[string, ReadonlyArray<readonly [SpanType, string]>, string | null]> = [
+    ['Ada Holm, host of the reality TV show “Harbor Lights,” moved to Selin.', [['source', 'the reality TV'], ['cue', 'show'], ['content', '“Harbor Lights,”']], 'show'],
+    ["Ortiz's show ran for nine years on a local station.", [['source', "Ortiz's"], ['cue', 'show'], ['content', 'ran for nine years on a local station']], 'show'],
+    ['Because what Ortiz says is taken as fact, the port stays shut.', [['content', 'what'], ['source', 'Ortiz'], ['cue', 'says']], 'says'],
+    ['Voss, whom he criticized often, left the council.', [['content', 'whom'], ['source', 'he'], ['cue', 'criticized often']], 'criticized often'],
+    ['Ada Holm reported from Selin, and Ivo Marr from Vassby.', [['source', 'Ada Holm'], ['cue', 'reported'], ['content', 'Selin, and Ivo Marr from Vassby']], 'reported'],
+    ['Sign up with your email and click “Subscribe.”', [['cue', 'click'], ['content', '“Subscribe.”']], 'click'],
+    ['By May, Ortiz found himself on the defensive over the port.', [['source', 'Ortiz'], ['cue', 'found'], ['content', 'himself on the defensive over the port']], 'found'],
+    // Evidence ("polls show", "an audit found") and a wh-clause after its cue are reports.
+    ['An audit found that the port lost money.', [['source', 'An audit'], ['cue', 'found'], ['content', 'that the port lost money']], null],
+    ['Ada Holm reported that the port lost money.', [['source', 'Ada Holm'], ['cue', 'reported'], ['content', 'that the port lost money']], null],
+    ['Polls show Ortiz ahead by four points.', [['source', 'Polls'], ['cue', 'show'], ['content', 'Ortiz ahead by four points']], null],
+    ['Ortiz explained what the port needs.', [['source', 'Ortiz'], ['cue', 'explained'], ['content', 'what the port needs']], null],
+  ];
+  for (const [text, spans, gone] of cases) {
+    const { drafts } = assemble(text, spans);
+    const cues = drafts.map((draft) => draft.cue?.text);
+    if (gone === null) assert.equal(drafts.length, 1, text);
+    else assert.ok(!cues.includes(gone), text);
+  }
+});
+
+test('findLayoutAttributions: a rubric label opening a line ("BYLINE:", "WATCH:") names no speaker', () => {
+  const cases: Array<[string, number]> = [
+    ['BYLINE: Ada Holm\n\nThe port reopened on Monday.', 0],
+    ['WATCH: Divers raise the old ferry in Selin harbor\n\nThe port reopened on Monday.', 0],
+    ['HOLM: We will reopen the port on Monday.\n\nThe port reopened on Monday.', 1],
+  ];
+  for (const [text, expected] of cases) assert.equal(findLayoutAttributions(tokenize(text)).length, expected, text);
 });

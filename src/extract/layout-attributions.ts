@@ -5,6 +5,8 @@ import type { DraftStatement } from './statements.js';
 /** Dashes that attribute a quotation to the name after them ("“…” ― Jane Roe"). */
 const ATTRIBUTION_DASHES = new Set(['―', '—']);
 const MAX_NAME_TOKENS = 5;
+/** Capitalised labels that open a line as a rubric or a metadata field ("BYLINE: …", "WATCH: …"), not as a speaker. */
+const RUBRIC_LABELS = new Set(['byline', 'email', 'e-mail', 'photo', 'photos', 'video', 'videos', 'watch', 'look', 'listen', 'boom', 'busted', 'breaking', 'exclusive', 'source', 'sources', 'credit', 'credits', 'contact', 'related', 'dateline', 'length', 'section', 'highlights', 'tags', 'copyright', 'graphic', 'map']);
 
 function isCapitalized(tokens: Tokens, index: number): boolean {
   const char = tokens.text[tokens.starts[index]!] ?? '';
@@ -169,7 +171,7 @@ function readLine(tokens: Tokens, first: number, last: number, drafts: DraftStat
   if (nameLast <= last && isCapitalized(tokens, nameLast) && tokens.lower[nameLast + 1] === ':' && nameLast + 2 <= last) {
     const allCapitals = isAllCapitals(tokens, nameLast);
     const headline = first === 0 && nameLast - nameFirst >= 1;
-    if (allCapitals || headline) {
+    if ((allCapitals || headline) && !(nameFirst === nameLast && RUBRIC_LABELS.has(tokens.lower[nameFirst]!))) {
       const content: [number, number] = [nameLast + 2, last];
       const multiSentence = tokens.sentence[content[0]] !== tokens.sentence[content[1]];
       // A transcript's words are the speaker's own (direct); a headline's "Name: …" is the outlet's summary.

@@ -737,6 +737,81 @@ function dropFunctionWordCues(tokens: Tokens, drafts: Draft[]): void {
   removeMerged(drafts, dropped);
 }
 
+/** Words before "show" that make it a programme ("a reality show", "his weekly show"), not a verb of evidence ("polls show"). */
+const PROGRAMME_MODIFIERS = new Set(['tv', 'television', 'reality', 'talk', 'radio', 'cooking', 'comedy', 'variety', 'weekly', 'daily', 'nightly', 'morning', 'evening', 'late-night', 'music', 'favorite', 'favourite', 'cable', 'his', 'her', 'their', 'its', 'my', 'your', 'our']);
+
+/** "the reality TV | show | “Salt Roads”", "Ortiz's show ran for years": a statement hung on "show" naming a programme goes. */
+function dropProgrammeCues(tokens: Tokens, drafts: Draft[]): void {
+  const dropped = new Set<Draft>();
+  for (const draft of drafts) {
+    const cue = draft.cue;
+    if (cue === null || cue.first !== cue.last || cue.first === 0) continue;
+    const word = tokens.lower[cue.first]!;
+    if (word !== 'show' && word !== 'shows') continue;
+    const before = tokens.lower[cue.first - 1]!;
+    if (PROGRAMME_MODIFIERS.has(before) || before.endsWith("'s") || before.endsWith('’s')) dropped.add(draft);
+  }
+  removeMerged(drafts, dropped);
+}
+
+/** Words that open a relative clause as its subject or object ("who", "what", "whom"). */
+const RELATIVE_WH_WORDS = new Set(['what', 'who', 'whom', 'whatever', 'whoever']);
+
+/**
+ * "Because what Ortiz says is taken as fact …", "Voss, whom he criticized, …": a content that is only the wh-word,
+ * before its cue, opens a relative clause about something else; it reports nothing, and such drafts go.
+ */
+function dropRelativeWords(tokens: Tokens, drafts: Draft[]): void {
+  const dropped = new Set<Draft>();
+  for (const draft of drafts) {
+    if (draft.cue === null || draft.pieces.length !== 1) continue;
+    const piece = draft.pieces[0]!;
+    if (piece.last >= draft.cue.first) continue;
+    let last = piece.last;
+    while (last > piece.first && tokens.kinds[last] === TokenKind.Punct) last--;
+    if (last === piece.first && RELATIVE_WH_WORDS.has(tokens.lower[piece.first]!)) dropped.add(draft);
+  }
+  removeMerged(drafts, dropped);
+}
+
+/** "Ada Holm reported from Selin.": "reported from" a place credits where a journalist worked; it reports nothing. */
+function dropReportedFrom(tokens: Tokens, drafts: Draft[]): void {
+  const dropped = new Set<Draft>();
+  for (const draft of drafts) {
+    const cue = draft.cue;
+    if (cue === null || draft.pieces.length !== 1) continue;
+    const piece = draft.pieces[0]!;
+    if (piece.first <= cue.last || tokens.lower[cue.last + 1] !== 'from' || (tokens.lower[cue.last] !== 'reported' && tokens.lower[cue.last] !== 'reporting')) continue;
+    dropped.add(draft);
+  }
+  removeMerged(drafts, dropped);
+}
+
+/** Interface verbs ("click “Sign up”", "tap the link"): instructions to the reader, never a report. */
+const INTERFACE_VERBS = new Set(['click', 'clicking', 'clicked', 'tap', 'tapping', 'tapped']);
+
+/** Drops drafts whose whole cue is an interface verb ("… and | click | “subscribe.”"). */
+function dropInterfaceCues(tokens: Tokens, drafts: Draft[]): void {
+  const dropped = new Set<Draft>();
+  for (const draft of drafts) if (draft.cue !== null && draft.cue.first === draft.cue.last && INTERFACE_VERBS.has(tokens.lower[draft.cue.first]!)) dropped.add(draft);
+  removeMerged(drafts, dropped);
+}
+
+const REFLEXIVES = new Set(['himself', 'herself', 'itself', 'themselves', 'myself', 'ourselves', 'yourself', 'yourselves']);
+const FIND_FORMS = new Set(['find', 'finds', 'found', 'finding']);
+
+/** "Ortiz found himself on the defensive": "find" with a reflexive object says where someone ended up, not what was found. */
+function dropReflexiveFinds(tokens: Tokens, drafts: Draft[]): void {
+  const dropped = new Set<Draft>();
+  for (const draft of drafts) {
+    const cue = draft.cue;
+    if (cue === null || !FIND_FORMS.has(tokens.lower[cue.last]!)) continue;
+    const piece = draft.pieces[draft.pieces.length - 1]!;
+    if (piece.first > cue.last && REFLEXIVES.has(tokens.lower[piece.first]!)) dropped.add(draft);
+  }
+  removeMerged(drafts, dropped);
+}
+
 /** Sentence adverbs that open a sentence before its subject, set off by a comma. */
 const SENTENCE_ADVERBS = new Set(['however', 'still', 'meanwhile', 'instead', 'moreover', 'indeed', 'separately', 'nevertheless', 'similarly', 'likewise', 'also', 'yet', 'now', 'later', 'earlier', 'then', 'and', 'but', 'so']);
 
@@ -1301,6 +1376,9 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
   });
   drafts.sort((a, b) => a.pieces[0]!.first - b.pieces[0]!.first);
   dropFunctionWordCues(tokens, drafts);
+  dropProgrammeCues(tokens, drafts);
+  dropInterfaceCues(tokens, drafts);
+  dropReflexiveFinds(tokens, drafts);
   removeAnonymityRequests(tokens, drafts);
   mergeUnattributedQuotes(tokens, drafts);
   dropScareQuotes(tokens, drafts);
@@ -1311,6 +1389,8 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
   for (const draft of drafts) cutRefusalTail(tokens, draft);
   for (const draft of drafts) cutInferenceTail(tokens, draft, quotations);
   dropHedgedInferences(tokens, drafts);
+  dropRelativeWords(tokens, drafts);
+  dropReportedFrom(tokens, drafts);
   for (const draft of drafts) cutSpeechEventTail(tokens, draft, quotations);
   extendToSentenceStart(tokens, drafts, tagged);
   for (const draft of drafts) {
