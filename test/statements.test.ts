@@ -631,3 +631,89 @@ test('findLayoutAttributions: a rubric label opening a line ("BYLINE:", "WATCH:"
   ];
   for (const [text, expected] of cases) assert.equal(findLayoutAttributions(tokenize(text)).length, expected, text);
 });
+
+test('findRelays: a "citing" statement whose content runs past the name it cites is kept; one citing only a name is a relay', () => {
+  // [text, the content after "citing", whether a "citing" statement stays]
+  const cases: Array<[string, string, boolean]> = [
+    ["The mayor said the port would close, citing Selin Harbour's falling trade figures.", "Selin Harbour's falling trade figures", true],
+    ['The mayor said the port would close, citing Iron Ledger.', 'Iron Ledger', false],
+  ];
+  for (const [text, cited, kept] of cases) {
+    const { tokens, drafts } = assemble(text, [['source', 'The mayor'], ['cue', 'said'], ['content', 'the port would close'], ['cue', 'citing'], ['content', cited]]);
+    const result = findRelays({ tokens, drafts, quotations: findQuotations(tokens) });
+    assert.equal(result.drafts.some((draft) => draft.cue?.text === 'citing'), kept, text);
+  }
+});
+
+test('assembleStatements: the that-clause after the person addressed is the content, not the person', () => {
+  // [text, the first content as tagged, the second, the content expected]
+  const cases: Array<[string, string, string, string]> = [
+    ['Ortiz warned the council on Monday that the port would close.', 'the council', 'that the port would close', 'that the port would close'],
+    ['Ortiz explained to the council that the port would close.', 'to the council', 'that the port would close', 'that the port would close'],
+    // "that" and a verb open a relative clause: the object stays the content.
+    ['Ortiz promised a new bridge that was never built.', 'a new bridge', 'that was never built', 'a new bridge'],
+  ];
+  for (const [text, first, second, expected] of cases) {
+    const cue = text.split(' ')[1]!;
+    const { drafts } = assemble(text, [['source', 'Ortiz'], ['cue', cue], ['content', first], ['content', second]]);
+    assert.equal(drafts.find((draft) => draft.cue?.text === cue)?.content.map((piece) => piece.text).join(' / '), expected, text);
+  }
+});
+
+test('assembleStatements: "according to" takes the source after it and the clause before it, whatever follows the source', () => {
+  const { drafts } = assemble('The port lost money in four quarters, according to officials.', [['source', 'quarters'], ['cue', 'according to'], ['source', 'officials']]);
+  assert.deepEqual(drafts.map((draft) => [draft.source?.text, draft.content.map((piece) => piece.text)]), [['officials', ['The port lost money in four quarters']]]);
+  const tail = assemble('The plant will close in May, according to two engineers who saw the plan.', [['cue', 'according to'], ['source', 'two engineers who'], ['cue', 'saw'], ['content', 'the plan']]);
+  assert.deepEqual(tail.drafts.find((draft) => draft.cue?.text === 'according to')?.content.map((piece) => piece.text), ['The plant will close in May']);
+});
+
+test('assembleStatements: a verb of seeming or a passive before "to" makes its subject the first piece of the content, with no source', () => {
+  // [text, spans as tagged, the cue, the content pieces expected]
+  const cases: Array<[string, Array<[SpanType, string]>, string, string]> = [
+    ['The new bridge seemed to sway in the wind.', [['source', 'The new bridge'], ['cue', 'seemed'], ['content', 'to sway in the wind']], 'seemed', 'The new bridge / to sway in the wind'],
+    ['The new bridge had appeared unsafe for months.', [['cue', 'appeared'], ['content', 'unsafe for months']], 'appeared', 'The new bridge / unsafe for months'],
+    ['It seems unfair to charge the fishermen.', [['source', 'It'], ['cue', 'seems'], ['content', 'unfair to charge the fishermen']], 'seems', 'unfair to charge the fishermen'],
+    ['The vote is expected to pass on Monday.', [['content', 'The vote'], ['cue', 'is expected'], ['content', 'to pass on Monday']], 'is expected', 'The vote / to pass on Monday'],
+    ['The vote is expected to pass on Monday.', [['cue', 'is expected'], ['content', 'to pass on Monday']], 'is expected', 'The vote / to pass on Monday'],
+    ['The mayor seemed tired.', [['content', 'The mayor'], ['cue', 'seemed'], ['content', 'tired']], 'seemed', 'The mayor / tired'],
+    ['The old mill was once thought to be haunted.', [['cue', 'was once thought'], ['content', 'to be haunted']], 'was once thought', 'The old mill / to be haunted'],
+    // "It" is no part of what is expected.
+    ['It is expected to rise this year.', [['content', 'It'], ['cue', 'is expected'], ['content', 'to rise this year']], 'is expected', 'to rise this year'],
+  ];
+  for (const [text, spans, cue, expected] of cases) {
+    const { tokens, drafts } = assemble(text, spans);
+    const result = completeSources({ tokens, drafts, quotations: findQuotations(tokens), entities: [] });
+    assert.deepEqual(result.drafts.map((draft) => [draft.cue?.text, draft.source, draft.content.map((piece) => piece.text).join(' / ')]), [[cue, null, expected]], text);
+  }
+  // "…, saying": the subject of seeming is the participle's speaker.
+  const { tokens, drafts } = assemble('The mayor seemed unmoved, saying the port must close.', [['source', 'The mayor'], ['cue', 'seemed'], ['content', 'unmoved'], ['cue', 'saying'], ['content', 'the port must close']]);
+  const result = completeSources({ tokens, drafts, quotations: findQuotations(tokens), entities: [] });
+  assert.equal(result.drafts.find((draft) => draft.cue?.text === 'saying')?.source?.text, 'The mayor');
+});
+
+test('assembleStatements: the subject of a participle of feeling ("are worried") is its source, not content', () => {
+  const { drafts } = assemble('Many farmers are worried that the river will flood.', [['source', 'Many farmers'], ['cue', 'are worried'], ['content', 'that the river will flood']]);
+  assert.deepEqual(drafts.map((draft) => [draft.source?.text, draft.content.map((piece) => piece.text)]), [['Many farmers', ['that the river will flood']]]);
+});
+
+test('assembleStatements: a reporting verb with content on both sides takes the that-clause a few words after it', () => {
+  const { drafts } = assemble('Pressing his advantage, Ortiz said on radio that the port would close.', [
+    ['content', 'Pressing his advantage'],
+    ['source', 'Ortiz'],
+    ['cue', 'said'],
+    ['content', 'that the port would close'],
+  ]);
+  assert.deepEqual(drafts.map((draft) => [draft.cue?.text, draft.content.map((piece) => piece.text)]), [['said', ['that the port would close']]]);
+  // A quotation before the cue stays its content.
+  const quoted = assemble('“We are ready,” Ortiz said on radio that morning.', [['content', '“We are ready,”'], ['source', 'Ortiz'], ['cue', 'said'], ['content', 'that morning']]);
+  assert.equal(quoted.drafts.find((draft) => draft.cue?.text === 'said')?.content[0]?.text, '“We are ready,”');
+});
+
+test('assembleStatements: a source right after a cue set off by a comma is the inverted subject, not the source before', () => {
+  const { drafts } = assemble('The port is under pressure from cheap imports, said the port director, Ana Roe.', [
+    ['source', 'cheap imports'],
+    ['cue', 'said'],
+    ['source', 'the port director, Ana Roe'],
+  ]);
+  assert.deepEqual(drafts.map((draft) => [draft.source?.text, draft.content.map((piece) => piece.text)]), [['the port director, Ana Roe', ['The port is under pressure from cheap imports']]]);
+});

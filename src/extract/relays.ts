@@ -100,6 +100,13 @@ function hasEarlierCue(drafts: readonly DraftStatement[], index: number, cueStar
   return false;
 }
 
+/** "…, citing the council's own figures": a citing participle whose content runs past the name it cites reports what was cited. */
+function citesMoreThanName(tokens: Tokens, draft: DraftStatement, relay: FoundRelay): boolean {
+  if (tokens.lower[relay.first] !== 'citing') return false;
+  const pieces = draft.contentTokens;
+  return pieces.length > 0 && pieces[pieces.length - 1]![1] > relay.last + 1;
+}
+
 const AUTHOR_PREPOSITIONS = new Set(['from', 'by']);
 
 /** The draft with its source starting after a relay phrase or name it opens with (and a comma), when some word is left. */
@@ -202,7 +209,7 @@ export function findRelays(input: { tokens: Tokens; drafts: readonly DraftStatem
     // "according to X" after another cue of the same sentence ("Lukashenko stated, according to Pool Pervogo").
     const cueStart = original.cueTokens?.[0] ?? -1;
     const relayCue = close.find((relay) => relay.first <= cueStart && cueStart <= relay.last);
-    if (relayCue !== undefined && relayCue.order === 2) return;
+    if (relayCue !== undefined && relayCue.order === 2 && !citesMoreThanName(tokens, original, relayCue)) return;
     if (relayCue !== undefined && relayCue.order === 3 && hasEarlierCue(drafts, draftIndex, cueStart, sentenceIndex, tokens)) return;
     // "…, cited by Iron Ledger, Lieutenant General Arkady Voss said": a source the tagger began at a relay phrase starts after it.
     const draft = withoutLeadingRelay(tokens, original, close);

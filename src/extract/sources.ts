@@ -4,7 +4,7 @@ import { lowerBound, makeSpan, sortByPackedKey } from '../model/span.js';
 import type { Entity, EntityMention } from '../model/types.js';
 import { TokenKind, type Tokens } from '../text/tokenize.js';
 import type { QuotationResult } from './quotations.js';
-import { isPassiveCue, tokenAfterDateline, type DraftStatement } from './statements.js';
+import { isIrregularPassive, isPassiveCue, isSeemingCue, tokenAfterDateline, type DraftStatement } from './statements.js';
 
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it']);
 /** Tokens that may open the clause whose subject we look for. */
@@ -44,6 +44,13 @@ function subjectBefore(tokens: Tokens, cueFirst: number, quotations: QuotationRe
   // "Western diplomats, speaking on condition of anonymity, said": a plural group noun heads a phrase without a determiner.
   if (!headIsName && !DETERMINERS.has(tokens.lower[first]!) && !possessiveOpening && !GROUP_NOUNS.has(tokens.lower[last]!)) return null;
   return [first, last];
+}
+
+/** Index of the content piece before a cue of seeming (its subject), or -1. */
+function seemingSubject(tokens: Tokens, draft: DraftStatement): number {
+  const cue = draft.cueTokens;
+  if (cue === null || !isSeemingCue(tokens, cue[0], cue[1]) || draft.contentTokens.length < 2) return -1;
+  return draft.contentTokens[0]![1] < cue[0] ? 0 : -1;
 }
 
 /** Words that never name a speaker on their own ("having allowed", "being"): a tagger slip, not a source. */
@@ -114,11 +121,16 @@ export function completeSources(input: { tokens: Tokens; drafts: readonly DraftS
     }
     const cueFirst = draft.cueTokens[0];
     // A passive cue's subject is what the statement is about (statements.ts moved it into the content).
-    if (isPassiveCue(tokens, cueFirst, draft.cueTokens[1])) {
+    if (isPassiveCue(tokens, cueFirst, draft.cueTokens[1]) || isIrregularPassive(tokens, cueFirst, draft.cueTokens[1])) {
       // "… has been criticised by several EU governments": the agent after "by" is the speaker.
       const agent = agentAfter(tokens, draft.cueTokens[1], quotations);
       if (agent === null) completed.push(draft);
       else completed.push(widenSource(tokens, { ...draft, source: makeSpan(tokens.text, tokens.starts[agent[0]]!, tokens.ends[agent[1]]!), sourceTokens: agent }, mentions));
+      return;
+    }
+    // "The plan seemed to stall": no one speaks (statements.ts made the subject part of the content).
+    if (isSeemingCue(tokens, cueFirst, draft.cueTokens[1])) {
+      completed.push(draft);
       return;
     }
     const sameSentence = previous?.cueTokens != null && tokens.sentence[previous.cueTokens[0]] === tokens.sentence[cueFirst];
@@ -126,7 +138,11 @@ export function completeSources(input: { tokens: Tokens; drafts: readonly DraftS
     if (sameSentence && (sharesPreviousSpeaker(tokens, cueFirst) || tokens.lower[draft.cueTokens[1]] === ':')) {
       // "…, claiming that" / "and highlighted": the same subject, written once; it is this statement's source too.
       sharesSpeakerWith[index] = index - 1;
-      completed.push(previous!.source === null ? draft : { ...draft, source: previous!.source, sourceTokens: previous!.sourceTokens });
+      if (previous!.source === null) {
+        // "Ortiz seemed unmoved, saying …": the subject of seeming (its content's first piece) is the participle's speaker.
+        const subject = seemingSubject(tokens, previous!);
+        completed.push(subject < 0 ? draft : { ...draft, source: previous!.content[subject]!, sourceTokens: previous!.contentTokens[subject]! });
+      } else completed.push({ ...draft, source: previous!.source, sourceTokens: previous!.sourceTokens });
       return;
     }
     const subject = subjectBefore(tokens, cueFirst, quotations) ?? participleSubject(tokens, cueFirst, quotations) ?? subjectBeforeAside(tokens, cueFirst, quotations) ?? subjectAfter(tokens, draft.cueTokens[1], quotations);

@@ -1,4 +1,4 @@
-import { ADDRESSEE_VERBS, BETWEEN_SUBJECT_AND_CUE, CUE_MODIFIERS, CUE_VERBS, INFERENCE_HEDGES, stanceOf, UTTERANCE_STANCES } from '../lexicon/cues.js';
+import { ADDRESSEE_THAT_VERBS, ADDRESSEE_VERBS, BETWEEN_SUBJECT_AND_CUE, CUE_MODIFIERS, CUE_VERBS, INFERENCE_HEDGES, stanceOf, UTTERANCE_STANCES } from '../lexicon/cues.js';
 import { PRONOUNS } from '../lexicon/pronouns.js';
 import { WEEKDAYS } from '../lexicon/time-words.js';
 import { GENERIC_LEADER_HEADS, SINGULAR_GROUP_HEADS, TITLE_WORDS } from '../lexicon/titles.js';
@@ -24,6 +24,9 @@ export interface DraftStatement {
 
 /** Words that make the content before a cue an object ("In an interview on [CBS],"), not an utterance, when one follows the cue. */
 const PREPOSITIONS = new Set(['on', 'in', 'at', 'during', 'of', 'to', 'with', 'by', 'from', 'for']);
+
+/** Tokens that close an inverted attribution after its source ("…, said the mayor." / "…, said the mayor, …"). */
+const INVERSION_CLOSERS = new Set(['.', ',', ';', '!', '?', '—', ':']);
 
 /** How far (in tokens, not counting the source and punctuation in between) a content may sit from its cue. */
 const MAX_CONTENT_GAP = 12;
@@ -240,6 +243,12 @@ function clausesAroundAttribution(tokens: Tokens, cue: TaggedSpan, source: Tagge
   // Bounded, so many such cues in one run-on "sentence" stay linear: a longer clause is no report around an attribution.
   if (opening - first > MAX_CLAUSE_TOKENS || end - closing > MAX_CLAUSE_TOKENS) return [];
   const last = sentenceLastWord(tokens, closing);
+  // "The port closed, according to officials who saw the order, …": whatever follows the relay's name, the clause
+  // before the comma is what it reports.
+  if (isAccordingTo(tokens, cue) && cue.first === opening && opening - 1 > first && tokens.lower[opening - 1] === ',') {
+    const before = freeWords(tokens, first, opening - 1, claimed);
+    return before >= 3 ? [{ type: 'content', first, last: opening - 2 }] : [];
+  }
   // "…, she said, adding: “…”": a statement claimed right after the comma follows; the clause before is this one's.
   const followed = tokens.lower[closing + 1] === ',' && claimed[closing + 2] === 1;
   if (last === end - 1 && !followed) return []; // no closing punctuation: a headline or a cut sentence
@@ -489,6 +498,29 @@ function reportAfterAnonymityRequest(tokens: Tokens, draft: Draft): Draft | null
     return { cue: { type: 'cue', first: at, last: at }, source: { type: 'source', first: source.first, last: source.last - 1 }, pieces: [spanWith(piece, at + 1, piece.last)] };
   }
   return null;
+}
+
+/** Auxiliaries right after "that": a relative clause missing its subject ("a plan that has stalled"). */
+const RELATIVE_VERB_OPENERS = new Set(['has', 'have', 'had', 'is', 'was', 'are', 'were', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'does', 'did', 'do']);
+/** Most tokens between the person addressed and the that-clause after it ("warned Ortiz on Monday night that …"). */
+const MAX_ADDRESSEE_GAP = 10;
+
+/**
+ * "warned [Ortiz] that [the port would close]": the tagger took the person addressed for the content and the that-clause
+ * after it for a second content; the clause, a few words on in the same sentence, is what was said.
+ */
+function thatClauseAfterAddressee(tokens: Tokens, cue: TaggedSpan, taken: TaggedSpan, next: TaggedSpan | undefined, nextFree: boolean, nextCue: TaggedSpan | undefined): boolean {
+  if (next === undefined || !nextFree || tokens.lower[next.first] !== 'that') return false;
+  // The person addressed follows a verb that takes one ("warned Ortiz"), or is named after "to" ("explained to Ortiz").
+  const toWhom = tokens.lower[taken.first] === 'to' && taken.last - taken.first < MAX_ADDRESSEE_WORDS;
+  if (!toWhom && !ADDRESSEE_THAT_VERBS.has(tokens.lower[cue.last]!)) return false;
+  if (taken.last - taken.first + 1 > MAX_ADDRESSEE_WORDS + 3 || NOT_ADDRESSEE_OPENERS.has(tokens.lower[taken.first]!)) return false;
+  if (next.first - taken.last - 1 > MAX_ADDRESSEE_GAP || tokens.sentence[next.first] !== tokens.sentence[taken.last]) return false;
+  if (nextCue !== undefined && nextCue.first > taken.last && nextCue.first < next.first) return false;
+  // "promised a bigger staff, that has yet to come": "that" and a verb open a relative clause, not what was said.
+  if (RELATIVE_VERB_OPENERS.has(tokens.lower[next.first + 1] ?? '')) return false;
+  for (let at = taken.first; at < next.first; at++) if (tokens.kinds[at] === TokenKind.Quote || SENTENCE_ENDS.has(tokens.lower[at]!)) return false;
+  return true;
 }
 
 /**
@@ -960,8 +992,128 @@ function moveSubjectOfPassive(tokens: Tokens, draft: Draft): void {
   draft.source = null;
 }
 
+/** Verbs of seeming: the writer's reading of how things look, whose subject is part of what seems so. */
+const SEEMING_VERBS = new Set(['seem', 'seems', 'seemed', 'appear', 'appears', 'appeared']);
+/** Words after "appeared" that make it showing up somewhere ("appeared on television"), not seeming. */
+const SHOWING_UP = new Set(['on', 'at', 'in', 'with', 'before', 'alongside', 'onstage', 'together', 'for']);
+
+/** "seemed", "has appeared", "would seem": a cue of seeming over tokens [first, last] (not "appeared on a show"). */
+export function isSeemingCue(tokens: Tokens, first: number, last: number): boolean {
+  return last - first <= 2 && SEEMING_VERBS.has(tokens.lower[last]!) && !SHOWING_UP.has(tokens.lower[last + 1] ?? '');
+}
+
+/** Auxiliaries and adverbs that may stand between a subject and a verb of seeming ("had", "now", "also"). */
+const BEFORE_SEEMING = new Set(['has', 'have', 'had', 'would', 'could', 'may', 'might', 'does', 'did', 'do', 'now', 'also', 'still', 'often', 'initially', 'at', 'first', 'even', 'only', 'already', 'increasingly', 'generally', 'clearly']);
+/** Words that open the clause before a verb of seeming: the subject starts after them. */
+const SUBJECT_STOPS = new Set(['that', 'which', 'who', 'and', 'but', 'because', 'while', 'as', 'when', 'if', 'though', 'although', 'since', 'so', 'yet', 'whether', 'where', 'why', 'how']);
+/** Most tokens of an unlabelled subject taken before a verb of seeming. */
+const MAX_SEEMING_SUBJECT = 12;
+
+/**
+ * "The plan seemed to stall", "Ortiz had appeared unconvinced": a cue of seeming makes no one a speaker. The cue is
+ * the verb alone (the words after it belong to the content), and the subject before it is the content's first piece
+ * (as PolNeAR marks it); an "it" ("it seems unfair …") is no subject at all.
+ */
+function normalizeSeeming(tokens: Tokens, draft: Draft, tagged: Uint8Array): void {
+  const { cue, source } = draft;
+  if (cue === null || cue.last - cue.first > 4) return;
+  let verb = -1;
+  for (let at = cue.first; at <= cue.last && verb < 0; at++) {
+    if (SEEMING_VERBS.has(tokens.lower[at]!)) verb = at;
+    else if (!BEFORE_SEEMING.has(tokens.lower[at]!)) return;
+  }
+  // "seemed to mock", "appeared pleased with": a cue running past the verb is read as a whole, with its speaker.
+  if (verb !== cue.last || SHOWING_UP.has(tokens.lower[verb + 1] ?? '') || draft.pieces[0]!.first <= cue.last) return;
+  draft.cue = { type: 'cue', first: verb, last: verb };
+  // The subject ends right before the verb, or before the auxiliaries the cue began with.
+  let end = cue.first - 1;
+  while (end >= 0 && BEFORE_SEEMING.has(tokens.lower[end]!) && (source === null || end > source.last)) end--;
+  if (source !== null) {
+    draft.source = null;
+    if (source.last !== end || (source.first === source.last && tokens.lower[source.first] === 'it')) return;
+    draft.pieces = [{ type: 'content', first: source.first, last: source.last }, ...draft.pieces];
+    return;
+  }
+  const subject = untaggedSubjectBefore(tokens, end, tagged);
+  if (subject !== null) draft.pieces = [subject, ...draft.pieces];
+}
+
+/**
+ * "[The vote] is expected [to pass]", "[The mayor] seemed [unmoved]": content right before a passive cue with a
+ * to-infinitive after it, or right before a verb of seeming, is the subject of the content right after: one report in two pieces.
+ */
+function subjectAroundRaisingCue(tokens: Tokens, quotations: QuotationResult, cue: TaggedSpan, before: TaggedSpan, after: TaggedSpan): boolean {
+  if (before.last + 1 !== cue.first || after.first !== cue.last + 1 || tokens.sentence[before.last] !== tokens.sentence[after.first]) return false;
+  for (let at = before.first; at <= before.last; at++) if (tokens.kinds[at] !== TokenKind.Word && tokens.kinds[at] !== TokenKind.Number && tokens.lower[at] !== ',') return false;
+  // "It is expected to rise": "it" is no part of what is expected.
+  if (quotations.tokenQuotation[before.first]! >= 0 || tokens.lower[before.last] === 'it') return false;
+  const seeming = cue.first === cue.last && SEEMING_VERBS.has(tokens.lower[cue.first]!) && !SHOWING_UP.has(tokens.lower[after.first]!);
+  return seeming || (tokens.lower[after.first] === 'to' && (isPassiveCue(tokens, cue.first, cue.last) || isIrregularPassive(tokens, cue.first, cue.last)));
+}
+
+/** Most words between a reporting verb and a that-clause that is surely its complement ("said on Monday that"). */
+const MAX_THAT_GAP = 4;
+
+/**
+ * A reporting verb with content on both sides takes the that-clause after it, a few words on, over the words before
+ * it (an aside, or another sentence's words): "Reaching for the jugular, Ortiz said on radio that …".
+ */
+function thatClauseFollows(tokens: Tokens, quotations: QuotationResult, cue: TaggedSpan, before: TaggedSpan, after: TaggedSpan, gapAfter: number): boolean {
+  if (tokens.lower[after.first] !== 'that' || !CUE_VERBS.has(tokens.lower[cue.last]!)) return false;
+  // A quotation before ("“…,” she said") is the cue's own words.
+  for (let at = before.first; at <= before.last; at++) if (tokens.kinds[at] === TokenKind.Quote || quotations.tokenQuotation[at]! >= 0) return false;
+  return gapAfter <= MAX_THAT_GAP || tokens.sentence[before.last] !== tokens.sentence[cue.first];
+}
+
+/**
+ * The subject ending at token `end` that the tagger left unlabelled ("Much of the money | seemed …"): words back to the
+ * sentence start or a clause opener ("and", "because", a comma …), or a relative pronoun alone ("a plan which |
+ * appeared …"); null when a tagged span, a quotation or a longer run stands there, or the subject is "it".
+ */
+function untaggedSubjectBefore(tokens: Tokens, end: number, tagged: Uint8Array): TaggedSpan | null {
+  if (end < 0) return null;
+  const sentenceStart = tokens.sentenceStarts[tokens.sentence[end]!]!;
+  if (end < sentenceStart || tagged[end] === 1 || tokens.kinds[end] !== TokenKind.Word || tokens.lower[end] === 'it') return null;
+  if (SUBJECT_STOPS.has(tokens.lower[end]!)) return RELATIVE_PRONOUNS.has(tokens.lower[end]!) ? { type: 'content', first: end, last: end } : null;
+  let start = end;
+  while (start - 1 >= sentenceStart && end - start < MAX_SEEMING_SUBJECT) {
+    const previous = start - 1;
+    if (tagged[previous] === 1 || SUBJECT_STOPS.has(tokens.lower[previous]!) || (tokens.kinds[previous] !== TokenKind.Word && tokens.kinds[previous] !== TokenKind.Number && tokens.lower[previous] !== "'s" && tokens.lower[previous] !== '’s')) break;
+    start = previous;
+  }
+  if (start > sentenceStart && !SUBJECT_STOPS.has(tokens.lower[start - 1]!) && tokens.kinds[start - 1] !== TokenKind.Punct) return null;
+  if (end - start >= MAX_SEEMING_SUBJECT) return null;
+  return { type: 'content', first: start, last: end };
+}
+
+/**
+ * "The vote is expected to pass": a passive cue before a to-infinitive reports what is expected of its subject, which
+ * PolNeAR marks as the content's first piece; here the subject the tagger left unlabelled (a labelled one is moved by
+ * moveSubjectOfPassive).
+ */
+function raisingPassiveSubject(tokens: Tokens, draft: Draft, tagged: Uint8Array): void {
+  const { cue, source } = draft;
+  if (cue === null || source !== null || draft.pieces[0]!.first <= cue.last || tokens.lower[draft.pieces[0]!.first] !== 'to') return;
+  if (!isPassiveCue(tokens, cue.first, cue.last) && !isIrregularPassive(tokens, cue.first, cue.last)) return;
+  const subject = untaggedSubjectBefore(tokens, cue.first - 1, tagged);
+  if (subject !== null) draft.pieces = [subject, ...draft.pieces];
+}
+
+/** Irregular participles that, after a form of "be" and before "to", report a view ("is said to", "was thought to"). */
+const IRREGULAR_RAISING = new Set(['said', 'thought', 'seen', 'known']);
+
+/** "is said", "was once thought" over tokens [first, last]: a passive of an irregular participle, which isPassiveCue (reading "-ed") misses. */
+export function isIrregularPassive(tokens: Tokens, first: number, last: number): boolean {
+  return last > first && BE_FORMS.has(tokens.lower[first]!) && IRREGULAR_RAISING.has(tokens.lower[last]!);
+}
+
+/** Participles of feeling or conviction: "are worried", "was convinced" say what the subject feels or believes. */
+const FEELING_PARTICIPLES = new Set(['concerned', 'worried', 'convinced', 'pleased', 'disappointed', 'frustrated', 'outraged', 'angered', 'alarmed', 'troubled', 'encouraged', 'satisfied', 'dissatisfied', 'surprised', 'shocked', 'annoyed', 'irritated', 'relieved', 'excited', 'thrilled', 'delighted', 'upset', 'offended', 'persuaded', 'assured', 'impressed', 'disturbed', 'dismayed', 'disgusted', 'unconvinced', 'puzzled', 'confused', 'interested', 'opposed', 'committed', 'determined', 'inclined', 'prepared', 'resigned', 'skeptical']);
+
 /** "was accused of", "has been criticized", "accused of" (no auxiliary, right before of/for/with): a passive cue over tokens [first, last]. */
 export function isPassiveCue(tokens: Tokens, first: number, last: number): boolean {
+  // "Voters are worried that …": a participle of feeling names who feels it, the subject, as the source.
+  if (FEELING_PARTICIPLES.has(tokens.lower[last]!)) return false;
   const head = tokens.lower[first]!;
   const second = tokens.lower[first + 1] ?? '';
   const auxiliary = BE_FORMS.has(head) || ((head === 'has' || head === 'have' || head === 'had') && second === 'been');
@@ -1187,6 +1339,11 @@ function colonIntroduces(tokens: Tokens, cue: TaggedSpan, content: TaggedSpan): 
 
 const RELAY_PARTICIPLES = new Set(['cited', 'quoted', 'reported']);
 
+/** A cue ending in "according to". */
+function isAccordingTo(tokens: Tokens, cue: TaggedSpan): boolean {
+  return cue.last > cue.first && tokens.lower[cue.last] === 'to' && tokens.lower[cue.last - 1] === 'according';
+}
+
 /** A cue that names a relay, not an utterance: "according to", "cited by", "quoted by", "reported by", "citing". */
 function isRelayCue(tokens: Tokens, cue: TaggedSpan): boolean {
   const last = tokens.lower[cue.last]!;
@@ -1255,7 +1412,9 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
     let source: number = -1;
     // A source belongs to its cue's sentence: across a sentence boundary it is another statement's subject.
     const cueSentence = tokens.sentence[cue.first]!;
-    const beforeGap = sourceBefore >= 0 && usedSource[sourceBefore] === 0 && tokens.sentence[sources[sourceBefore]!.last] === cueSentence ? gapBetween(tokens, sources[sourceBefore]!.last, cue.first, null) : Infinity;
+    // "…, according to the port authority": the source of "according to" is the one it introduces, never the words before.
+    const accordingTo = isAccordingTo(tokens, cue);
+    const beforeGap = !accordingTo && sourceBefore >= 0 && usedSource[sourceBefore] === 0 && tokens.sentence[sources[sourceBefore]!.last] === cueSentence ? gapBetween(tokens, sources[sourceBefore]!.last, cue.first, null) : Infinity;
     // "Smoke was seen for miles, police said.": a source apart from this cue and right before the next is that cue's subject.
     const nextCueOfSource = cues[cueIndex + 1];
     const afterTaken =
@@ -1265,7 +1424,9 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
       gapBetween(tokens, sources[sourceAfter]!.last, nextCueOfSource.first, null) === 0 &&
       gapBetween(tokens, cue.last, sources[sourceAfter]!.first, null) > 0;
     const afterGap = sourceAfter >= 0 && !afterTaken && usedSource[sourceAfter] === 0 && tokens.sentence[sources[sourceAfter]!.first] === cueSentence ? gapBetween(tokens, cue.last, sources[sourceAfter]!.first, null) : Infinity;
-    if (Math.min(beforeGap, afterGap) <= MAX_SOURCE_GAP) source = beforeGap <= afterGap ? sourceBefore : sourceAfter;
+    // "…, said the port's director": a source right after the cue, with a comma before the cue, is the inverted subject.
+    const inverted = afterGap === 0 && sources[sourceAfter]!.first === cue.last + 1 && tokens.lower[cue.first - 1] === ',' && INVERSION_CLOSERS.has(tokens.lower[sources[sourceAfter]!.last + 1] ?? '.');
+    if (Math.min(beforeGap, afterGap) <= MAX_SOURCE_GAP) source = beforeGap <= afterGap && !inverted ? sourceBefore : sourceAfter;
     const sourceSpan = source >= 0 ? sources[source]! : null;
 
     // Content before the cue must end in the cue's sentence ("“…,” he said"); content after it must start there or
@@ -1294,7 +1455,11 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
     const pieces: TaggedSpan[] = [];
     if (gapBefore <= MAX_CONTENT_GAP || gapAfter <= MAX_CONTENT_GAP) {
       const continuation = gapBefore <= MAX_CONTENT_GAP && gapAfter <= MAX_CONTENT_GAP ? splitQuotationContinuation(tokens, quotations, contents[before]!, contents[after]!, cue, sourceSpan) : -1;
-      if (continuation >= 0) {
+      if (gapBefore <= MAX_CONTENT_GAP && gapAfter <= MAX_CONTENT_GAP && subjectAroundRaisingCue(tokens, quotations, cue, contents[before]!, contents[after]!)) {
+        pieces.push(contents[before]!, contents[after]!);
+        usedContent[before] = 1;
+        usedContent[after] = 1;
+      } else if (continuation >= 0) {
         pieces.push(contents[before]!, spanWith(contents[after]!, continuation, contents[after]!.last));
         usedContent[before] = 1;
         usedContent[after] = 1;
@@ -1311,12 +1476,18 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
         pieces.push(contents[after]!);
         usedContent[after] = 1;
         usedContent[before] = 1;
+      } else if (gapAfter <= MAX_CONTENT_GAP && gapBefore <= MAX_CONTENT_GAP && !(nextCue !== undefined && nextCue.first > cue.last && nextCue.last < contents[after]!.first) && thatClauseFollows(tokens, quotations, cue, contents[before]!, contents[after]!, gapAfter)) {
+        // "Reaching for the jugular, Ortiz said on radio that …": the that-clause is what was said; the words before are an aside.
+        pieces.push(contents[after]!);
+        usedContent[after] = 1;
       } else if ((gapBefore < gapAfter || (gapBefore === gapAfter && before >= 0)) && !(gapAfter <= MAX_CONTENT_GAP && PREPOSITIONS.has(tokens.lower[contents[before]!.first - 1] ?? ''))) {
         pieces.push(contents[before]!);
         usedContent[before] = 1;
       } else {
-        pieces.push(contents[after]!);
+        const clause = thatClauseAfterAddressee(tokens, cue, contents[after]!, contents[after + 1], usedContent[after + 1] === 0, nextCue);
+        pieces.push(clause ? contents[after + 1]! : contents[after]!);
         usedContent[after] = 1;
+        if (clause) usedContent[after + 1] = 1;
       }
     }
     if (pieces.length === 0) {
@@ -1406,6 +1577,8 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
   // Before the passive rule: "A property developer | accused of" must first become a subject before a participle.
   for (const draft of drafts) moveHeadNounToSource(tokens, draft);
   for (const draft of drafts) moveSubjectOfPassive(tokens, draft);
+  for (const draft of drafts) normalizeSeeming(tokens, draft, tagged);
+  for (const draft of drafts) raisingPassiveSubject(tokens, draft, tagged);
   for (const draft of drafts) cutDateline(tokens, draft);
   for (const draft of drafts) moveDescriptionToSource(tokens, draft, quotations);
   for (const draft of drafts) cutSentenceAdverb(tokens, draft);

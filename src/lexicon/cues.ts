@@ -156,3 +156,10 @@ export const INFERENCE_HEDGES: ReadonlySet<string> = new Set(['likely', 'probabl
 export const ADDRESSEE_VERBS: ReadonlySet<string> = new Set([
   'told', 'tell', 'tells', 'telling', 'informed', 'inform', 'informs', 'assured', 'assure', 'assures', 'reminded', 'remind', 'reminds',
 ]);
+
+/** Verbs whose person addressed may stand between them and the that-clause ("warned Ortiz that …", "promised voters that …"). */
+export const ADDRESSEE_THAT_VERBS: ReadonlySet<string> = new Set([
+  ...ADDRESSEE_VERBS,
+  ...['warned', 'warn', 'warns', 'warning', 'promised', 'promise', 'promises', 'promising', 'reassured', 'reassure', 'reassures', 'notified', 'notify'],
+  ...['convinced', 'convince', 'persuaded', 'persuade', 'advised', 'advise', 'advises', 'cautioned', 'caution', 'alerted', 'alert', 'urged', 'urge', 'urges'],
+]);
