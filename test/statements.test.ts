@@ -717,3 +717,83 @@ test('assembleStatements: a source right after a cue set off by a comma is the i
   ]);
   assert.deepEqual(drafts.map((draft) => [draft.source?.text, draft.content.map((piece) => piece.text)]), [['the port director, Ana Roe', ['The port is under pressure from cheap imports']]]);
 });
+
+test('completeSources: a cue after a relative clause\'s closing comma is the named person\'s, not the pronoun\'s', () => {
+  // [text, tagged spans, the sources expected in statement order]
+  const cases: Array<[string, Array<[SpanType, string]>, Array<string | undefined>]> = [
+    // The clause's own report keeps "who"; the report after the clause shares it, and is the name's.
+    [
+      'The vote was close. Varga, who says the port should close, said the council had failed.',
+      [['source', 'who'], ['cue', 'says'], ['content', 'the port should close'], ['cue', 'said'], ['content', 'the council had failed']],
+      ['who', 'Varga'],
+    ],
+    // The tagger drew the source over the whole clause.
+    ['In the debate, Ines Roth, who chairs the panel, warned that the budget was short.', [['source', 'who chairs the panel ,'], ['cue', 'warned'], ['content', 'that the budget was short']], ['Ines Roth']],
+    // A cue inside the clause is the pronoun's; a clause with a comma of its own is left alone.
+    ['The vote was close. Varga, who said the port should close, left early.', [['source', 'who'], ['cue', 'said'], ['content', 'the port should close']], ['who']],
+    ['Ines Roth, who chairs it, a new post, warned that the budget was short.', [['source', 'who'], ['cue', 'warned'], ['content', 'that the budget was short']], ['who']],
+  ];
+  for (const [text, spans, expected] of cases) {
+    const { tokens, drafts } = assemble(text, spans);
+    const result = completeSources({ tokens, drafts, quotations: findQuotations(tokens), entities: [] });
+    assert.deepEqual(result.drafts.map((draft) => draft.source?.text), expected, text);
+  }
+});
+
+test('completeSources: an article the tagger took for a source is none', () => {
+  const { tokens, drafts } = assemble('Ortiz made a pledge that the pier would reopen.', [['source', 'a'], ['cue', 'pledge'], ['content', 'that the pier would reopen']]);
+  const result = completeSources({ tokens, drafts, quotations: findQuotations(tokens), entities: [] });
+  assert.notEqual(result.drafts[0]?.source?.text, 'a');
+});
+
+test('assembleStatements: the subject of a raising verb or a passive with an irregular participle opens the content', () => {
+  // [text, source as tagged, cue, content as tagged, [source, content pieces] expected after completeSources]
+  const cases: Array<[string, string, string, string, [string | undefined, string[]]]> = [
+    ['Voss seemed to concede the point.', 'Voss', 'seemed', 'to concede the point', [undefined, ['Voss', 'to concede the point']]],
+    ['The mayor had appeared to rule out a new tax.', 'The mayor', 'had appeared', 'to rule out a new tax', [undefined, ['The mayor', 'to rule out a new tax']]],
+    ['The fund was said to be short of cash.', 'The fund', 'was said', 'to be short of cash', [undefined, ['The fund', 'to be short of cash']]],
+    ['Lind is seen as a likely successor.', 'Lind', 'is seen as', 'a likely successor', [undefined, ['Lind', 'a likely successor']]],
+    // An empty "it" before a that-clause is neither speaker nor content.
+    ['It seems that the pier will stay shut.', 'It', 'seems', 'that the pier will stay shut', [undefined, ['that the pier will stay shut']]],
+    // A speaker who says so keeps the source.
+    ['Voss said the pier will stay shut.', 'Voss', 'said', 'the pier will stay shut', ['Voss', ['the pier will stay shut']]],
+    // A cue headed by the verb after the raising verb is the subject's own report.
+    ['Voss seemed to mock the plan.', 'Voss', 'seemed to mock', 'the plan', ['Voss', ['the plan']]],
+  ];
+  for (const [text, source, cue, content, expected] of cases) {
+    const { tokens, drafts } = assemble(text, [['source', source], ['cue', cue], ['content', content]]);
+    const result = completeSources({ tokens, drafts, quotations: findQuotations(tokens), entities: [] });
+    const draft = result.drafts[0]!;
+    assert.deepEqual([draft.source?.text, draft.content.map((piece) => piece.text)], expected, text);
+  }
+});
+
+test('assembleStatements: a contracted verb after a pronoun source leaves the source for the cue; a possessive stays', () => {
+  // [text, source as tagged, cue as tagged, [source, cue] expected]
+  const cases: Array<[string, string, string, [string, string]]> = [
+    ["She's argued that the pier should close.", "She's", 'argued', ['She', "'s argued"]],
+    ['Varga named a panel, who’s urged that the pier should close.', 'who’s', 'urged', ['who', '’s urged']],
+    ["Lind's aide argued that the pier should close.", "Lind's aide", 'argued', ["Lind's aide", 'argued']],
+  ];
+  for (const [text, source, cue, expected] of cases) {
+    const { drafts } = assemble(text, [['source', source], ['cue', cue], ['content', 'that the pier should close']]);
+    assert.deepEqual([drafts[0]?.source?.text, drafts[0]?.cue?.text], expected, text);
+  }
+});
+
+test('completeSources: after a closing quotation mark, the phrase after an inverted cue is the speaker', () => {
+  // [text, the quotation as tagged, the cue, the source expected]
+  const cases: Array<[string, string, string | undefined]> = [
+    ['“The pier must close,” said the harbour master of Selin, a former diver.', 'said', 'the harbour master of Selin'],
+    ['“Who pays for it?” asked a fisherman who sells at the pier.', 'asked', 'a fisherman who sells at the pier'],
+    // Not after a quotation mark: "the council" is the object of "slammed", and the speaker is the subject before.
+    ['Ortiz, a former diver, slammed the council for its silence.', 'slammed', 'Ortiz'],
+  ];
+  for (const [text, cue, expected] of cases) {
+    const quoted = text.startsWith('“');
+    const content = quoted ? text.slice(0, text.indexOf('”') + 1) : 'for its silence';
+    const { tokens, drafts } = assemble(text, [['content', content], ['cue', cue]]);
+    const result = completeSources({ tokens, drafts, quotations: findQuotations(tokens), entities: [] });
+    assert.equal(result.drafts[0]?.source?.text, expected, text);
+  }
+});

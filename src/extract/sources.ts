@@ -4,7 +4,7 @@ import { lowerBound, makeSpan, sortByPackedKey } from '../model/span.js';
 import type { Entity, EntityMention } from '../model/types.js';
 import { TokenKind, type Tokens } from '../text/tokenize.js';
 import type { QuotationResult } from './quotations.js';
-import { isIrregularPassive, isPassiveCue, isSeemingCue, tokenAfterDateline, type DraftStatement } from './statements.js';
+import { isIrregularPassive, isPassiveCue, isRaisingCue, isSeemingCue, tokenAfterDateline, type DraftStatement } from './statements.js';
 
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it']);
 /** Tokens that may open the clause whose subject we look for. */
@@ -56,9 +56,13 @@ function seemingSubject(tokens: Tokens, draft: DraftStatement): number {
 /** Words that never name a speaker on their own ("having allowed", "being"): a tagger slip, not a source. */
 const NOT_SOURCES = new Set(['having', 'being', 'including', 'after', 'before', 'while', 'despite', 'also', 'however']);
 
+/** "a | comment", "the | criticism": an article the tagger took for a source, its noun for a cue, names nobody. */
+const ARTICLES = new Set(['a', 'an', 'the']);
+
 function isPlausibleSource(tokens: Tokens, [first, last]: readonly [number, number]): boolean {
   if (first !== last) return true;
   const word = tokens.lower[first]!;
+  if (ARTICLES.has(word)) return false;
   return !NOT_SOURCES.has(word) && tokens.kinds[first] !== TokenKind.Punct;
 }
 
@@ -105,6 +109,9 @@ export function completeSources(input: { tokens: Tokens; drafts: readonly DraftS
     if (draft.source !== null && draft.sourceTokens !== null && !isPlausibleSource(tokens, draft.sourceTokens)) draft = { ...draft, source: null, sourceTokens: null };
     const previous = index > 0 ? completed[index - 1]! : undefined;
     if (draft.source !== null) {
+      // "Varga, who chairs the panel, said": the tagger's source over the relative clause is the name it describes.
+      const named = draft.sourceTokens !== null && draft.cueTokens !== null ? nameBeforeRelative(tokens, draft.sourceTokens, draft.cueTokens[0], quotations) : null;
+      if (named !== null) draft = { ...draft, source: makeSpan(tokens.text, tokens.starts[named[0]]!, tokens.ends[named[1]]!), sourceTokens: named };
       completed.push(widenSource(tokens, cutRelativeHead(tokens, draft), mentions));
       return;
     }
@@ -129,7 +136,7 @@ export function completeSources(input: { tokens: Tokens; drafts: readonly DraftS
       return;
     }
     // "The plan seemed to stall": no one speaks (statements.ts made the subject part of the content).
-    if (isSeemingCue(tokens, cueFirst, draft.cueTokens[1])) {
+    if (isSeemingCue(tokens, cueFirst, draft.cueTokens[1]) || isRaisingCue(tokens, cueFirst, draft.cueTokens[1])) {
       completed.push(draft);
       return;
     }
@@ -138,7 +145,9 @@ export function completeSources(input: { tokens: Tokens; drafts: readonly DraftS
     if (sameSentence && (sharesPreviousSpeaker(tokens, cueFirst) || tokens.lower[draft.cueTokens[1]] === ':')) {
       // "…, claiming that" / "and highlighted": the same subject, written once; it is this statement's source too.
       sharesSpeakerWith[index] = index - 1;
-      if (previous!.source === null) {
+      const named = previous!.sourceTokens !== null ? nameBeforeRelative(tokens, previous!.sourceTokens, cueFirst, quotations) : null;
+      if (named !== null) completed.push(widenSource(tokens, { ...draft, source: makeSpan(tokens.text, tokens.starts[named[0]]!, tokens.ends[named[1]]!), sourceTokens: named }, mentions));
+      else if (previous!.source === null) {
         // "Ortiz seemed unmoved, saying …": the subject of seeming (its content's first piece) is the participle's speaker.
         const subject = seemingSubject(tokens, previous!);
         completed.push(subject < 0 ? draft : { ...draft, source: previous!.content[subject]!, sourceTokens: previous!.contentTokens[subject]! });
@@ -183,6 +192,23 @@ function cutRelativeHead(tokens: Tokens, draft: DraftStatement): DraftStatement 
     return { ...draft, source: makeSpan(tokens.text, tokens.starts[opening]!, tokens.ends[last]!), sourceTokens: [opening, last] };
   }
   return draft;
+}
+
+/** Relative pronouns that open a clause describing the name before them. */
+const RELATIVE_PRONOUNS = new Set(['who', 'which']);
+
+/**
+ * "Varga, who says the port should close, said …": the cue after a relative clause's closing comma shares the
+ * clause's speaker, who is the name the clause describes (tokens [first, last] are the clause's source, the pronoun).
+ */
+function nameBeforeRelative(tokens: Tokens, [first, last]: readonly [number, number], cueFirst: number, quotations: QuotationResult): [number, number] | null {
+  if (!RELATIVE_PRONOUNS.has(tokens.lower[first]!) || tokens.lower[first - 1] !== ',' || cueFirst <= first + 2) return null;
+  let before = cueFirst - 1;
+  while (before > first && BETWEEN_SUBJECT_AND_CUE.has(tokens.lower[before]!)) before--;
+  if (tokens.lower[before] !== ',' || before <= first + 1 || last > before || tokens.sentence[before] !== tokens.sentence[first]) return null;
+  // The clause holds no quotation and no other comma: "X, who …, said", not a list or a quoted aside.
+  for (let at = first + 1; at < before; at++) if (tokens.lower[at] === ',' || quotations.tokenQuotation[at]! >= 0) return null;
+  return subjectBefore(tokens, first - 1, quotations);
 }
 
 /** Whether a cue holds a reporting verb of the cue lexicon. */
@@ -270,6 +296,24 @@ function agentAfter(tokens: Tokens, cueLast: number, quotations: QuotationResult
   return [first, last];
 }
 
+/** Words that open a speaker's noun phrase after an inverted cue (",” said the harbour master"). */
+const INVERTED_OPENERS = new Set(['the', 'a', 'an', 'one', 'another']);
+/** Most words of such a phrase; a longer run is a clause, not a speaker. */
+const MAX_INVERTED_WORDS = 12;
+
+/** ",” said the harbour master of Selin, …": the phrase after an inverted cue up to the next punctuation mark or the sentence's end. */
+function invertedPhrase(tokens: Tokens, first: number, quotations: QuotationResult): [number, number] | null {
+  let last = first;
+  while (last + 1 < tokens.count && tokens.sentence[last + 1] === tokens.sentence[first] && (tokens.kinds[last + 1] === TokenKind.Word || tokens.kinds[last + 1] === TokenKind.Number) && quotations.tokenQuotation[last + 1]! < 0) {
+    if (last + 1 - first >= MAX_INVERTED_WORDS) return null;
+    last++;
+  }
+  // A phrase cut by a quoted title ("the authors of the “…”") is not whole.
+  const next = last + 1;
+  if (next < tokens.count && tokens.sentence[next] === tokens.sentence[first] && (tokens.kinds[next] === TokenKind.Quote || quotations.tokenQuotation[next]! >= 0)) return null;
+  return last > first ? [first, last] : null;
+}
+
 /** ",” said Ana Ruiz" / ",” says Mr. Smith": the name right after a cue that follows a quotation or comma. */
 function subjectAfter(tokens: Tokens, cueLast: number, quotations: QuotationResult): [number, number] | null {
   let cueFirst = cueLast;
@@ -281,6 +325,8 @@ function subjectAfter(tokens: Tokens, cueLast: number, quotations: QuotationResu
   const first = cueLast + 1;
   if (first >= tokens.count || tokens.sentence[first] !== tokens.sentence[cueLast] || quotations.tokenQuotation[first]! >= 0) return null;
   if (SUBJECT_PRONOUNS.has(tokens.lower[first]!)) return [first, first];
+  // Only right after a closing quotation mark is a lower-case phrase the speaker ("…,” said the harbour master"), not an object.
+  if (INVERTED_OPENERS.has(tokens.lower[first]!) && tokens.kinds[first] === TokenKind.Word) return cueFirst === cueLast && tokens.kinds[cueFirst - 1] === TokenKind.Quote ? invertedPhrase(tokens, first, quotations) : null;
   if (tokens.kinds[first] !== TokenKind.Word || !isCapitalized(tokens, first)) return null;
   let last = first;
   while (last + 1 < tokens.count && tokens.sentence[last + 1] === tokens.sentence[first] && tokens.kinds[last + 1] === TokenKind.Word && isCapitalized(tokens, last + 1)) last++;

@@ -728,6 +728,20 @@ function joinAppositiveHead(tokens: Tokens, draft: Draft, tagged: Uint8Array): v
   draft.source = spanWith(source, sentenceFirst, source.last);
 }
 
+/** Words after which "'s" is a contracted "is" or "has", never a possessive ("she's", "who's"). */
+const CONTRACTING_PRONOUNS = new Set(['he', 'she', 'it', 'who', 'that', 'there', 'what']);
+
+/** "She's | argued …": a contracted verb the tagger left at the end of a pronoun source is not the speaker; it opens the cue. */
+function cutContractedVerb(tokens: Tokens, draft: Draft): void {
+  const source = draft.source;
+  if (source === null || source.last === source.first) return;
+  const clitic = tokens.lower[source.last]!;
+  if ((clitic !== "'s" && clitic !== '’s') || !CONTRACTING_PRONOUNS.has(tokens.lower[source.last - 1]!)) return;
+  draft.source = spanWith(source, source.first, source.last - 1);
+  const cue = draft.cue;
+  if (cue !== null && cue.first === source.last + 1) draft.cue = spanWith(cue, source.last, cue.last);
+}
+
 const EVENT_PREPOSITIONS = new Set(['in', 'at', 'during', 'on']);
 const SPEECH_EVENTS = new Set(['statement', 'interview', 'speech', 'rally', 'tweet', 'tweets', 'post', 'stop', 'conference', 'appearance', 'address', 'remarks', 'briefing', 'debate', 'op-ed', 'email', 'website', 'forum']);
 const EVENT_DETERMINERS = new Set(['a', 'an', 'the', 'his', 'her', 'its', 'their', 'this', 'that', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
@@ -979,17 +993,45 @@ const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 /** Participles that, right before "of", "for" or "with" and with no auxiliary, make a reduced passive ("a developer accused of …"). */
 const PASSIVE_PARTICIPLES = new Set(['accused', 'criticized', 'criticised', 'charged', 'blamed', 'suspected', 'condemned', 'praised', 'faulted', 'cleared']);
 const PASSIVE_PREPOSITIONS = new Set(['of', 'for', 'with']);
+/** Past participles not in -ed that make a passive after a form of "be" ("was said", "were seen", "is known"). */
+const IRREGULAR_PARTICIPLES = new Set(['said', 'seen', 'known', 'thought', 'told', 'shown', 'given', 'understood', 'held', 'heard', 'written', 'taken']);
 
 /**
- * "Mr. Aros was accused of hiding …", "A developer accused of paying bribes …": the subject of a passive cue is
- * what the statement is about, not who made it (PolNeAR marks it as the content's first piece, and the speaker is
- * unnamed or comes after "by"). Only a subject right before the cue.
+ * "Mr. Aros was accused of hiding …", "A developer accused of paying bribes …", "Voss seemed to concede …": the
+ * subject of a passive or raising cue is what the statement is about, not who made it (PolNeAR marks it as the
+ * content's first piece, and the speaker is unnamed or comes after "by"). Only a subject right before the cue.
  */
 function moveSubjectOfPassive(tokens: Tokens, draft: Draft): void {
   const { cue, source } = draft;
-  if (cue === null || source === null || source.last + 1 !== cue.first || !isPassiveCue(tokens, cue.first, cue.last)) return;
-  draft.pieces = [{ type: 'content', first: source.first, last: source.last }, ...draft.pieces];
+  if (cue === null || source === null || source.last + 1 !== cue.first) return;
+  const raising = isRaisingCue(tokens, cue.first, cue.last);
+  if (!raising && !isPassiveCue(tokens, cue.first, cue.last)) return;
   draft.source = null;
+  // "It seems that …": an empty "it" is neither speaker nor content.
+  const piece = draft.pieces[0]!;
+  if (raising && tokens.lower[source.first] === 'it' && source.first === source.last && !(piece.first > cue.last && tokens.lower[piece.first] === 'to')) return;
+  draft.pieces = [{ type: 'content', first: source.first, last: source.last }, ...draft.pieces];
+}
+
+/** Verbs whose subject is what the report is about, the writer's impression ("Voss seemed to concede …"). */
+const RAISING_VERBS = new Set(['seem', 'seems', 'seemed', 'appear', 'appears', 'appeared']);
+/** Words that may end a raising cue after its verb ("seems like", "appears to"). */
+const RAISING_LINKS = new Set(['to', 'like', 'that']);
+
+/** "seemed", "had appeared", "still seems": a cue over tokens [first, last] headed by a raising verb after modifiers only. */
+export function isRaisingCue(tokens: Tokens, first: number, last: number): boolean {
+  for (let at = first; at <= last; at++) {
+    const word = tokens.lower[at]!;
+    // "seemed to mock" is a report by the subject, its verb the cue's head: only a cue that ends at the raising verb.
+    if (RAISING_VERBS.has(word)) return at === last || (at + 1 === last && RAISING_LINKS.has(tokens.lower[last]!));
+    if (!CUE_MODIFIERS.has(word)) return false;
+  }
+  return false;
+}
+
+/** A past participle: in -ed, or an irregular one ("said", "seen"). */
+function isParticiple(word: string): boolean {
+  return word.endsWith('ed') || IRREGULAR_PARTICIPLES.has(word);
 }
 
 /** Verbs of seeming: the writer's reading of how things look, whose subject is part of what seems so. */
@@ -1117,7 +1159,13 @@ export function isPassiveCue(tokens: Tokens, first: number, last: number): boole
   const head = tokens.lower[first]!;
   const second = tokens.lower[first + 1] ?? '';
   const auxiliary = BE_FORMS.has(head) || ((head === 'has' || head === 'have' || head === 'had') && second === 'been');
-  if (auxiliary) return last > first && (tokens.lower[last]!.endsWith('ed') || PASSIVE_PARTICIPLES.has(tokens.lower[last]!) || PASSIVE_PREPOSITIONS.has(tokens.lower[last]!) || tokens.lower[last] === 'by');
+  if (auxiliary) {
+    if (last <= first) return false;
+    const word = tokens.lower[last]!;
+    // "is seen as", "was described as": a participle, then "as".
+    if (word === 'as') return last - 1 > first && isParticiple(tokens.lower[last - 1]!);
+    return isParticiple(word) || PASSIVE_PARTICIPLES.has(word) || PASSIVE_PREPOSITIONS.has(word) || word === 'by';
+  }
   // "accused of" as the cue, or "accused" with "of" left to the content.
   return PASSIVE_PARTICIPLES.has(head) && last <= first + 1 && PASSIVE_PREPOSITIONS.has(second);
 }
@@ -1583,6 +1631,7 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
   for (const draft of drafts) moveDescriptionToSource(tokens, draft, quotations);
   for (const draft of drafts) cutSentenceAdverb(tokens, draft);
   for (const draft of drafts) joinAppositiveHead(tokens, draft, tagged);
+  for (const draft of drafts) cutContractedVerb(tokens, draft);
   joinRelativeClauses(tokens, drafts);
 
   return drafts.map((draft) => {
