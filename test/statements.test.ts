@@ -797,3 +797,82 @@ test('completeSources: after a closing quotation mark, the phrase after an inver
     assert.equal(result.drafts[0]?.source?.text, expected, text);
   }
 });
+
+test('assembleStatements: the subject of a raising cue ("seemed", "is expected", "is seen as") is the first piece of the report, with no source', () => {
+  // [text, spans as tagged, the pieces expected, the source expected (undefined: not this test's concern)]
+  const cases: Array<[string, ReadonlyArray<readonly [SpanType, string]>, string[], string | null | undefined]> = [
+    // The tagger's source right before the cue moves into the content.
+    ['Mayor Ines Roth seemed to soften her stance on the harbour.', [['source', 'Mayor Ines Roth'], ['cue', 'seemed'], ['content', 'to soften her stance on the harbour']], ['Mayor Ines Roth', 'to soften her stance on the harbour'], null],
+    // Content on both sides of the cue, the first right before it: one report in two pieces.
+    ['The new ferry line is widely expected to open in May.', [['content', 'The new ferry line'], ['cue', 'is widely expected'], ['content', 'to open in May']], ['The new ferry line', 'to open in May'], null],
+    ['The old ferry was widely seen as a safe bet.', [['content', 'The old ferry'], ['cue', 'was widely seen as'], ['content', 'a safe bet']], ['The old ferry', 'a safe bet'], null],
+    // No source tagged: the untagged words back to the comma are the subject.
+    ['Last week, the port authority was seen as a safe pair of hands.', [['cue', 'was seen as'], ['content', 'a safe pair of hands']], ['the port authority', 'a safe pair of hands'], null],
+    // A relative pronoun right before the cue is the whole subject.
+    ['Voters backed the levy, which is expected to raise two million.', [['cue', 'is expected'], ['content', 'to raise two million']], ['which', 'to raise two million'], null],
+    // A dummy "it" before a clause is no part of the report; a reporting verb keeps its speaker.
+    ['It seems unfair that the mill closed.', [['cue', 'seems'], ['content', 'unfair that the mill closed']], ['unfair that the mill closed'], undefined],
+    // Nor is an "it" before the cue, even before an infinitive.
+    ['The council met. It is expected to vote in May.', [['content', 'It'], ['cue', 'is expected'], ['content', 'to vote in May']], ['to vote in May'], undefined],
+    ['Ines Roth said the mill would close.', [['source', 'Ines Roth'], ['cue', 'said'], ['content', 'the mill would close']], ['the mill would close'], 'Ines Roth'],
+  ];
+  for (const [text, spans, pieces, source] of cases) {
+    const { tokens, drafts } = assemble(text, spans);
+    assert.deepEqual(drafts.map((draft) => draft.content.map((piece) => piece.text)), [pieces], text);
+    if (source === undefined) continue;
+    const completed = completeSources({ tokens, drafts, quotations: findQuotations(tokens), entities: [] });
+    assert.equal(completed.drafts[0]?.source?.text ?? null, source, text);
+  }
+  // "He's said" is "he has said": an active report keeps its speaker (spans by token: "'s" does not tokenize alone).
+  const tokens = tokenize("He's said the mill would close.");
+  const spans: TaggedSpan[] = [{ type: 'source', first: 0, last: 0 }, { type: 'cue', first: 1, last: 2 }, { type: 'content', first: 3, last: 6 }];
+  const drafts = assembleStatements({ tokens, spans, quotations: findQuotations(tokens) });
+  assert.deepEqual(drafts.map((draft) => [draft.source?.text, draft.content.map((piece) => piece.text)]), [['He', ['the mill would close']]]);
+});
+
+test('assembleStatements: an attribution set off by commas takes the unclaimed words on its other side as a piece of the report', () => {
+  // [text, spans as tagged, the pieces expected]
+  const cases: Array<[string, ReadonlyArray<readonly [SpanType, string]>, string[]]> = [
+    // The words after the closing comma, to the sentence's end, continue the report.
+    ['The fix, Ortiz said, was simple.', [['content', 'The fix'], ['source', 'Ortiz'], ['cue', 'said']], ['The fix', 'was simple']],
+    // The person told belongs to the attribution, before the comma that closes it.
+    ['The harbour fees, Ortiz told reporters, would double next year.', [['content', 'The harbour fees'], ['source', 'Ortiz'], ['cue', 'told']], ['The harbour fees', 'would double next year']],
+    ['Instead, Ortiz told reporters, the council will vote in June.', [['source', 'Ortiz'], ['cue', 'told'], ['content', 'the council will vote in June']], ['Instead', 'the council will vote in June']],
+    // A clause on a noun of the attribution, a passive aside or a relay's closing is not the report's rest.
+    ['The fix was cheap, Ortiz said, which pleased the council.', [['content', 'The fix was cheap'], ['source', 'Ortiz'], ['cue', 'said']], ['The fix was cheap']],
+    ['The levy, opposed by the council, never passed.', [['content', 'The levy'], ['cue', 'opposed by'], ['source', 'the council']], ['The levy']],
+    ['The mill lost money, according to the audit, and closed in May.', [['content', 'The mill lost money'], ['cue', 'according to'], ['source', 'the audit']], ['The mill lost money']],
+  ];
+  for (const [text, spans, pieces] of cases) {
+    const { drafts } = assemble(text, spans);
+    assert.deepEqual(drafts.map((draft) => draft.content.map((piece) => piece.text)), [pieces], text);
+  }
+});
+
+test('assembleStatements: content before its cue takes back an opening adjunct closed by a comma, not a framing clause', () => {
+  // [text, the content as tagged, the content expected]
+  const cases: Array<[string, string, string]> = [
+    ['In past winters, the ferry ran twice a day, Ortiz said.', 'the ferry ran twice a day', 'In past winters, the ferry ran twice a day'],
+    ['Around 30 to 70 people came to each meeting, Ortiz said.', 'people came to each meeting', 'Around 30 to 70 people came to each meeting'],
+    // The writer's link or a framing clause stays out.
+    ['Still, the ferry ran twice a day, Ortiz said.', 'the ferry ran twice a day', 'the ferry ran twice a day'],
+    ['As it stands, the ferry runs twice a day, Ortiz said.', 'the ferry runs twice a day', 'the ferry runs twice a day'],
+  ];
+  for (const [text, content, expected] of cases) {
+    const { drafts } = assemble(text, [['content', content], ['source', 'Ortiz'], ['cue', 'said']]);
+    assert.deepEqual(drafts.map((draft) => draft.content.map((piece) => piece.text)), [[expected]], text);
+  }
+});
+
+test('assembleStatements: a relative pronoun before the source of a clause that lacks its subject is the first piece', () => {
+  // [text, spans as tagged, the pieces expected]
+  const cases: Array<[string, ReadonlyArray<readonly [SpanType, string]>, string[]]> = [
+    ['The council passed a levy which Ortiz says will hurt the port.', [['source', 'Ortiz'], ['cue', 'says'], ['content', 'will hurt the port']], ['which', 'will hurt the port']],
+    // A clause with its own subject keeps the pronoun out ("the levy that Ortiz says the port needs").
+    ['The council passed a levy that Ortiz says the port needs.', [['source', 'Ortiz'], ['cue', 'says'], ['content', 'the port needs']], ['the port needs']],
+  ];
+  for (const [text, spans, pieces] of cases) {
+    const { drafts } = assemble(text, spans);
+    assert.deepEqual(drafts.map((draft) => draft.content.map((piece) => piece.text)), [pieces], text);
+  }
+});

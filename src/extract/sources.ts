@@ -140,6 +140,11 @@ export function completeSources(input: { tokens: Tokens; drafts: readonly DraftS
       completed.push(draft);
       return;
     }
+    // "The vote | seemed | to stall": a raising cue's subject opens the content (statements.ts put it there); no speaker is written.
+    if (draft.contentTokens[0]![1] < cueFirst && isRaisingCue(tokens, cueFirst, draft.cueTokens[1])) {
+      completed.push(draft);
+      return;
+    }
     const sameSentence = previous?.cueTokens != null && tokens.sentence[previous.cueTokens[0]] === tokens.sentence[cueFirst];
     // "She addressed the leaders directly: “…”": a cue ending in a colon continues the previous statement's speaker.
     if (sameSentence && (sharesPreviousSpeaker(tokens, cueFirst) || tokens.lower[draft.cueTokens[1]] === ':')) {

@@ -575,6 +575,53 @@ function claimedTokens(tokens: Tokens, drafts: readonly Draft[]): Uint8Array {
   return claimed;
 }
 
+/** Words that open a clause on a noun of the attribution or a contrast of the writer's, not the report's rest. */
+const CLOSING_NOT_CONTINUED = new Set(['where', 'which', 'who', 'whom', 'whose', 'when', 'but', 'though', 'although']);
+/** Most words of an addressee or adjunct between an attribution's verb and its closing comma ("told them", "said in an interview"). */
+const MAX_ATTRIBUTION_TAIL = 6;
+
+/**
+ * ", Ortiz told reporters on Monday, …": the last token of an attribution (cue and source) and the unclaimed words
+ * after it up to a comma — the person told, an occasion. Without such a comma, the cue's or source's last token.
+ */
+function attributionEnd(tokens: Tokens, draft: Draft, claimed: Uint8Array): number {
+  const cue = draft.cue!;
+  const last = draft.source === null ? cue.last : Math.max(cue.last, draft.source.last);
+  for (let index = last + 1; index < tokens.count && index <= last + MAX_ATTRIBUTION_TAIL + 1; index++) {
+    if (tokens.lower[index] === ',') return index - 1;
+    if (claimed[index] === 1 || (tokens.kinds[index] !== TokenKind.Word && tokens.kinds[index] !== TokenKind.Number)) break;
+  }
+  return last;
+}
+
+/**
+ * "The fix, Ortiz said, was simple.": content before an attribution set off by commas, in the middle of its sentence,
+ * continues after the closing comma when the words there up to the sentence's end are unclaimed: the second piece.
+ */
+function addParentheticalClosings(tokens: Tokens, drafts: Draft[], quotations: QuotationResult): void {
+  if (drafts.length === 0) return;
+  const claimed = claimedTokens(tokens, drafts);
+  for (const draft of drafts) {
+    // "The bill, opposed by the council, …" is a passive aside, not an attribution; "…, according to …" closes its report.
+    if (draft.cue === null || draft.pieces.length !== 1 || isPassiveCue(tokens, draft.cue.first, draft.cue.last) || isRelayCue(tokens, draft.cue)) continue;
+    if (tokens.lower[draft.cue.last] === 'by' || tokens.lower[draft.cue.last + 1] === 'by') continue;
+    const piece = draft.pieces[0]!;
+    const blockFirst = draft.source === null ? draft.cue.first : Math.min(draft.cue.first, draft.source.first);
+    if (piece.last !== blockFirst - 2 || tokens.lower[blockFirst - 1] !== ',') continue;
+    // A quotation before the attribution is its own report; narrative after it is not the speaker's.
+    if (tokens.kinds[piece.last] === TokenKind.Quote || quotations.tokenQuotation[piece.last]! >= 0) continue;
+    const blockLast = attributionEnd(tokens, draft, claimed);
+    const first = blockLast + 2;
+    if (tokens.lower[blockLast + 1] !== ',' || first >= tokens.count || tokens.sentence[first] !== tokens.sentence[piece.last]) continue;
+    const last = sentenceLastWord(tokens, first);
+    // Two words at least ("…, Va." closes a place name), not a clause on a noun of the attribution ("…, where …").
+    if (last <= first || tokens.kinds[first] !== TokenKind.Word || CLOSING_NOT_CONTINUED.has(tokens.lower[first]!)) continue;
+    let clear = true;
+    for (let index = first; index <= last && clear; index++) if (claimed[index] === 1 || tokens.kinds[index] === TokenKind.Quote) clear = false;
+    if (clear) draft.pieces = [piece, { type: 'content', first, last }];
+  }
+}
+
 /**
  * "In March, the council said, the port lost money every day." — an attribution set off by commas inside its
  * sentence splits one utterance: when the content runs from the closing comma and the words before the opening comma
@@ -589,7 +636,12 @@ function addParentheticalOpenings(tokens: Tokens, drafts: Draft[], quotations: Q
     if (draft.cue === null || draft.pieces.length !== 1) continue;
     let piece = draft.pieces[0]!;
     const blockFirst = draft.source === null ? draft.cue.first : Math.min(draft.cue.first, draft.source.first);
-    const blockLast = draft.source === null ? draft.cue.last : Math.max(draft.cue.last, draft.source.last);
+    const ownLast = draft.source === null ? draft.cue.last : Math.max(draft.cue.last, draft.source.last);
+    // "…, Ortiz told reporters, …": words after the verb up to the comma belong to the attribution, for reported
+    // (unquoted) content only, not opening with a participle: before a quotation ("After the vote, he told CNN, “…”") or
+    // a participle clause ("Days later, she relented, telling CNN …") the opening words are narrative.
+    const tail = attributionEnd(tokens, draft, tagged);
+    const blockLast = tail !== ownLast && quotations.tokenQuotation[tail + 2]! < 0 && tokens.kinds[tail + 2] !== TokenKind.Quote && !(tokens.lower[tail + 2] ?? '').endsWith('ing') ? tail : ownLast;
     if (tokens.lower[blockLast + 1] !== ',' || blockFirst < 2 || tokens.lower[blockFirst - 1] !== ',') continue;
     // "…, Ortiz said, until the mill closed": up to two untagged words after the comma ("until") open the content.
     if (piece.first > blockLast + 2 && piece.first <= blockLast + 4) {
@@ -608,6 +660,11 @@ function addParentheticalOpenings(tokens: Tokens, drafts: Draft[], quotations: Q
   }
 }
 
+/** Words that open a framing clause, not an adjunct of the report. */
+const FRAMING_OPENERS = new Set(['as', 'although', 'though', 'despite', 'while', 'whereas', 'because', 'unlike']);
+/** Most tokens of a sentence's opening words a content piece before its cue takes back. */
+const MAX_OPENING_ADJUNCT = 10;
+
 /**
  * "The port authority of Selin warned …, according to a statement": content before its cue that starts a few untagged
  * words into its sentence (no punctuation between) starts at the sentence: the tagger dropped the opening of a noun phrase.
@@ -618,11 +675,36 @@ function extendToSentenceStart(tokens: Tokens, drafts: Draft[], tagged: Uint8Arr
     const piece = draft.pieces[0]!;
     if (piece.last >= draft.cue.first) continue;
     const sentenceFirst = tokens.sentenceStarts[tokens.sentence[piece.first]!]!;
-    if (sentenceFirst >= piece.first || piece.first - sentenceFirst > 6) continue;
+    if (sentenceFirst >= piece.first || piece.first - sentenceFirst > MAX_OPENING_ADJUNCT) continue;
+    let words = true;
     let open = true;
-    for (let index = sentenceFirst; index < piece.first && open; index++) if (tagged[index] === 1 || tokens.kinds[index] !== TokenKind.Word) open = false;
-    if (open) draft.pieces[0] = spanWith(piece, sentenceFirst, piece.last);
+    for (let index = sentenceFirst; index < piece.first && open; index++) {
+      if (tagged[index] === 1) open = false;
+      else if (tokens.kinds[index] !== TokenKind.Word) {
+        words = false;
+        if (tokens.kinds[index] !== TokenKind.Number && tokens.lower[index] !== ',') open = false;
+      }
+    }
+    if (!open) continue;
+    if ((words && piece.first - sentenceFirst <= 6) || opensWithAdjunct(tokens, draft, sentenceFirst)) draft.pieces[0] = spanWith(piece, sentenceFirst, piece.last);
   }
+}
+
+/**
+ * "In past campaigns, “we …”", "Around 30 to 70 people …": untagged opening words of a content piece's sentence that a
+ * comma closes right before the piece (or, up to six tokens, numbers and commas in a noun phrase) open the report too.
+ */
+function opensWithAdjunct(tokens: Tokens, draft: Draft, sentenceFirst: number): boolean {
+  const piece = draft.pieces[0]!;
+  const opener = tokens.lower[sentenceFirst]!;
+  if (opener === ',') return false;
+  // "Still, …" is the writer's link; a passive cue's subject ("On Monday, the deal was announced") is no report of its own.
+  if (tokens.lower[sentenceFirst + 1] === ',' && SENTENCE_ADVERBS.has(opener)) return false;
+  if (isPassiveCue(tokens, draft.cue!.first, draft.cue!.last)) return false;
+  // "As it stands, …", "Although …, …": a subordinate clause or comparison frames the report in the writer's words.
+  if (FRAMING_OPENERS.has(opener)) return false;
+  // Past six tokens, only an adjunct closed by a comma right before the piece.
+  return piece.first - sentenceFirst <= 6 || tokens.lower[piece.first - 1] === ',';
 }
 
 /**
@@ -997,36 +1079,15 @@ const PASSIVE_PREPOSITIONS = new Set(['of', 'for', 'with']);
 const IRREGULAR_PARTICIPLES = new Set(['said', 'seen', 'known', 'thought', 'told', 'shown', 'given', 'understood', 'held', 'heard', 'written', 'taken']);
 
 /**
- * "Mr. Aros was accused of hiding …", "A developer accused of paying bribes …", "Voss seemed to concede …": the
- * subject of a passive or raising cue is what the statement is about, not who made it (PolNeAR marks it as the
- * content's first piece, and the speaker is unnamed or comes after "by"). Only a subject right before the cue.
+ * "Mr. Aros was accused of hiding …", "A developer accused of paying bribes …": the subject of a passive cue is
+ * what the statement is about, not who made it (PolNeAR marks it as the content's first piece, and the speaker is
+ * unnamed or comes after "by"). Only a subject right before the cue; raising cues are moveSubjectOfRaising's.
  */
 function moveSubjectOfPassive(tokens: Tokens, draft: Draft): void {
   const { cue, source } = draft;
-  if (cue === null || source === null || source.last + 1 !== cue.first) return;
-  const raising = isRaisingCue(tokens, cue.first, cue.last);
-  if (!raising && !isPassiveCue(tokens, cue.first, cue.last)) return;
-  draft.source = null;
-  // "It seems that …": an empty "it" is neither speaker nor content.
-  const piece = draft.pieces[0]!;
-  if (raising && tokens.lower[source.first] === 'it' && source.first === source.last && !(piece.first > cue.last && tokens.lower[piece.first] === 'to')) return;
+  if (cue === null || source === null || source.last + 1 !== cue.first || !isPassiveCue(tokens, cue.first, cue.last)) return;
   draft.pieces = [{ type: 'content', first: source.first, last: source.last }, ...draft.pieces];
-}
-
-/** Verbs whose subject is what the report is about, the writer's impression ("Voss seemed to concede …"). */
-const RAISING_VERBS = new Set(['seem', 'seems', 'seemed', 'appear', 'appears', 'appeared']);
-/** Words that may end a raising cue after its verb ("seems like", "appears to"). */
-const RAISING_LINKS = new Set(['to', 'like', 'that']);
-
-/** "seemed", "had appeared", "still seems": a cue over tokens [first, last] headed by a raising verb after modifiers only. */
-export function isRaisingCue(tokens: Tokens, first: number, last: number): boolean {
-  for (let at = first; at <= last; at++) {
-    const word = tokens.lower[at]!;
-    // "seemed to mock" is a report by the subject, its verb the cue's head: only a cue that ends at the raising verb.
-    if (RAISING_VERBS.has(word)) return at === last || (at + 1 === last && RAISING_LINKS.has(tokens.lower[last]!));
-    if (!CUE_MODIFIERS.has(word)) return false;
-  }
-  return false;
+  draft.source = null;
 }
 
 /** A past participle: in -ed, or an irregular one ("said", "seen"). */
@@ -1168,6 +1229,112 @@ export function isPassiveCue(tokens: Tokens, first: number, last: number): boole
   }
   // "accused of" as the cue, or "accused" with "of" left to the content.
   return PASSIVE_PARTICIPLES.has(head) && last <= first + 1 && PASSIVE_PREPOSITIONS.has(second);
+}
+
+/** Verbs that raise the subject of their complement ("The plan seems to work"): the subject is part of what is reported. */
+const RAISING_VERBS = new Set(['seem', 'seems', 'seemed', 'appear', 'appears', 'appeared']);
+/** Participles that, after a form of "be", raise the subject the same way ("The vote is expected to pass", "is seen as"). */
+const RAISING_PARTICIPLES = new Set(['expected', 'seen', 'known', 'thought', 'believed', 'considered', 'rumored', 'rumoured', 'said', 'viewed', 'regarded', 'projected', 'slated']);
+/** Words a raising cue may end in after its verb ("is seen as", "is known for", "seems like"). */
+const RAISING_TAILS = new Set(['as', 'for', 'like', 'to']);
+/** Auxiliaries and adverbs inside a raising cue ("might also seem", "is widely expected"). */
+const RAISING_INNER = new Set(['might', 'may', 'must', 'can', 'should', 'be', 'been', 'being', "n't", 'not', 'widely', 'generally', 'increasingly', 'best', 'well', 'largely', 'broadly']);
+
+/** Longest subject taken back before a raising cue. */
+const MAX_RAISED_SUBJECT = 10;
+/** Words that end a subject scanned leftward (a clause opener or conjunction before it). */
+const SUBJECT_BREAKS = new Set(['and', 'but', 'or', 'because', 'since', 'if', 'although', 'though', 'while', 'when', 'as', 'so', 'than', 'where', 'whether', 'said', 'says']);
+
+/**
+ * "It seems unfair that …", "It is expected to rise", "there appear to be …": a subject that is only "it" or "there"
+ * (after a conjunction at most) is no part of the report.
+ */
+function isExpletive(tokens: Tokens, span: TaggedSpan): boolean {
+  const word = tokens.lower[span.last]!;
+  if (word !== 'it' && word !== 'there') return false;
+  return span.first === span.last || (span.first + 1 === span.last && SUBJECT_BREAKS.has(tokens.lower[span.first]!));
+}
+
+/** "seemed", "is widely expected", "was seen as": a cue over tokens [first, last] whose verb raises its subject. */
+export function isRaisingCue(tokens: Tokens, first: number, last: number): boolean {
+  let end = last;
+  if (end > first && RAISING_TAILS.has(tokens.lower[end]!)) end--;
+  const head = tokens.lower[end]!;
+  let be = false;
+  for (let index = first; index < end; index++) {
+    const word = tokens.lower[index]!;
+    // Not "'s": "he's predicted" is "he has predicted", an active report.
+    if (BE_FORMS.has(word)) be = true;
+    else if (!CUE_MODIFIERS.has(word) && !RAISING_INNER.has(word) && !word.endsWith("n't") && !word.endsWith('n’t')) return false;
+  }
+  return RAISING_VERBS.has(head) || (be && RAISING_PARTICIPLES.has(head));
+}
+
+/**
+ * "The plan | seemed | to stall", "Ortiz | is expected | to resign": the subject of a raising cue is the first piece
+ * of what is reported (PolNeAR marks it so, with no source); the tagger's source right before the cue moves there.
+ */
+function moveSubjectOfRaising(tokens: Tokens, draft: Draft, tagged: Uint8Array): void {
+  const { cue, source } = draft;
+  if (cue === null || draft.pieces.length !== 1 || draft.pieces[0]!.first !== cue.last + 1 || !isRaisingCue(tokens, cue.first, cue.last)) return;
+  if (source !== null) {
+    if (source.last + 1 !== cue.first) return;
+    if (isExpletive(tokens, source)) return;
+    draft.pieces = [{ type: 'content', first: source.first, last: source.last }, ...draft.pieces];
+    draft.source = null;
+    return;
+  }
+  // No source: the untagged words before the cue, back to a clause break, are the subject ("Last week, the plan | seemed | …").
+  const sentenceFirst = tokens.sentenceStarts[tokens.sentence[cue.first]!]!;
+  let first = cue.first;
+  for (;;) {
+    if (first - 1 < sentenceFirst) break;
+    const at = first - 1;
+    const word = tokens.lower[at]!;
+    if (tagged[at] === 1 || cue.first - first >= MAX_RAISED_SUBJECT) return;
+    if ((tokens.kinds[at] !== TokenKind.Word && tokens.kinds[at] !== TokenKind.Number) || SUBJECT_BREAKS.has(word)) break;
+    // "plans that are expected to …": a relative pronoun right before the cue is the whole subject; further left it opens the clause.
+    if (RELATIVE_PRONOUNS.has(word)) {
+      if (first === cue.first) first--;
+      break;
+    }
+    first--;
+  }
+  if (first === cue.first) return;
+  if (isExpletive(tokens, { type: 'content', first, last: cue.first - 1 })) return;
+  draft.pieces = [{ type: 'content', first, last: cue.first - 1 }, ...draft.pieces];
+}
+
+/**
+ * "The vote | is expected | to pass": content right before a raising cue (nothing between but the cue's own words) and
+ * content after it are the two pieces of one report, the subject and its complement.
+ */
+function isRaisedSubject(tokens: Tokens, cue: TaggedSpan, source: TaggedSpan | null, before: TaggedSpan, after: TaggedSpan): boolean {
+  if (source !== null && source.first > before.last && source.last < cue.first) return false;
+  // The complement follows the cue at once ("were known, there was …" is a clause of its own).
+  if (before.last + 1 !== cue.first || after.first !== cue.last + 1 || isExpletive(tokens, before)) return false;
+  if (tokens.sentence[before.first] !== tokens.sentence[cue.first]) return false;
+  return isRaisingCue(tokens, cue.first, cue.last);
+}
+
+/** Pronouns that open a relative clause whose subject and verb report it ("a plan which Ortiz says will fail"). */
+const REPORTED_RELATIVES = new Set(['which', 'that', 'who', 'what']);
+/** Auxiliaries and copulas that open a clause whose subject stands before its attribution. */
+const CLAUSE_VERBS = new Set(['is', 'was', 'are', 'were', 'will', 'would', 'could', 'can', 'should', 'has', 'have', 'had', 'did', 'does', 'do', 'may', 'might', 'must', "isn't", "wasn't", "won't", 'isn’t', 'wasn’t', 'won’t']);
+
+/**
+ * "a levy which Ortiz says will fail": a relative pronoun right before the source of a cue whose content follows at
+ * once is the subject of the reported clause: the content's first piece.
+ */
+function joinReportedRelative(tokens: Tokens, draft: Draft, tagged: Uint8Array): void {
+  const { cue, source } = draft;
+  if (cue === null || source === null || draft.pieces.length !== 1 || source.last + 1 !== cue.first) return;
+  const piece = draft.pieces[0]!;
+  // The clause lacks its subject: it opens with a verb ("… says will fail", "… said was unfair").
+  if (piece.first !== cue.last + 1 || !CLAUSE_VERBS.has(tokens.lower[piece.first]!)) return;
+  const pronoun = source.first - 1;
+  if (pronoun < 0 || tagged[pronoun] === 1 || !REPORTED_RELATIVES.has(tokens.lower[pronoun]!)) return;
+  draft.pieces = [{ type: 'content', first: pronoun, last: pronoun }, piece];
 }
 
 function isLowerCase(tokens: Tokens, index: number): boolean {
@@ -1519,6 +1686,10 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
         pieces.push(contents[before]!, contents[after]!);
         usedContent[before] = 1;
         usedContent[after] = 1;
+      } else if (gapBefore === 0 && gapAfter <= MAX_CONTENT_GAP && isRaisedSubject(tokens, cue, sourceSpan, contents[before]!, contents[after]!)) {
+        pieces.push(contents[before]!, contents[after]!);
+        usedContent[before] = 1;
+        usedContent[after] = 1;
       } else if (gapBefore <= MAX_CONTENT_GAP && gapAfter <= MAX_CONTENT_GAP && opensClauseAfter(tokens, cue, contents[before]!, contents[after]!)) {
         // The words before were an adjunct (a quoted title in it too): no statement's content.
         pieces.push(contents[after]!);
@@ -1603,6 +1774,7 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
   dropScareQuotes(tokens, drafts);
   mergeCoordinatedComplements(tokens, drafts);
   addParentheticalOpenings(tokens, drafts, quotations);
+  addParentheticalClosings(tokens, drafts, quotations);
   extendToLineEnd(tokens, drafts, tagged);
   extendToClauseEnd(tokens, drafts, tagged);
   for (const draft of drafts) cutRefusalTail(tokens, draft);
@@ -1627,6 +1799,8 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
   for (const draft of drafts) moveSubjectOfPassive(tokens, draft);
   for (const draft of drafts) normalizeSeeming(tokens, draft, tagged);
   for (const draft of drafts) raisingPassiveSubject(tokens, draft, tagged);
+  for (const draft of drafts) moveSubjectOfRaising(tokens, draft, tagged);
+  for (const draft of drafts) joinReportedRelative(tokens, draft, tagged);
   for (const draft of drafts) cutDateline(tokens, draft);
   for (const draft of drafts) moveDescriptionToSource(tokens, draft, quotations);
   for (const draft of drafts) cutSentenceAdverb(tokens, draft);
