@@ -876,3 +876,46 @@ test('assembleStatements: a relative pronoun before the source of a clause that 
     assert.deepEqual(drafts.map((draft) => draft.content.map((piece) => piece.text)), [pieces], text);
   }
 });
+
+test('assembleStatements: where reported content ends (time and adverbial tails, coordinated cues, appositions, fronted adverbials)', () => {
+  // [text, the spans as tagged, the statements expected as "source | cue | piece / piece"]
+  const cases: Array<[string, ReadonlyArray<readonly [SpanType, string]>, string[]]> = [
+    // A time adjunct after a bare object dates the speech; a clause keeps its date.
+    ['Ortiz praised the harbour plan on Monday.', [['source', 'Ortiz'], ['cue', 'praised'], ['content', 'the harbour plan on Monday']], ['Ortiz | praised | the harbour plan']],
+    ['Ortiz endorsed Ada Lind last week.', [['source', 'Ortiz'], ['cue', 'endorsed'], ['content', 'Ada Lind last week']], ['Ortiz | endorsed | Ada Lind']],
+    ['Ortiz said the vote would be held on Monday.', [['source', 'Ortiz'], ['cue', 'said'], ['content', 'the vote would be held on Monday']], ['Ortiz | said | the vote would be held on Monday']],
+    ['Ortiz praised the plan later this week.', [['source', 'Ortiz'], ['cue', 'praised'], ['content', 'the plan later this week']], ['Ortiz | praised | the plan later this week']],
+    // An adverbial after a one- or two-word object tells when or why it was said.
+    ['Ortiz thanked the crew after the storm had passed.', [['source', 'Ortiz'], ['cue', 'thanked'], ['content', 'the crew after the storm had passed']], ['Ortiz | thanked | the crew']],
+    ['Ortiz thanked the harbour crew of Selin after the storm.', [['source', 'Ortiz'], ['cue', 'thanked'], ['content', 'the harbour crew of Selin after the storm']], ['Ortiz | thanked | the harbour crew of Selin after the storm']],
+    // A past reporting verb joined by "and" without a subject is the speaker's second statement.
+    [
+      'Ortiz said the pier was unsafe and urged the council to close it.',
+      [['source', 'Ortiz'], ['cue', 'said'], ['content', 'the pier was unsafe and urged the council to close it']],
+      ['Ortiz | said | the pier was unsafe', 'Ortiz | urged | the council to close it'],
+    ],
+    [
+      'Ortiz said the fees would rise and called for a review.',
+      [['source', 'Ortiz'], ['cue', 'said'], ['content', 'the fees would rise and called for a review']],
+      ['Ortiz | said | the fees would rise', 'Ortiz | called for | a review'],
+    ],
+    ['Ortiz said the pier was unsafe and spoke with the crews.', [['source', 'Ortiz'], ['cue', 'said'], ['content', 'the pier was unsafe and spoke with the crews']], ['Ortiz | said | the pier was unsafe and spoke with the crews']],
+    ['Ortiz said wages and continued risks worry the port.', [['source', 'Ortiz'], ['cue', 'said'], ['content', 'wages and continued risks worry the port']], ['Ortiz | said | wages and continued risks worry the port']],
+    // A description after an attribution set inside the sentence is the speaker's, not the report's.
+    [
+      'Rents rose by a third, according to Ada Holm, an analyst at the bank.',
+      [['content', 'Rents rose by a third'], ['cue', 'according to'], ['source', 'Ada Holm'], ['content', 'an analyst at the bank']],
+      ['Ada Holm | according to | Rents rose by a third'],
+    ],
+    // A clause ended at the comma after its fronted adverbial runs on to its subject and verb.
+    [
+      'Ortiz said that as the vote nears, the council will meet daily.',
+      [['source', 'Ortiz'], ['cue', 'said'], ['content', 'that as the vote nears']],
+      ['Ortiz | said | that as the vote nears, the council will meet daily'],
+    ],
+  ];
+  for (const [text, tagged, expected] of cases) {
+    const { drafts } = assemble(text, tagged);
+    assert.deepEqual(drafts.map((draft) => `${draft.source?.text ?? ''} | ${draft.cue?.text ?? ''} | ${draft.content.map((piece) => piece.text).join(' / ')}`), expected, text);
+  }
+});

@@ -1,6 +1,6 @@
 import { ADDRESSEE_THAT_VERBS, ADDRESSEE_VERBS, BETWEEN_SUBJECT_AND_CUE, CUE_MODIFIERS, CUE_VERBS, INFERENCE_HEDGES, stanceOf, UTTERANCE_STANCES } from '../lexicon/cues.js';
 import { PRONOUNS } from '../lexicon/pronouns.js';
-import { WEEKDAYS } from '../lexicon/time-words.js';
+import { CALENDAR_UNITS, DAY_PARTS, MONTHS, RELATIVE_DAYS, WEEKDAYS } from '../lexicon/time-words.js';
 import { GENERIC_LEADER_HEADS, SINGULAR_GROUP_HEADS, TITLE_WORDS } from '../lexicon/titles.js';
 import { makeSpan, trimRange, type Span } from '../model/span.js';
 import type { Cue, StatementKind } from '../model/types.js';
@@ -852,6 +852,213 @@ function cutSpeechEventTail(tokens: Tokens, draft: Draft, quotations: QuotationR
     while (last > piece.first && tokens.kinds[last] === TokenKind.Punct) last--;
     draft.pieces[index] = spanWith(piece, piece.first, last);
     return;
+  }
+}
+
+/** Words that open a time adjunct closing reported content ("on Monday", "last week", "in early June", "for decades"). */
+const TIME_TAIL_OPENERS = new Set(['on', 'in', 'last', 'this', 'earlier', 'since', 'during', 'for', 'until', 'over']);
+/** Words inside such an adjunct that name no time themselves ("in the past", "in early June", "over the past two years"). */
+const TIME_TAIL_FILLERS = new Set(['the', 'early', 'late', 'mid', 'recent', 'last', 'this', 'next', 'coming', 'same', 'past', 'earlier', ',']);
+/** Longest time adjunct cut from the end of reported content (see cutTimeTail). */
+const MAX_TIME_TAIL = 5;
+/** Words before a time adjunct that make it part of a longer phrase ("later this week", "back in the day"). */
+const TIME_TAIL_BLOCKERS = new Set(['later', 'earlier', 'back']);
+
+/** Whether a word names a time: a weekday, a month written out, a part of a day, a calendar unit, a relative day, "past". */
+function isTimeAnchor(tokens: Tokens, at: number): boolean {
+  const word = tokens.lower[at]!;
+  if (tokens.kinds[at] !== TokenKind.Word) return false;
+  return WEEKDAYS.has(word) || DAY_PARTS.has(word) || CALENDAR_UNITS.has(word) || RELATIVE_DAYS.has(word) || word === 'past' || (MONTHS.has(word) && !word.includes('.') && word.length > 3);
+}
+
+/** Words that make reported content a clause: auxiliaries, forms of "be", "that", "to" (a bare object has none). */
+const FINITE_MARKERS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'could', 'should', 'can', 'may', 'might', 'must', 'did', 'does', 'do', "'s", '’s', 'that', 'to']);
+/** Most words of reported content read as a bare object ("the harbour plan"), not a clause. */
+const MAX_BARE_OBJECT = 8;
+
+/** Whether tokens [first, last] look like a noun phrase object (a few words, no auxiliary, "that" or "to"), not a clause. */
+function isBareObject(tokens: Tokens, first: number, last: number): boolean {
+  let words = 0;
+  for (let at = first; at <= last; at++) {
+    const word = tokens.lower[at]!;
+    if (FINITE_MARKERS.has(word) || word.endsWith("n't") || word.endsWith('n’t')) return false;
+    if ((tokens.kinds[at] === TokenKind.Word || tokens.kinds[at] === TokenKind.Number) && ++words > MAX_BARE_OBJECT) return false;
+  }
+  return true;
+}
+
+/** The last piece of a draft when it is reported content after its cue (the piece the tail rules trim), else -1. */
+function trailingPieceAfterCue(draft: Draft): number {
+  if (draft.cue === null) return -1;
+  const index = draft.pieces.length - 1;
+  return draft.pieces[index]!.first > draft.cue.last ? index : -1;
+}
+
+/** Ends `draft`'s piece `index` before token `at`, dropping punctuation left at its end. */
+function endPieceBefore(tokens: Tokens, draft: Draft, index: number, at: number): void {
+  const piece = draft.pieces[index]!;
+  let last = at - 1;
+  while (last > piece.first && tokens.kinds[last] === TokenKind.Punct) last--;
+  draft.pieces[index] = spanWith(piece, piece.first, last);
+}
+
+/**
+ * "Ortiz praised the harbour plan on Monday": a time adjunct (only words of time, no bare year) ending a bare object
+ * reported after its cue dates the speech, not the matter; the content stops before it. A clause keeps it ("said the
+ * vote will be held on Monday"): the date is then part of what was said.
+ */
+function cutTimeTail(tokens: Tokens, draft: Draft, quotations: QuotationResult): void {
+  const index = trailingPieceAfterCue(draft);
+  // "The bridge had appeared unsafe for months": after a raising cue the time is the state's, not a speech's.
+  if (index < 0 || (draft.cue !== null && isRaisingCue(tokens, draft.cue.first, draft.cue.last))) return;
+  const piece = draft.pieces[index]!;
+  if (quotations.tokenQuotation[piece.last]! >= 0 || !isTimeAnchor(tokens, piece.last)) return;
+  for (let at = Math.max(piece.first + 1, piece.last - MAX_TIME_TAIL); at < piece.last; at++) {
+    if (!TIME_TAIL_OPENERS.has(tokens.lower[at]!)) continue;
+    let fits = true;
+    // "last" takes any one word after it ("last fall"); the rest must be time words or fillers.
+    for (let look = at + 1; look < piece.last && fits; look++) fits = isTimeAnchor(tokens, look) || TIME_TAIL_FILLERS.has(tokens.lower[look]!) || (tokens.lower[at] === 'last' && look === at + 1);
+    if (!fits) continue;
+    if (TIME_TAIL_BLOCKERS.has(tokens.lower[at - 1]!) || !isBareObject(tokens, piece.first, at - 1)) return;
+    endPieceBefore(tokens, draft, index, at);
+    return;
+  }
+}
+
+/** Words that open an adverbial clause or phrase after a reported object ("… after the vote", "… because of the fees"). */
+const SUBORDINATORS = new Set(['after', 'before', 'when', 'since', 'until', 'following', 'while', 'because', 'despite']);
+/** Most words of a reported object an adverbial tail is cut from (longer objects often carry it as their own part). */
+const MAX_SUBORDINATE_OBJECT = 2;
+
+/** Word and number tokens in [first, last]. */
+function wordsIn(tokens: Tokens, first: number, last: number): number {
+  let words = 0;
+  for (let at = first; at <= last; at++) if (tokens.kinds[at] === TokenKind.Word || tokens.kinds[at] === TokenKind.Number) words++;
+  return words;
+}
+
+/** Whether a reporting verb of the lexicon lies in [first, last]. */
+function holdsCueVerb(tokens: Tokens, first: number, last: number): boolean {
+  for (let at = first; at <= last; at++) if (CUE_VERBS.has(tokens.lower[at]!)) return true;
+  return false;
+}
+
+/**
+ * "Ortiz thanked the crew after the vote": an adverbial opened by "after", "when", "because" … that follows a short
+ * bare object (one or two words) reported after its cue tells when or why it was said, not what; the content stops
+ * before it.
+ */
+function cutSubordinateTail(tokens: Tokens, draft: Draft, quotations: QuotationResult): void {
+  const index = trailingPieceAfterCue(draft);
+  if (index < 0) return;
+  const piece = draft.pieces[index]!;
+  if (quotations.tokenQuotation[piece.last]! >= 0) return;
+  for (let at = piece.first + 1; at < piece.last && at <= piece.first + MAX_SUBORDINATE_OBJECT + 2; at++) {
+    if (!SUBORDINATORS.has(tokens.lower[at]!) || quotations.tokenQuotation[at]! >= 0) continue;
+    if (!isBareObject(tokens, piece.first, at - 1) || wordsIn(tokens, piece.first, at - 1) > MAX_SUBORDINATE_OBJECT) return;
+    // "after determining that …", "while most say …": an adverbial holding a report of its own keeps it.
+    if (tokens.lower[at + 1]!.endsWith('ing') || tokens.lower[piece.first]!.endsWith('ing') || holdsCueVerb(tokens, at + 1, piece.last)) return;
+    endPieceBefore(tokens, draft, index, at);
+    return;
+  }
+}
+
+/** Adverbs between "and" and the verb of a coordinated predicate ("and even questioned"). */
+const PREDICATE_ADVERBS = new Set(['even', 'then', 'later', 'repeatedly', 'again', 'still', 'never', 'quickly', 'once', 'further', 'publicly', 'immediately', 'subsequently']);
+/** Past participles of reporting verbs mostly read as adjectives before a noun ("related job losses", "continued risks"). */
+const ADJECTIVAL_PARTICIPLES = new Set(['related', 'continued', 'alleged', 'reported', 'expected', 'known', 'concerned', 'disputed']);
+/** Particles a reporting verb takes into its cue before its content ("called for", "warned against"). */
+const CUE_PARTICLES = new Set(['on', 'for', 'against']);
+/** Most tokens of reported content scanned for a coordinated reporting verb. */
+const MAX_COORDINATION_SCAN = 80;
+
+/**
+ * "Ortiz said the pier was unsafe and urged the council to close it": a reporting verb of an utterance in the past
+ * tense, joined by "and" with no subject of its own after reported content (outside quotations), is the same
+ * speaker's second statement: the content stops before "and", and the verb (with a particle: "called for") becomes a
+ * statement of the same source over the words after it.
+ */
+function splitCoordinatedCues(tokens: Tokens, drafts: Draft[], quotations: QuotationResult, cues: readonly TaggedSpan[]): void {
+  // Verbs the tagger itself read as cues were joined to the clause by mergeCoordinatedComplements ("revealed that Aros
+  // apologized and denied …" is Aros's denial): that reading stands.
+  const taggedCue = new Uint8Array(tokens.count);
+  for (const cue of cues) taggedCue.fill(1, cue.first, cue.last + 1);
+  const added: Draft[] = [];
+  for (const draft of drafts) {
+    const index = trailingPieceAfterCue(draft);
+    if (index < 0) continue;
+    const piece = draft.pieces[index]!;
+    for (let at = piece.first + 2; at + 2 < piece.last && at <= piece.first + MAX_COORDINATION_SCAN; at++) {
+      if (tokens.lower[at] !== 'and' || quotations.tokenQuotation[at]! >= 0) continue;
+      let verb = at + 1;
+      while (verb < at + 3 && PREDICATE_ADVERBS.has(tokens.lower[verb]!)) verb++;
+      const word = tokens.lower[verb]!;
+      const entry = CUE_VERBS.get(word);
+      // A past form only: "-ing", "-s" and the bare lemma are rarely the speaker's next act; "spoke with …" reports nothing.
+      if (entry === undefined || !UTTERANCE_STANCES.has(entry.stance) || !isLowerCase(tokens, verb) || word === entry.lemma || word.endsWith('ing') || (word.endsWith('s') && !word.endsWith('ss'))) continue;
+      if (ADJECTIVAL_PARTICIPLES.has(word) || entry.lemma === 'speak' || taggedCue[verb] === 1) continue;
+      const cueLast = CUE_PARTICLES.has(tokens.lower[verb + 1]!) ? verb + 1 : verb;
+      if (cueLast + 1 > piece.last || tokens.kinds[cueLast + 1] === TokenKind.Punct) continue;
+      endPieceBefore(tokens, draft, index, at);
+      added.push({ cue: { type: 'cue', first: verb, last: cueLast }, source: draft.source, pieces: [spanWith(piece, cueLast + 1, piece.last)] });
+      break;
+    }
+  }
+  if (added.length === 0) return;
+  drafts.push(...added);
+  drafts.sort((a, b) => a.pieces[0]!.first - b.pieces[0]!.first);
+}
+
+/** Words that open a description of the speaker (or of the claim) after an attribution: an indefinite article, "which", "whose". */
+const APPOSITIVE_OPENERS = new Set(['a', 'an', 'which', 'whose']);
+
+/**
+ * "Rents rose by a third, according to Ada Holm, an analyst at the bank.": a piece right after an attribution set
+ * inside its sentence that opens with an indefinite article, "which" or "whose" describes the speaker (or the claim);
+ * it does not continue the report, and goes.
+ */
+function dropAppositivePiece(tokens: Tokens, draft: Draft): void {
+  const { cue, source } = draft;
+  if (cue === null || draft.pieces.length < 2) return;
+  const last = draft.pieces[draft.pieces.length - 1]!;
+  const before = draft.pieces[draft.pieces.length - 2]!;
+  if (before.last >= cue.first || last.first <= cue.last) return;
+  const attributionLast = source !== null && source.last > cue.last ? source.last : cue.last;
+  if (last.first !== attributionLast + 2 || tokens.lower[attributionLast + 1] !== ',') return;
+  if (!APPOSITIVE_OPENERS.has(tokens.lower[last.first]!)) return;
+  draft.pieces.pop();
+}
+
+/** Words that open an adverbial put before the subject of a reported clause ("that as the vote nears, …"). */
+const FRONTED_OPENERS = new Set(['as', 'if', 'when', 'while', 'since', 'although', 'though', 'because', 'after', 'before', 'despite', 'contrary', 'unlike', 'once', 'until', 'given', 'unless', 'whether', 'even', 'with', 'without', 'during', 'in', 'for', 'by', 'at', 'on', 'under', 'amid', 'following', 'like']);
+/** Most tokens a reported clause is carried past its fronted adverbial (see extendFrontedAdjunct). */
+const MAX_FRONTED_EXTENSION = 40;
+
+/**
+ * "said that as the vote nears, | the council will meet daily": a reported clause ("that", "how", "why") the tagger
+ * ended at the first comma after an adverbial put before its subject has not reached its subject yet; it runs on to
+ * the sentence end over words no other statement holds (no quotation, no paragraph break).
+ */
+function extendFrontedAdjunct(tokens: Tokens, drafts: Draft[], quotations: QuotationResult): void {
+  const claimed = claimedTokens(tokens, drafts);
+  for (const draft of drafts) {
+    const index = trailingPieceAfterCue(draft);
+    if (index < 0) continue;
+    const piece = draft.pieces[index]!;
+    const opener = tokens.lower[piece.first]!;
+    if ((opener !== 'that' && opener !== 'how' && opener !== 'why') || !FRONTED_OPENERS.has(tokens.lower[piece.first + 1] ?? '')) continue;
+    // Only the comma closing the adverbial: a piece that already holds one has reached its clause.
+    let inner = false;
+    for (let at = piece.first; at <= piece.last && !inner; at++) inner = tokens.lower[at] === ',';
+    const comma = piece.last + 1;
+    if (inner || tokens.lower[comma] !== ',' || quotations.tokenQuotation[comma]! >= 0) continue;
+    const last = sentenceLastWord(tokens, comma);
+    if (last <= comma + 1 || last - comma > MAX_FRONTED_EXTENSION) continue;
+    let free = true;
+    for (let at = comma + 1; at <= last && free; at++) free = claimed[at] === 0 && tokens.breaksBefore[at] === 0 && tokens.kinds[at] !== TokenKind.Quote;
+    if (!free) continue;
+    draft.pieces[index] = spanWith(piece, piece.first, last);
+    claimed.fill(1, comma, last + 1);
   }
 }
 
@@ -1769,6 +1976,7 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
   dropProgrammeCues(tokens, drafts);
   dropInterfaceCues(tokens, drafts);
   dropReflexiveFinds(tokens, drafts);
+  for (const draft of drafts) dropAppositivePiece(tokens, draft);
   removeAnonymityRequests(tokens, drafts);
   mergeUnattributedQuotes(tokens, drafts);
   dropScareQuotes(tokens, drafts);
@@ -1783,6 +1991,10 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
   dropRelativeWords(tokens, drafts);
   dropReportedFrom(tokens, drafts);
   for (const draft of drafts) cutSpeechEventTail(tokens, draft, quotations);
+  for (const draft of drafts) cutTimeTail(tokens, draft, quotations);
+  for (const draft of drafts) cutSubordinateTail(tokens, draft, quotations);
+  splitCoordinatedCues(tokens, drafts, quotations, cues);
+  extendFrontedAdjunct(tokens, drafts, quotations);
   extendToSentenceStart(tokens, drafts, tagged);
   for (const draft of drafts) {
     // "said on Monday that …": the reported clause starts at "that", as annotators mark it.
