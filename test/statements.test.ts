@@ -671,7 +671,7 @@ test('assembleStatements: a verb of seeming or a passive before "to" makes its s
   // [text, spans as tagged, the cue, the content pieces expected]
   const cases: Array<[string, Array<[SpanType, string]>, string, string]> = [
     ['The new bridge seemed to sway in the wind.', [['source', 'The new bridge'], ['cue', 'seemed'], ['content', 'to sway in the wind']], 'seemed', 'The new bridge / to sway in the wind'],
-    ['The new bridge had appeared unsafe for months.', [['cue', 'appeared'], ['content', 'unsafe for months']], 'appeared', 'The new bridge / unsafe for months'],
+    ['The new bridge had appeared unsafe for months.', [['cue', 'had appeared'], ['content', 'unsafe for months']], 'had appeared', 'The new bridge / unsafe for months'],
     ['It seems unfair to charge the fishermen.', [['source', 'It'], ['cue', 'seems'], ['content', 'unfair to charge the fishermen']], 'seems', 'unfair to charge the fishermen'],
     ['The vote is expected to pass on Monday.', [['content', 'The vote'], ['cue', 'is expected'], ['content', 'to pass on Monday']], 'is expected', 'The vote / to pass on Monday'],
     ['The vote is expected to pass on Monday.', [['cue', 'is expected'], ['content', 'to pass on Monday']], 'is expected', 'The vote / to pass on Monday'],
@@ -759,6 +759,8 @@ test('assembleStatements: the subject of a raising verb or a passive with an irr
     ['Voss said the pier will stay shut.', 'Voss', 'said', 'the pier will stay shut', ['Voss', ['the pier will stay shut']]],
     // A cue headed by the verb after the raising verb is the subject's own report.
     ['Voss seemed to mock the plan.', 'Voss', 'seemed to mock', 'the plan', ['Voss', ['the plan']]],
+    // "appeared on" is showing up somewhere, not seeming.
+    ['Voss appeared on television to defend the plan.', 'Voss', 'appeared', 'on television to defend the plan', ['Voss', ['on television to defend the plan']]],
   ];
   for (const [text, source, cue, content, expected] of cases) {
     const { tokens, drafts } = assemble(text, [['source', source], ['cue', cue], ['content', content]]);

@@ -4,7 +4,7 @@ import { lowerBound, makeSpan, sortByPackedKey } from '../model/span.js';
 import type { Entity, EntityMention } from '../model/types.js';
 import { TokenKind, type Tokens } from '../text/tokenize.js';
 import type { QuotationResult } from './quotations.js';
-import { isIrregularPassive, isPassiveCue, isRaisingCue, isSeemingCue, tokenAfterDateline, type DraftStatement } from './statements.js';
+import { isPassiveCue, isRaisingCue, tokenAfterDateline, type DraftStatement } from './statements.js';
 
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it']);
 /** Tokens that may open the clause whose subject we look for. */
@@ -49,7 +49,7 @@ function subjectBefore(tokens: Tokens, cueFirst: number, quotations: QuotationRe
 /** Index of the content piece before a cue of seeming (its subject), or -1. */
 function seemingSubject(tokens: Tokens, draft: DraftStatement): number {
   const cue = draft.cueTokens;
-  if (cue === null || !isSeemingCue(tokens, cue[0], cue[1]) || draft.contentTokens.length < 2) return -1;
+  if (cue === null || !isRaisingCue(tokens, cue[0], cue[1]) || draft.contentTokens.length < 2) return -1;
   return draft.contentTokens[0]![1] < cue[0] ? 0 : -1;
 }
 
@@ -128,20 +128,15 @@ export function completeSources(input: { tokens: Tokens; drafts: readonly DraftS
     }
     const cueFirst = draft.cueTokens[0];
     // A passive cue's subject is what the statement is about (statements.ts moved it into the content).
-    if (isPassiveCue(tokens, cueFirst, draft.cueTokens[1]) || isIrregularPassive(tokens, cueFirst, draft.cueTokens[1])) {
+    if (isPassiveCue(tokens, cueFirst, draft.cueTokens[1])) {
       // "… has been criticised by several EU governments": the agent after "by" is the speaker.
       const agent = agentAfter(tokens, draft.cueTokens[1], quotations);
       if (agent === null) completed.push(draft);
       else completed.push(widenSource(tokens, { ...draft, source: makeSpan(tokens.text, tokens.starts[agent[0]]!, tokens.ends[agent[1]]!), sourceTokens: agent }, mentions));
       return;
     }
-    // "The plan seemed to stall": no one speaks (statements.ts made the subject part of the content).
-    if (isSeemingCue(tokens, cueFirst, draft.cueTokens[1]) || isRaisingCue(tokens, cueFirst, draft.cueTokens[1])) {
-      completed.push(draft);
-      return;
-    }
-    // "The vote | seemed | to stall": a raising cue's subject opens the content (statements.ts put it there); no speaker is written.
-    if (draft.contentTokens[0]![1] < cueFirst && isRaisingCue(tokens, cueFirst, draft.cueTokens[1])) {
+    // "The plan seemed to stall", "The vote is expected to pass": no one speaks (statements.ts made the subject part of the content).
+    if (isRaisingCue(tokens, cueFirst, draft.cueTokens[1])) {
       completed.push(draft);
       return;
     }

@@ -1302,64 +1302,8 @@ function isParticiple(word: string): boolean {
   return word.endsWith('ed') || IRREGULAR_PARTICIPLES.has(word);
 }
 
-/** Verbs of seeming: the writer's reading of how things look, whose subject is part of what seems so. */
-const SEEMING_VERBS = new Set(['seem', 'seems', 'seemed', 'appear', 'appears', 'appeared']);
 /** Words after "appeared" that make it showing up somewhere ("appeared on television"), not seeming. */
 const SHOWING_UP = new Set(['on', 'at', 'in', 'with', 'before', 'alongside', 'onstage', 'together', 'for']);
-
-/** "seemed", "has appeared", "would seem": a cue of seeming over tokens [first, last] (not "appeared on a show"). */
-export function isSeemingCue(tokens: Tokens, first: number, last: number): boolean {
-  return last - first <= 2 && SEEMING_VERBS.has(tokens.lower[last]!) && !SHOWING_UP.has(tokens.lower[last + 1] ?? '');
-}
-
-/** Auxiliaries and adverbs that may stand between a subject and a verb of seeming ("had", "now", "also"). */
-const BEFORE_SEEMING = new Set(['has', 'have', 'had', 'would', 'could', 'may', 'might', 'does', 'did', 'do', 'now', 'also', 'still', 'often', 'initially', 'at', 'first', 'even', 'only', 'already', 'increasingly', 'generally', 'clearly']);
-/** Words that open the clause before a verb of seeming: the subject starts after them. */
-const SUBJECT_STOPS = new Set(['that', 'which', 'who', 'and', 'but', 'because', 'while', 'as', 'when', 'if', 'though', 'although', 'since', 'so', 'yet', 'whether', 'where', 'why', 'how']);
-/** Most tokens of an unlabelled subject taken before a verb of seeming. */
-const MAX_SEEMING_SUBJECT = 12;
-
-/**
- * "The plan seemed to stall", "Ortiz had appeared unconvinced": a cue of seeming makes no one a speaker. The cue is
- * the verb alone (the words after it belong to the content), and the subject before it is the content's first piece
- * (as PolNeAR marks it); an "it" ("it seems unfair …") is no subject at all.
- */
-function normalizeSeeming(tokens: Tokens, draft: Draft, tagged: Uint8Array): void {
-  const { cue, source } = draft;
-  if (cue === null || cue.last - cue.first > 4) return;
-  let verb = -1;
-  for (let at = cue.first; at <= cue.last && verb < 0; at++) {
-    if (SEEMING_VERBS.has(tokens.lower[at]!)) verb = at;
-    else if (!BEFORE_SEEMING.has(tokens.lower[at]!)) return;
-  }
-  // "seemed to mock", "appeared pleased with": a cue running past the verb is read as a whole, with its speaker.
-  if (verb !== cue.last || SHOWING_UP.has(tokens.lower[verb + 1] ?? '') || draft.pieces[0]!.first <= cue.last) return;
-  draft.cue = { type: 'cue', first: verb, last: verb };
-  // The subject ends right before the verb, or before the auxiliaries the cue began with.
-  let end = cue.first - 1;
-  while (end >= 0 && BEFORE_SEEMING.has(tokens.lower[end]!) && (source === null || end > source.last)) end--;
-  if (source !== null) {
-    draft.source = null;
-    if (source.last !== end || (source.first === source.last && tokens.lower[source.first] === 'it')) return;
-    draft.pieces = [{ type: 'content', first: source.first, last: source.last }, ...draft.pieces];
-    return;
-  }
-  const subject = untaggedSubjectBefore(tokens, end, tagged);
-  if (subject !== null) draft.pieces = [subject, ...draft.pieces];
-}
-
-/**
- * "[The vote] is expected [to pass]", "[The mayor] seemed [unmoved]": content right before a passive cue with a
- * to-infinitive after it, or right before a verb of seeming, is the subject of the content right after: one report in two pieces.
- */
-function subjectAroundRaisingCue(tokens: Tokens, quotations: QuotationResult, cue: TaggedSpan, before: TaggedSpan, after: TaggedSpan): boolean {
-  if (before.last + 1 !== cue.first || after.first !== cue.last + 1 || tokens.sentence[before.last] !== tokens.sentence[after.first]) return false;
-  for (let at = before.first; at <= before.last; at++) if (tokens.kinds[at] !== TokenKind.Word && tokens.kinds[at] !== TokenKind.Number && tokens.lower[at] !== ',') return false;
-  // "It is expected to rise": "it" is no part of what is expected.
-  if (quotations.tokenQuotation[before.first]! >= 0 || tokens.lower[before.last] === 'it') return false;
-  const seeming = cue.first === cue.last && SEEMING_VERBS.has(tokens.lower[cue.first]!) && !SHOWING_UP.has(tokens.lower[after.first]!);
-  return seeming || (tokens.lower[after.first] === 'to' && (isPassiveCue(tokens, cue.first, cue.last) || isIrregularPassive(tokens, cue.first, cue.last)));
-}
 
 /** Most words between a reporting verb and a that-clause that is surely its complement ("said on Monday that"). */
 const MAX_THAT_GAP = 4;
@@ -1373,48 +1317,6 @@ function thatClauseFollows(tokens: Tokens, quotations: QuotationResult, cue: Tag
   // A quotation before ("“…,” she said") is the cue's own words.
   for (let at = before.first; at <= before.last; at++) if (tokens.kinds[at] === TokenKind.Quote || quotations.tokenQuotation[at]! >= 0) return false;
   return gapAfter <= MAX_THAT_GAP || tokens.sentence[before.last] !== tokens.sentence[cue.first];
-}
-
-/**
- * The subject ending at token `end` that the tagger left unlabelled ("Much of the money | seemed …"): words back to the
- * sentence start or a clause opener ("and", "because", a comma …), or a relative pronoun alone ("a plan which |
- * appeared …"); null when a tagged span, a quotation or a longer run stands there, or the subject is "it".
- */
-function untaggedSubjectBefore(tokens: Tokens, end: number, tagged: Uint8Array): TaggedSpan | null {
-  if (end < 0) return null;
-  const sentenceStart = tokens.sentenceStarts[tokens.sentence[end]!]!;
-  if (end < sentenceStart || tagged[end] === 1 || tokens.kinds[end] !== TokenKind.Word || tokens.lower[end] === 'it') return null;
-  if (SUBJECT_STOPS.has(tokens.lower[end]!)) return RELATIVE_PRONOUNS.has(tokens.lower[end]!) ? { type: 'content', first: end, last: end } : null;
-  let start = end;
-  while (start - 1 >= sentenceStart && end - start < MAX_SEEMING_SUBJECT) {
-    const previous = start - 1;
-    if (tagged[previous] === 1 || SUBJECT_STOPS.has(tokens.lower[previous]!) || (tokens.kinds[previous] !== TokenKind.Word && tokens.kinds[previous] !== TokenKind.Number && tokens.lower[previous] !== "'s" && tokens.lower[previous] !== '’s')) break;
-    start = previous;
-  }
-  if (start > sentenceStart && !SUBJECT_STOPS.has(tokens.lower[start - 1]!) && tokens.kinds[start - 1] !== TokenKind.Punct) return null;
-  if (end - start >= MAX_SEEMING_SUBJECT) return null;
-  return { type: 'content', first: start, last: end };
-}
-
-/**
- * "The vote is expected to pass": a passive cue before a to-infinitive reports what is expected of its subject, which
- * PolNeAR marks as the content's first piece; here the subject the tagger left unlabelled (a labelled one is moved by
- * moveSubjectOfPassive).
- */
-function raisingPassiveSubject(tokens: Tokens, draft: Draft, tagged: Uint8Array): void {
-  const { cue, source } = draft;
-  if (cue === null || source !== null || draft.pieces[0]!.first <= cue.last || tokens.lower[draft.pieces[0]!.first] !== 'to') return;
-  if (!isPassiveCue(tokens, cue.first, cue.last) && !isIrregularPassive(tokens, cue.first, cue.last)) return;
-  const subject = untaggedSubjectBefore(tokens, cue.first - 1, tagged);
-  if (subject !== null) draft.pieces = [subject, ...draft.pieces];
-}
-
-/** Irregular participles that, after a form of "be" and before "to", report a view ("is said to", "was thought to"). */
-const IRREGULAR_RAISING = new Set(['said', 'thought', 'seen', 'known']);
-
-/** "is said", "was once thought" over tokens [first, last]: a passive of an irregular participle, which isPassiveCue (reading "-ed") misses. */
-export function isIrregularPassive(tokens: Tokens, first: number, last: number): boolean {
-  return last > first && BE_FORMS.has(tokens.lower[first]!) && IRREGULAR_RAISING.has(tokens.lower[last]!);
 }
 
 /** Participles of feeling or conviction: "are worried", "was convinced" say what the subject feels or believes. */
@@ -1474,7 +1376,8 @@ export function isRaisingCue(tokens: Tokens, first: number, last: number): boole
     if (BE_FORMS.has(word)) be = true;
     else if (!CUE_MODIFIERS.has(word) && !RAISING_INNER.has(word) && !word.endsWith("n't") && !word.endsWith('n’t')) return false;
   }
-  return RAISING_VERBS.has(head) || (be && RAISING_PARTICIPLES.has(head));
+  // "appeared on television" is showing up, not seeming.
+  return (RAISING_VERBS.has(head) && (end < last || !SHOWING_UP.has(tokens.lower[last + 1] ?? ''))) || (be && RAISING_PARTICIPLES.has(head));
 }
 
 /**
@@ -1486,9 +1389,10 @@ function moveSubjectOfRaising(tokens: Tokens, draft: Draft, tagged: Uint8Array):
   if (cue === null || draft.pieces.length !== 1 || draft.pieces[0]!.first !== cue.last + 1 || !isRaisingCue(tokens, cue.first, cue.last)) return;
   if (source !== null) {
     if (source.last + 1 !== cue.first) return;
+    // "It seems that …": an empty "it" is neither speaker nor content.
+    draft.source = null;
     if (isExpletive(tokens, source)) return;
     draft.pieces = [{ type: 'content', first: source.first, last: source.last }, ...draft.pieces];
-    draft.source = null;
     return;
   }
   // No source: the untagged words before the cue, back to a clause break, are the subject ("Last week, the plan | seemed | …").
@@ -1877,11 +1781,7 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
     const pieces: TaggedSpan[] = [];
     if (gapBefore <= MAX_CONTENT_GAP || gapAfter <= MAX_CONTENT_GAP) {
       const continuation = gapBefore <= MAX_CONTENT_GAP && gapAfter <= MAX_CONTENT_GAP ? splitQuotationContinuation(tokens, quotations, contents[before]!, contents[after]!, cue, sourceSpan) : -1;
-      if (gapBefore <= MAX_CONTENT_GAP && gapAfter <= MAX_CONTENT_GAP && subjectAroundRaisingCue(tokens, quotations, cue, contents[before]!, contents[after]!)) {
-        pieces.push(contents[before]!, contents[after]!);
-        usedContent[before] = 1;
-        usedContent[after] = 1;
-      } else if (continuation >= 0) {
+      if (continuation >= 0) {
         pieces.push(contents[before]!, spanWith(contents[after]!, continuation, contents[after]!.last));
         usedContent[before] = 1;
         usedContent[after] = 1;
@@ -2009,8 +1909,6 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
   // Before the passive rule: "A property developer | accused of" must first become a subject before a participle.
   for (const draft of drafts) moveHeadNounToSource(tokens, draft);
   for (const draft of drafts) moveSubjectOfPassive(tokens, draft);
-  for (const draft of drafts) normalizeSeeming(tokens, draft, tagged);
-  for (const draft of drafts) raisingPassiveSubject(tokens, draft, tagged);
   for (const draft of drafts) moveSubjectOfRaising(tokens, draft, tagged);
   for (const draft of drafts) joinReportedRelative(tokens, draft, tagged);
   for (const draft of drafts) cutDateline(tokens, draft);
