@@ -59,3 +59,28 @@ test('token lookups by offset agree with a linear scan at every offset', () => {
     }
   }
 });
+
+test('tokenize: abbreviations inside a sentence do not split it', () => {
+  const sentencesOf = (text: string): string[] => {
+    const tokens = tokenize(text);
+    const sentences: string[] = [];
+    for (let index = 0; index + 1 < tokens.sentenceStarts.length; index++) {
+      sentences.push(text.slice(tokens.starts[tokens.sentenceStarts[index]!]!, tokens.ends[tokens.sentenceStarts[index + 1]! - 1]!));
+    }
+    return sentences;
+  };
+  const table: Array<[string, string[]]> = [
+    ['The judge cited Selin v. Marten in her ruling. Ortiz left.', ['The judge cited Selin v. Marten in her ruling.', 'Ortiz left.']],
+    ['Rep. Ana Ortiz (D-Ore.) Tuesday said the port would close.', ['Rep. Ana Ortiz (D-Ore.) Tuesday said the port would close.']],
+    ['Sen. Ben Varga (R-N.Y.) Friday praised the plan.', ['Sen. Ben Varga (R-N.Y.) Friday praised the plan.']],
+    ['Sen. Ben Varga, R-N.H., praised the plan.', ['Sen. Ben Varga, R-N.H., praised the plan.']],
+    ['The polls close at 8 p.m. Eastern on Monday. Results follow.', ['The polls close at 8 p.m. Eastern on Monday.', 'Results follow.']],
+    ['The talks run until 10 a.m. Tuesday, Ortiz said.', ['The talks run until 10 a.m. Tuesday, Ortiz said.']],
+    ['The polls close at 8 p.m. Results follow.', ['The polls close at 8 p.m.', 'Results follow.']],
+    ['A tribute to George H.W. Bush drew crowds.', ['A tribute to George H.W. Bush drew crowds.']],
+    ['She moved to Selin D.C. He stayed.', ['She moved to Selin D.C.', 'He stayed.']],
+    ['The fund left the U.S. The plan failed.', ['The fund left the U.S.', 'The plan failed.']],
+    ['The doors open at 5 p.m. on Friday.', ['The doors open at 5 p.m. on Friday.']],
+  ];
+  for (const [input, expected] of table) assert.deepEqual(sentencesOf(input), expected, input);
+});

@@ -30,6 +30,12 @@ export const WEEKDAYS: ReadonlyMap<string, number> = new Map<string, number>([
   ['sunday', 0], ['monday', 1], ['tuesday', 2], ['wednesday', 3], ['thursday', 4], ['friday', 5], ['saturday', 6],
 ]);
 
+/** Time-zone words after a clock time ("9 p.m. EST", "noon Eastern"), lower case, with and without a period. */
+export const TIME_ZONE_WORDS: ReadonlySet<string> = new Set([
+  'et', 'est', 'edt', 'ct', 'cst', 'cdt', 'mt', 'mst', 'mdt', 'pt', 'pst', 'pdt', 'gmt', 'utc', 'bst', 'cet', 'akst', 'hst',
+  'eastern', 'central', 'mountain', 'pacific', 'local', 'et.', 'est.', 'edt.', 'ct.', 'cst.', 'pt.', 'pst.', 'pdt.', 'mt.', 'gmt.', 'utc.',
+]);
+
 /** Days named relative to the publication date → offset in days. */
 export const RELATIVE_DAYS: ReadonlyMap<string, number> = new Map<string, number>([
   ['yesterday', -1], ['today', 0], ['tonight', 0], ['tomorrow', 1],

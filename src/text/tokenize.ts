@@ -1,4 +1,6 @@
 import { ABBREVIATIONS, TITLE_ABBREVIATIONS } from '../lexicon/abbreviations.js';
+import { NOT_NAME_WORDS } from '../lexicon/pronouns.js';
+import { MONTHS, TIME_ZONE_WORDS, WEEKDAYS } from '../lexicon/time-words.js';
 import { isQuoteChar } from '../lexicon/quotes.js';
 import { isSpaceCode } from '../model/span.js';
 import { mayBeKey, shapesOf } from './word-shapes.js';
@@ -271,6 +273,31 @@ function isTerminal(text: string, start: number, end: number): boolean {
   return last === 46 || last === 33 || last === 63 || (last === 0x2026 && end - start === 1);
 }
 
+/**
+ * Whether the period token at `index` closes an abbreviation rather than a sentence: the "v." of "Roe v. Wade", and the
+ * state in a party tag ("Ortiz (D-Ore.) said", "(R-N.Y.)"), which never ends a sentence. Constant-time look-behind.
+ */
+function isAbbreviationPeriod(tokens: Omit<Tokens, 'sentence' | 'sentenceStarts'>, index: number): boolean {
+  if (index === 0 || tokens.ends[index]! - tokens.starts[index]! !== 1 || tokens.ends[index - 1] !== tokens.starts[index]) return false;
+  const before = tokens.lower[index - 1]!;
+  if (before === 'v' && tokens.kinds[index - 1] === TokenKind.Word) return true;
+  // A party letter, a hyphen and a state: after an opening bracket ("(R-Wis.", "(D-N.Y."), or running on into the
+  // state's next letter (", R-N.H.,"); "…, said Ortiz, D-Ore. The bill …" may still end there.
+  if (before.length < 3 || before.charCodeAt(1) !== 45 || !isLetterCode(before.charCodeAt(0))) return false;
+  if (index >= 2 && tokens.lower[index - 2] === '(') return true;
+  return index + 1 < tokens.count && tokens.starts[index + 1] === tokens.ends[index] && tokens.kinds[index + 1] === TokenKind.Word;
+}
+
+/**
+ * Whether the capitalised word `next` after a clock time ("p.m.") or a person's initials opens a new sentence. After
+ * "p.m." any capital does except a weekday, month or time zone ("at 9 p.m. EST"); after initials most capitals
+ * continue the name ("George H.W. Bush"), so only a function word or sentence adverb does ("in Selin D.C. He left").
+ */
+function capitalOpensSentence(next: string, clock: boolean): boolean {
+  if (clock) return !(TIME_ZONE_WORDS.has(next) || WEEKDAYS.has(next) || MONTHS.has(next));
+  return NOT_NAME_WORDS.has(next);
+}
+
 /** Sentence boundaries: line breaks, and terminal punctuation followed (after closing quotes) by a capital, digit or opener. */
 function splitSentences(tokens: Omit<Tokens, 'sentence' | 'sentenceStarts'>): { sentence: Int32Array; sentenceStarts: Int32Array } {
   const { count, kinds, lower, breaksBefore, text, starts } = tokens;
@@ -285,13 +312,16 @@ function splitSentences(tokens: Omit<Tokens, 'sentence' | 'sentenceStarts'>): { 
     }
     sentence[index] = current;
     let ends = false;
+    // What kind of word ended with the period: 0 none (punctuation), 1 an initialism ("U.S."), 2 a clock time ("p.m.").
+    let initialism = 0;
     const kind = kinds[index];
-    if (kind === TokenKind.Punct && isTerminal(text, starts[index]!, tokenEnds[index]!)) ends = true;
+    if (kind === TokenKind.Punct && isTerminal(text, starts[index]!, tokenEnds[index]!)) ends = !isAbbreviationPeriod(tokens, index);
     else if (kind === TokenKind.Word && text.charCodeAt(tokenEnds[index]! - 1) === 46) {
       // An abbreviation ends a sentence only when a capitalised non-title word follows, and it is not a title.
       // (A word token ending in a period has two or more characters, like its lower-case form.)
       const bare = lower[index]!.slice(0, -1);
       ends = !TITLE_ABBREVIATIONS.has(bare) && bare.indexOf('.') >= 0;
+      initialism = bare === 'a.m' || bare === 'p.m' ? 2 : 1;
     }
     if (!ends) continue;
     // Closing quotes and brackets right after the terminal belong to this sentence.
@@ -309,7 +339,11 @@ function splitSentences(tokens: Omit<Tokens, 'sentence' | 'sentenceStarts'>): { 
       continue;
     }
     const nextKind = kinds[next];
-    const startsNew = nextKind === TokenKind.Quote || nextKind === TokenKind.Number || isUpperStart(text, starts[next]!) || lower[next] === '(' || lower[next] === '—';
+    let startsNew = nextKind === TokenKind.Quote || nextKind === TokenKind.Number || isUpperStart(text, starts[next]!) || lower[next] === '(' || lower[next] === '—';
+    // An initialism after a capitalised word belongs to a name ("George H.W. Bush", "Selin D.C."); "U.S." is
+    // left out: the country often closes a sentence, and after "the" or "of" its capital opens one as before.
+    const initials = initialism === 1 && index > 0 && kinds[index - 1] === TokenKind.Word && isUpperStart(text, starts[index - 1]!) && lower[index] !== 'u.s.';
+    if (startsNew && nextKind === TokenKind.Word && (initialism === 2 || initials)) startsNew = capitalOpensSentence(lower[next]!, initialism === 2);
     index = next - 1;
     if (startsNew) {
       current++;
