@@ -109,9 +109,12 @@ function analysis(text: string, relations: readonly FixtureRelation[]): Analysis
 const predictor = (byText: Map<string, FixtureRelation[]>): Predict => (text) => analysis(text, byText.get(text) ?? []);
 const perfect = predictor(new Map([[TEXT_A, GOLD_A], [TEXT_B, GOLD_B_X]]));
 
-test('eval: normalized pieces trim white space and merge touching pieces', () => {
+test('eval: normalized pieces trim white space and merge touching pieces and pieces apart by white space only', () => {
   const text = '  ab cd  ';
-  assert.deepEqual(normalizePieces(text, [[5, 9], [0, 4]]), [[2, 4], [5, 7]]);
+  // The same words as one piece: a quotation selected sentence by sentence scores like one selection.
+  assert.deepEqual(normalizePieces(text, [[5, 9], [0, 4]]), [[2, 7]]);
+  assert.deepEqual(normalizePieces('ab, he said, cd', [[0, 2], [13, 15]]), [[0, 2], [13, 15]]);
+  assert.deepEqual(normalizePieces('ab\n\ncd', [[0, 2], [4, 6]]), [[0, 6]]);
   assert.deepEqual(normalizePieces(text, [[2, 3], [3, 4]]), [[2, 4]]);
   assert.deepEqual(normalizePieces(text, [[0, 2]]), []);
   assert.equal(overlapSize([[0, 5], [10, 20]], [[3, 12]]), 4);

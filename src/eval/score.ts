@@ -82,7 +82,16 @@ export function precisionRecall(counts: Counts): PrecisionRecall {
   return { p, r, f1: p + r === 0 ? 0 : (2 * p * r) / (p + r) };
 }
 
-/** Trims each piece of white space, drops empty ones, sorts and merges touching pieces, so equal spans compare equal. */
+/** Whether text[from, to) is only white space (an empty gap included). */
+function onlyWhiteSpace(text: string, from: number, to: number): boolean {
+  return WHITE_SPACE_ONLY.test(text.slice(from, to));
+}
+const WHITE_SPACE_ONLY = /^\s*$/u;
+
+/**
+ * Trims each piece of white space, drops empty ones, sorts and merges pieces that touch or lie apart by white space
+ * only (annotators select a quotation sentence by sentence: the same words as one piece), so equal spans compare equal.
+ */
 export function normalizePieces(text: string, pieces: Iterable<readonly [number, number]>): Pieces {
   const trimmed: Array<[number, number]> = [];
   for (const [start, end] of pieces) {
@@ -93,7 +102,7 @@ export function normalizePieces(text: string, pieces: Iterable<readonly [number,
   const merged: Array<[number, number]> = [];
   for (const piece of trimmed) {
     const last = merged[merged.length - 1];
-    if (last !== undefined && piece[0] <= last[1]) last[1] = Math.max(last[1], piece[1]);
+    if (last !== undefined && (piece[0] <= last[1] || onlyWhiteSpace(text, last[1], piece[0]))) last[1] = Math.max(last[1], piece[1]);
     else merged.push([piece[0], piece[1]]);
   }
   return merged;
