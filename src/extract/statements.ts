@@ -571,7 +571,12 @@ function mergeCoordinatedComplements(tokens: Tokens, drafts: Draft[]): void {
 /** 1 on every token a draft's cue, source or content covers. */
 function claimedTokens(tokens: Tokens, drafts: readonly Draft[]): Uint8Array {
   const claimed = new Uint8Array(tokens.count);
-  for (const draft of drafts) for (const span of [draft.cue, draft.source, ...draft.pieces]) if (span !== null) claimed.fill(1, span.first, span.last + 1);
+  // Spans written out, not gathered in an array per draft: this runs several times per document.
+  for (const draft of drafts) {
+    if (draft.cue !== null) claimed.fill(1, draft.cue.first, draft.cue.last + 1);
+    if (draft.source !== null) claimed.fill(1, draft.source.first, draft.source.last + 1);
+    for (const piece of draft.pieces) claimed.fill(1, piece.first, piece.last + 1);
+  }
   return claimed;
 }
 
@@ -600,7 +605,8 @@ function attributionEnd(tokens: Tokens, draft: Draft, claimed: Uint8Array): numb
  */
 function addParentheticalClosings(tokens: Tokens, drafts: Draft[], quotations: QuotationResult): void {
   if (drafts.length === 0) return;
-  const claimed = claimedTokens(tokens, drafts);
+  // Built on the first candidate: most documents have none.
+  let claimed: Uint8Array | null = null;
   for (const draft of drafts) {
     // "The bill, opposed by the council, …" is a passive aside, not an attribution; "…, according to …" closes its report.
     if (draft.cue === null || draft.pieces.length !== 1 || isPassiveCue(tokens, draft.cue.first, draft.cue.last) || isRelayCue(tokens, draft.cue)) continue;
@@ -610,6 +616,7 @@ function addParentheticalClosings(tokens: Tokens, drafts: Draft[], quotations: Q
     if (piece.last !== blockFirst - 2 || tokens.lower[blockFirst - 1] !== ',') continue;
     // A quotation before the attribution is its own report; narrative after it is not the speaker's.
     if (tokens.kinds[piece.last] === TokenKind.Quote || quotations.tokenQuotation[piece.last]! >= 0) continue;
+    claimed ??= claimedTokens(tokens, drafts);
     const blockLast = attributionEnd(tokens, draft, claimed);
     const first = blockLast + 2;
     if (tokens.lower[blockLast + 1] !== ',' || first >= tokens.count || tokens.sentence[first] !== tokens.sentence[piece.last]) continue;
@@ -981,8 +988,8 @@ const MAX_COORDINATION_SCAN = 80;
 function splitCoordinatedCues(tokens: Tokens, drafts: Draft[], quotations: QuotationResult, cues: readonly TaggedSpan[]): void {
   // Verbs the tagger itself read as cues were joined to the clause by mergeCoordinatedComplements ("revealed that Aros
   // apologized and denied …" is Aros's denial): that reading stands.
-  const taggedCue = new Uint8Array(tokens.count);
-  for (const cue of cues) taggedCue.fill(1, cue.first, cue.last + 1);
+  // Built on the first candidate: most documents have none.
+  let taggedCue: Uint8Array | null = null;
   const added: Draft[] = [];
   for (const draft of drafts) {
     const index = trailingPieceAfterCue(draft);
@@ -996,7 +1003,12 @@ function splitCoordinatedCues(tokens: Tokens, drafts: Draft[], quotations: Quota
       const entry = CUE_VERBS.get(word);
       // A past form only: "-ing", "-s" and the bare lemma are rarely the speaker's next act; "spoke with …" reports nothing.
       if (entry === undefined || !UTTERANCE_STANCES.has(entry.stance) || !isLowerCase(tokens, verb) || word === entry.lemma || word.endsWith('ing') || (word.endsWith('s') && !word.endsWith('ss'))) continue;
-      if (ADJECTIVAL_PARTICIPLES.has(word) || entry.lemma === 'speak' || taggedCue[verb] === 1) continue;
+      if (ADJECTIVAL_PARTICIPLES.has(word) || entry.lemma === 'speak') continue;
+      if (taggedCue === null) {
+        taggedCue = new Uint8Array(tokens.count);
+        for (const cue of cues) taggedCue.fill(1, cue.first, cue.last + 1);
+      }
+      if (taggedCue[verb] === 1) continue;
       const cueLast = CUE_PARTICLES.has(tokens.lower[verb + 1]!) ? verb + 1 : verb;
       if (cueLast + 1 > piece.last || tokens.kinds[cueLast + 1] === TokenKind.Punct) continue;
       endPieceBefore(tokens, draft, index, at);
@@ -1040,7 +1052,8 @@ const MAX_FRONTED_EXTENSION = 40;
  * the sentence end over words no other statement holds (no quotation, no paragraph break).
  */
 function extendFrontedAdjunct(tokens: Tokens, drafts: Draft[], quotations: QuotationResult): void {
-  const claimed = claimedTokens(tokens, drafts);
+  // Built on the first candidate: most documents have none.
+  let claimed: Uint8Array | null = null;
   for (const draft of drafts) {
     const index = trailingPieceAfterCue(draft);
     if (index < 0) continue;
@@ -1054,6 +1067,7 @@ function extendFrontedAdjunct(tokens: Tokens, drafts: Draft[], quotations: Quota
     if (inner || tokens.lower[comma] !== ',' || quotations.tokenQuotation[comma]! >= 0) continue;
     const last = sentenceLastWord(tokens, comma);
     if (last <= comma + 1 || last - comma > MAX_FRONTED_EXTENSION) continue;
+    claimed ??= claimedTokens(tokens, drafts);
     let free = true;
     for (let at = comma + 1; at <= last && free; at++) free = claimed[at] === 0 && tokens.breaksBefore[at] === 0 && tokens.kinds[at] !== TokenKind.Quote;
     if (!free) continue;
@@ -1075,18 +1089,21 @@ function dropFunctionWordCues(tokens: Tokens, drafts: Draft[]): void {
 /** Words before "show" that make it a programme ("a reality show", "his weekly show"), not a verb of evidence ("polls show"). */
 const PROGRAMME_MODIFIERS = new Set(['tv', 'television', 'reality', 'talk', 'radio', 'cooking', 'comedy', 'variety', 'weekly', 'daily', 'nightly', 'morning', 'evening', 'late-night', 'music', 'favorite', 'favourite', 'cable', 'his', 'her', 'their', 'its', 'my', 'your', 'our']);
 
-/** "the reality TV | show | “Salt Roads”", "Ortiz's show ran for years": a statement hung on "show" naming a programme goes. */
-function dropProgrammeCues(tokens: Tokens, drafts: Draft[]): void {
-  const dropped = new Set<Draft>();
-  for (const draft of drafts) {
-    const cue = draft.cue;
-    if (cue === null || cue.first !== cue.last || cue.first === 0) continue;
-    const word = tokens.lower[cue.first]!;
-    if (word !== 'show' && word !== 'shows') continue;
-    const before = tokens.lower[cue.first - 1]!;
-    if (PROGRAMME_MODIFIERS.has(before) || before.endsWith("'s") || before.endsWith('’s')) dropped.add(draft);
-  }
-  removeMerged(drafts, dropped);
+/** Removes in place, in one pass, the drafts `reportsNothing` picks. */
+function dropDrafts(tokens: Tokens, drafts: Draft[], reportsNothing: (tokens: Tokens, draft: Draft) => boolean): void {
+  let write = 0;
+  for (const draft of drafts) if (!reportsNothing(tokens, draft)) drafts[write++] = draft;
+  drafts.length = write;
+}
+
+/** "the reality TV | show | “Salt Roads”", "Ortiz's show ran for years": a statement hung on "show" naming a programme. */
+function isProgrammeShow(tokens: Tokens, draft: Draft): boolean {
+  const cue = draft.cue;
+  if (cue === null || cue.first !== cue.last || cue.first === 0) return false;
+  const word = tokens.lower[cue.first]!;
+  if (word !== 'show' && word !== 'shows') return false;
+  const before = tokens.lower[cue.first - 1]!;
+  return PROGRAMME_MODIFIERS.has(before) || before.endsWith("'s") || before.endsWith('’s');
 }
 
 /** Words that open a relative clause as its subject or object ("who", "what", "whom"). */
@@ -1094,57 +1111,51 @@ const RELATIVE_WH_WORDS = new Set(['what', 'who', 'whom', 'whatever', 'whoever']
 
 /**
  * "Because what Ortiz says is taken as fact …", "Voss, whom he criticized, …": a content that is only the wh-word,
- * before its cue, opens a relative clause about something else; it reports nothing, and such drafts go.
+ * before its cue, opens a relative clause about something else; it reports nothing.
  */
-function dropRelativeWords(tokens: Tokens, drafts: Draft[]): void {
-  const dropped = new Set<Draft>();
-  for (const draft of drafts) {
-    if (draft.cue === null || draft.pieces.length !== 1) continue;
-    const piece = draft.pieces[0]!;
-    if (piece.last >= draft.cue.first) continue;
-    let last = piece.last;
-    while (last > piece.first && tokens.kinds[last] === TokenKind.Punct) last--;
-    if (last === piece.first && RELATIVE_WH_WORDS.has(tokens.lower[piece.first]!)) dropped.add(draft);
-  }
-  removeMerged(drafts, dropped);
+function isLoneRelativeWord(tokens: Tokens, draft: Draft): boolean {
+  if (draft.cue === null || draft.pieces.length !== 1) return false;
+  const piece = draft.pieces[0]!;
+  if (piece.last >= draft.cue.first) return false;
+  let last = piece.last;
+  while (last > piece.first && tokens.kinds[last] === TokenKind.Punct) last--;
+  return last === piece.first && RELATIVE_WH_WORDS.has(tokens.lower[piece.first]!);
 }
 
 /** "Ada Holm reported from Selin.": "reported from" a place credits where a journalist worked; it reports nothing. */
-function dropReportedFrom(tokens: Tokens, drafts: Draft[]): void {
-  const dropped = new Set<Draft>();
-  for (const draft of drafts) {
-    const cue = draft.cue;
-    if (cue === null || draft.pieces.length !== 1) continue;
-    const piece = draft.pieces[0]!;
-    if (piece.first <= cue.last || tokens.lower[cue.last + 1] !== 'from' || (tokens.lower[cue.last] !== 'reported' && tokens.lower[cue.last] !== 'reporting')) continue;
-    dropped.add(draft);
-  }
-  removeMerged(drafts, dropped);
+function isReportedFrom(tokens: Tokens, draft: Draft): boolean {
+  const cue = draft.cue;
+  if (cue === null || draft.pieces.length !== 1 || draft.pieces[0]!.first <= cue.last || tokens.lower[cue.last + 1] !== 'from') return false;
+  return tokens.lower[cue.last] === 'reported' || tokens.lower[cue.last] === 'reporting';
 }
 
 /** Interface verbs ("click “Sign up”", "tap the link"): instructions to the reader, never a report. */
 const INTERFACE_VERBS = new Set(['click', 'clicking', 'clicked', 'tap', 'tapping', 'tapped']);
 
-/** Drops drafts whose whole cue is an interface verb ("… and | click | “subscribe.”"). */
-function dropInterfaceCues(tokens: Tokens, drafts: Draft[]): void {
-  const dropped = new Set<Draft>();
-  for (const draft of drafts) if (draft.cue !== null && draft.cue.first === draft.cue.last && INTERFACE_VERBS.has(tokens.lower[draft.cue.first]!)) dropped.add(draft);
-  removeMerged(drafts, dropped);
+/** A draft whose whole cue is an interface verb ("… and | click | “subscribe.”"). */
+function isInterfaceCue(tokens: Tokens, draft: Draft): boolean {
+  return draft.cue !== null && draft.cue.first === draft.cue.last && INTERFACE_VERBS.has(tokens.lower[draft.cue.first]!);
 }
 
 const REFLEXIVES = new Set(['himself', 'herself', 'itself', 'themselves', 'myself', 'ourselves', 'yourself', 'yourselves']);
 const FIND_FORMS = new Set(['find', 'finds', 'found', 'finding']);
 
 /** "Ortiz found himself on the defensive": "find" with a reflexive object says where someone ended up, not what was found. */
-function dropReflexiveFinds(tokens: Tokens, drafts: Draft[]): void {
-  const dropped = new Set<Draft>();
-  for (const draft of drafts) {
-    const cue = draft.cue;
-    if (cue === null || !FIND_FORMS.has(tokens.lower[cue.last]!)) continue;
-    const piece = draft.pieces[draft.pieces.length - 1]!;
-    if (piece.first > cue.last && REFLEXIVES.has(tokens.lower[piece.first]!)) dropped.add(draft);
-  }
-  removeMerged(drafts, dropped);
+function isReflexiveFind(tokens: Tokens, draft: Draft): boolean {
+  const cue = draft.cue;
+  if (cue === null || !FIND_FORMS.has(tokens.lower[cue.last]!)) return false;
+  const piece = draft.pieces[draft.pieces.length - 1]!;
+  return piece.first > cue.last && REFLEXIVES.has(tokens.lower[piece.first]!);
+}
+
+/** Statements that report nothing, whatever the tagger read: a programme "show", a reader's "click", "found himself". */
+function isNoReport(tokens: Tokens, draft: Draft): boolean {
+  return isProgrammeShow(tokens, draft) || isInterfaceCue(tokens, draft) || isReflexiveFind(tokens, draft);
+}
+
+/** After content boundaries settle: a lone relative word as content, "reported from" a place. */
+function isNoReportAfterBoundaries(tokens: Tokens, draft: Draft): boolean {
+  return isLoneRelativeWord(tokens, draft) || isReportedFrom(tokens, draft);
 }
 
 /** Sentence adverbs that open a sentence before its subject, set off by a comma. */
@@ -1873,9 +1884,7 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
   });
   drafts.sort((a, b) => a.pieces[0]!.first - b.pieces[0]!.first);
   dropFunctionWordCues(tokens, drafts);
-  dropProgrammeCues(tokens, drafts);
-  dropInterfaceCues(tokens, drafts);
-  dropReflexiveFinds(tokens, drafts);
+  dropDrafts(tokens, drafts, isNoReport);
   for (const draft of drafts) dropAppositivePiece(tokens, draft);
   removeAnonymityRequests(tokens, drafts);
   mergeUnattributedQuotes(tokens, drafts);
@@ -1888,8 +1897,7 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
   for (const draft of drafts) cutRefusalTail(tokens, draft);
   for (const draft of drafts) cutInferenceTail(tokens, draft, quotations);
   dropHedgedInferences(tokens, drafts);
-  dropRelativeWords(tokens, drafts);
-  dropReportedFrom(tokens, drafts);
+  dropDrafts(tokens, drafts, isNoReportAfterBoundaries);
   for (const draft of drafts) cutSpeechEventTail(tokens, draft, quotations);
   for (const draft of drafts) cutTimeTail(tokens, draft, quotations);
   for (const draft of drafts) cutSubordinateTail(tokens, draft, quotations);
