@@ -582,13 +582,13 @@ test('findRelays: after "according to a statement" or "an analysis", the author 
 });
 
 test('assembleStatements: an attribution set off by commas inside a sentence takes the content on both sides', () => {
-  const { drafts } = assemble('In the three years since the flood, Ortiz says, far too little has been rebuilt.', [
-    ['content', 'In the three years since the flood'],
+  const { drafts } = assemble('In the years after the flood, Ortiz says, far too little has been rebuilt.', [
+    ['content', 'In the years after the flood'],
     ['source', 'Ortiz'],
     ['cue', 'says'],
     ['content', 'far too little has been rebuilt'],
   ]);
-  assert.deepEqual(drafts.map((draft) => draft.content.map((piece) => piece.text)), [['In the three years since the flood', 'far too little has been rebuilt']]);
+  assert.deepEqual(drafts.map((draft) => draft.content.map((piece) => piece.text)), [['In the years after the flood', 'far too little has been rebuilt']]);
   // A sentence that ends before the attribution is a report of its own: the cue keeps one side.
   const closed = assemble('The flood came twice. Ortiz says, far too little has been rebuilt.', [
     ['content', 'The flood came twice.'],
@@ -855,7 +855,7 @@ test('assembleStatements: content before its cue takes back an opening adjunct c
   // [text, the content as tagged, the content expected]
   const cases: Array<[string, string, string]> = [
     ['In past winters, the ferry ran twice a day, Ortiz said.', 'the ferry ran twice a day', 'In past winters, the ferry ran twice a day'],
-    ['Around 30 to 70 people came to each meeting, Ortiz said.', 'people came to each meeting', 'Around 30 to 70 people came to each meeting'],
+    ['Some 40 to 60 boats came to each auction, Ortiz said.', 'boats came to each auction', 'Some 40 to 60 boats came to each auction'],
     // The writer's link or a framing clause stays out.
     ['Still, the ferry ran twice a day, Ortiz said.', 'the ferry ran twice a day', 'the ferry ran twice a day'],
     ['As it stands, the ferry runs twice a day, Ortiz said.', 'the ferry runs twice a day', 'the ferry runs twice a day'],

@@ -135,7 +135,7 @@ function opensClauseAfter(tokens: Tokens, cue: TaggedSpan, before: TaggedSpan, a
 }
 
 /**
- * "In the three years since the flood, Ortiz says, far too little has been rebuilt.": an attribution set off by commas
+ * "In the years after the flood, Ortiz says, far too little has been rebuilt.": an attribution set off by commas
  * inside one sentence, content on both sides, the words before not closing a sentence: one report in two pieces.
  */
 function isParentheticalAttribution(tokens: Tokens, cue: TaggedSpan, source: TaggedSpan | null, before: TaggedSpan, after: TaggedSpan): boolean {
@@ -698,7 +698,7 @@ function extendToSentenceStart(tokens: Tokens, drafts: Draft[], tagged: Uint8Arr
 }
 
 /**
- * "In past campaigns, “we …”", "Around 30 to 70 people …": untagged opening words of a content piece's sentence that a
+ * "In earlier winters, “we …”", "Some 40 to 60 boats …": untagged opening words of a content piece's sentence that a
  * comma closes right before the piece (or, up to six tokens, numbers and commas in a noun phrase) open the report too.
  */
 function opensWithAdjunct(tokens: Tokens, draft: Draft, sentenceFirst: number): boolean {
@@ -963,7 +963,7 @@ function cutSubordinateTail(tokens: Tokens, draft: Draft, quotations: QuotationR
   for (let at = piece.first + 1; at < piece.last && at <= piece.first + MAX_SUBORDINATE_OBJECT + 2; at++) {
     if (!SUBORDINATORS.has(tokens.lower[at]!) || quotations.tokenQuotation[at]! >= 0) continue;
     if (!isBareObject(tokens, piece.first, at - 1) || wordsIn(tokens, piece.first, at - 1) > MAX_SUBORDINATE_OBJECT) return;
-    // "after determining that …", "while most say …": an adverbial holding a report of its own keeps it.
+    // "after learning that …", "while most say …": an adverbial holding a report of its own keeps it.
     if (tokens.lower[at + 1]!.endsWith('ing') || tokens.lower[piece.first]!.endsWith('ing') || holdsCueVerb(tokens, at + 1, piece.last)) return;
     endPieceBefore(tokens, draft, index, at);
     return;
@@ -1321,7 +1321,7 @@ const MAX_THAT_GAP = 4;
 
 /**
  * A reporting verb with content on both sides takes the that-clause after it, a few words on, over the words before
- * it (an aside, or another sentence's words): "Reaching for the jugular, Ortiz said on radio that …".
+ * it (an aside, or another sentence's words): "Pressing her point, Ortiz said on radio that …".
  */
 function thatClauseFollows(tokens: Tokens, quotations: QuotationResult, cue: TaggedSpan, before: TaggedSpan, after: TaggedSpan, gapAfter: number): boolean {
   if (tokens.lower[after.first] !== 'that' || !CUE_VERBS.has(tokens.lower[cue.last]!)) return false;
@@ -1814,7 +1814,7 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
         usedContent[after] = 1;
         usedContent[before] = 1;
       } else if (gapAfter <= MAX_CONTENT_GAP && gapBefore <= MAX_CONTENT_GAP && !(nextCue !== undefined && nextCue.first > cue.last && nextCue.last < contents[after]!.first) && thatClauseFollows(tokens, quotations, cue, contents[before]!, contents[after]!, gapAfter)) {
-        // "Reaching for the jugular, Ortiz said on radio that …": the that-clause is what was said; the words before are an aside.
+        // "Pressing her point, Ortiz said on radio that …": the that-clause is what was said; the words before are an aside.
         pieces.push(contents[after]!);
         usedContent[after] = 1;
       } else if ((gapBefore < gapAfter || (gapBefore === gapAfter && before >= 0)) && !(gapAfter <= MAX_CONTENT_GAP && PREPOSITIONS.has(tokens.lower[contents[before]!.first - 1] ?? ''))) {
