@@ -125,6 +125,9 @@ test('findEntities: descriptions resolve by country and role', () => {
   const abbreviated = analyze('Sen. Maria Valdez criticized the budget. Gov. Tom Ekberg defended it. The senator said schools would suffer. The governor disagreed.');
   assert.deepEqual(forms(named(abbreviated, 'Maria Valdez')), ['Maria Valdez/name', 'The senator/nominal']);
   assert.deepEqual(forms(named(abbreviated, 'Tom Ekberg')), ['Tom Ekberg/name', 'The governor/nominal']);
+  // "GOP" is the Republican party: of two nominees, "the GOP nominee" is the Republican one.
+  const parties = analyze('Democratic nominee Carl Mendes and Republican nominee Dana Whitlock spoke. The GOP nominee said taxes would fall.');
+  assert.deepEqual(forms(named(parties, 'Dana Whitlock')), ['Dana Whitlock/name', 'The GOP nominee/nominal']);
 });
 
 test('findEntities: merge reasons carry evidence spans', () => {

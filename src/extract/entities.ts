@@ -692,7 +692,7 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
         if (!isWord(next)) break;
         const partClass = classAt(next);
         if ((partClass & TITLE_CLASS) !== 0) headAt = next;
-        else if (headAt < 0 && (partClass & ROLE_MODIFIER_CLASS) !== 0) modifiers.push(part);
+        else if (headAt < 0 && (partClass & ROLE_MODIFIER_CLASS) !== 0) modifiers.push(TITLE_EXPANSIONS.get(part) ?? part);
         else if (headAt < 0 && countryOfWord(part) !== undefined) country = countryOfWord(part) ?? null;
         else break;
       }

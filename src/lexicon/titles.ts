@@ -20,10 +20,10 @@ export const TITLE_WORDS: ReadonlySet<string> = words(`
   coach player striker manager owner negotiator mediator
 `);
 
-/** Abbreviated titles and the role word a description uses for them ("Sen. Ana Reyes" … "the senator"). */
+/** Abbreviated titles (and party names) and the role word a description uses for them ("Sen. Ana Reyes" … "the senator", "the GOP nominee" … "Republican nominee"). */
 export const TITLE_EXPANSIONS: ReadonlyMap<string, string> = new Map(
   [
-    ['sen', 'senator'], ['rep', 'representative'], ['gov', 'governor'], ['pres', 'president'], ['gen', 'general'], ['lt', 'lieutenant'],
+    ['gop', 'republican'], ['sen', 'senator'], ['rep', 'representative'], ['gov', 'governor'], ['pres', 'president'], ['gen', 'general'], ['lt', 'lieutenant'],
     ['col', 'colonel'], ['maj', 'major'], ['capt', 'captain'], ['cmdr', 'commander'], ['adm', 'admiral'], ['sgt', 'sergeant'],
     ['rev', 'reverend'], ['prof', 'professor'], ['amb', 'ambassador'], ['atty', 'attorney'], ['supt', 'superintendent'],
   ].flatMap(([short, role]) => [[short!, role!], [`${short!}.`, role!]] as Array<[string, string]>),
@@ -50,7 +50,7 @@ export const ROLE_MODIFIERS: ReadonlySet<string> = words(`
   deputy vice first top senior chief junior assistant associate executive general special principal longtime long-time veteran exiled ousted
   opposition ruling foreign defense defence finance interior justice economy economic health education energy trade labor labour culture
   prime national state federal regional local security intelligence military press communications campaign party white house
-  democratic republican conservative liberal independent presidential
+  democratic republican gop conservative liberal independent presidential
 `);
 
 /** Words after which a name ends an organization ("Ministry of Defence", "Communist Party"); first or last word of the name. */
