@@ -2,6 +2,7 @@ import { BETWEEN_SUBJECT_AND_CUE, CUE_VERBS } from '../lexicon/cues.js';
 import { GROUP_MODIFIERS, GROUP_NOUNS } from '../lexicon/titles.js';
 import { lowerBound, makeSpan, sortByPackedKey } from '../model/span.js';
 import type { Entity, EntityMention } from '../model/types.js';
+import { RELATIVE_PRONOUNS } from '../lexicon/pronouns.js';
 import { TokenKind, type Tokens } from '../text/tokenize.js';
 import type { QuotationResult } from './quotations.js';
 import { isPassiveCue, isRaisingCue, tokenAfterDateline, type DraftStatement } from './statements.js';
@@ -46,8 +47,8 @@ function subjectBefore(tokens: Tokens, cueFirst: number, quotations: QuotationRe
   return [first, last];
 }
 
-/** Index of the content piece before a cue of seeming (its subject), or -1. */
-function seemingSubject(tokens: Tokens, draft: DraftStatement): number {
+/** Index of the content piece before a raising cue (its subject), or -1. */
+function raisedSubject(tokens: Tokens, draft: DraftStatement): number {
   const cue = draft.cueTokens;
   if (cue === null || !isRaisingCue(tokens, cue[0], cue[1]) || draft.contentTokens.length < 2) return -1;
   return draft.contentTokens[0]![1] < cue[0] ? 0 : -1;
@@ -149,7 +150,7 @@ export function completeSources(input: { tokens: Tokens; drafts: readonly DraftS
       if (named !== null) completed.push(widenSource(tokens, { ...draft, source: makeSpan(tokens.text, tokens.starts[named[0]]!, tokens.ends[named[1]]!), sourceTokens: named }, mentions));
       else if (previous!.source === null) {
         // "Ortiz seemed unmoved, saying …": the subject of seeming (its content's first piece) is the participle's speaker.
-        const subject = seemingSubject(tokens, previous!);
+        const subject = raisedSubject(tokens, previous!);
         completed.push(subject < 0 ? draft : { ...draft, source: previous!.content[subject]!, sourceTokens: previous!.contentTokens[subject]! });
       } else completed.push({ ...draft, source: previous!.source, sourceTokens: previous!.sourceTokens });
       return;
@@ -194,8 +195,6 @@ function cutRelativeHead(tokens: Tokens, draft: DraftStatement): DraftStatement 
   return draft;
 }
 
-/** Relative pronouns that open a clause describing the name before them. */
-const RELATIVE_PRONOUNS = new Set(['who', 'which']);
 
 /**
  * "Varga, who says the port should close, said …": the cue after a relative clause's closing comma shares the

@@ -1,4 +1,4 @@
-import { ARTICLES_AND_POSSESSIVES } from '../lexicon/pronouns.js';
+import { ARTICLES_AND_POSSESSIVES, RELATIVE_PRONOUNS } from '../lexicon/pronouns.js';
 import { DEGREE_MODIFIERS, PARTY_WORDS, TITLE_WORDS } from '../lexicon/titles.js';
 import { lowerBound, sortByPackedKey, type Span } from '../model/span.js';
 import type { Entity, EntityMention, ResolvedSpeaker } from '../model/types.js';
@@ -56,7 +56,6 @@ function entityOf(index: readonly IndexedMention[], span: Span): { entity: Entit
   return best === null ? null : { entity: best.entity, mention: best.mention };
 }
 
-const RELATIVE_PRONOUNS = new Set(['which', 'who', 'that', 'whom']);
 /** ", who …" / ", which …" inside a source as written (one comma, then the pronoun: no backtracking). */
 const RELATIVE_CLAUSE = /,\s(?:who|which|whose|whom)\s/;
 

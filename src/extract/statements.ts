@@ -1,5 +1,5 @@
 import { ADDRESSEE_THAT_VERBS, ADDRESSEE_VERBS, BETWEEN_SUBJECT_AND_CUE, CUE_MODIFIERS, CUE_VERBS, INFERENCE_HEDGES, stanceOf, UTTERANCE_STANCES } from '../lexicon/cues.js';
-import { PRONOUNS } from '../lexicon/pronouns.js';
+import { PRONOUNS, RELATIVE_PRONOUNS } from '../lexicon/pronouns.js';
 import { CALENDAR_UNITS, DAY_PARTS, MONTHS, RELATIVE_DAYS, WEEKDAYS } from '../lexicon/time-words.js';
 import { GENERIC_LEADER_HEADS, SINGULAR_GROUP_HEADS, TITLE_WORDS } from '../lexicon/titles.js';
 import { makeSpan, trimRange, type Span } from '../model/span.js';
@@ -756,7 +756,6 @@ function extendToClauseEnd(tokens: Tokens, drafts: Draft[], tagged: Uint8Array):
   }
 }
 
-const RELATIVE_PRONOUNS = new Set(['who', 'that', 'which']);
 
 /**
  * "“…,” said Ada Holm, who | runs the depot for the county.": an inverted source the tagger ended

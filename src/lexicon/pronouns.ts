@@ -48,6 +48,9 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = words(`
 `);
 
 /** Possessive determiners ("his statement", "posted on its website"). */
+/** Relative pronouns that open a clause on the noun before them (", who …", "a plan that …"). */
+export const RELATIVE_PRONOUNS: ReadonlySet<string> = words('which who that whom');
+
 export const POSSESSIVE_DETERMINERS: ReadonlySet<string> = words('his her their its');
 
 /** Articles and possessive determiners: the words that open a noun phrase ("the port authority", "its website"). */
