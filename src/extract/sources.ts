@@ -5,7 +5,7 @@ import type { Entity, EntityMention } from '../model/types.js';
 import { RELATIVE_PRONOUNS } from '../lexicon/pronouns.js';
 import { TokenKind, type Tokens } from '../text/tokenize.js';
 import type { QuotationResult } from './quotations.js';
-import { isPassiveCue, isRaisingCue, tokenAfterDateline, type DraftStatement } from './statements.js';
+import { holdsCueVerb, isPassiveCue, isRaisingCue, tokenAfterDateline, type DraftStatement } from './statements.js';
 
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it']);
 /** Tokens that may open the clause whose subject we look for. */
@@ -182,7 +182,7 @@ function cutRelativeHead(tokens: Tokens, draft: DraftStatement): DraftStatement 
     const word = tokens.lower[at]!;
     if (word !== 'that' && word !== 'which') continue;
     // "a majority of that segment": a demonstrative after a preposition opens no clause; a cue with no reporting verb is a misreading.
-    if (NOT_SUBJECT_WORDS.has(tokens.lower[at - 1]!) || !hasCueVerb(tokens, draft.cueTokens)) return draft;
+    if (NOT_SUBJECT_WORDS.has(tokens.lower[at - 1]!) || !holdsCueVerb(tokens, draft.cueTokens[0], draft.cueTokens[1])) return draft;
     // "the mayors that the Courier polled predicted": a participle ends the clause, which then is all the source's.
     if (isLowerCaseWord(tokens, last) && tokens.lower[last]!.endsWith('ed')) return draft;
     for (let between = last + 1; between < draft.cueTokens[0]; between++) if (!BETWEEN_SUBJECT_AND_CUE.has(tokens.lower[between]!)) return draft;
@@ -208,12 +208,6 @@ function nameBeforeRelative(tokens: Tokens, [first, last]: readonly [number, num
   // The clause holds no quotation and no other comma: "X, who …, said", not a list or a quoted aside.
   for (let at = first + 1; at < before; at++) if (tokens.lower[at] === ',' || quotations.tokenQuotation[at]! >= 0) return null;
   return subjectBefore(tokens, first - 1, quotations);
-}
-
-/** Whether a cue holds a reporting verb of the cue lexicon. */
-function hasCueVerb(tokens: Tokens, [first, last]: readonly [number, number]): boolean {
-  for (let at = first; at <= last; at++) if (CUE_VERBS.has(tokens.lower[at]!)) return true;
-  return false;
 }
 
 /** A word written in lower case. */

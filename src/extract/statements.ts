@@ -39,6 +39,16 @@ function spanWith(span: TaggedSpan, first: number, last: number): TaggedSpan {
   return { type: span.type, first, last };
 }
 
+/** First token of an attribution: its source or its cue, whichever comes first. */
+function attributionFirst(cue: TaggedSpan, source: TaggedSpan | null): number {
+  return source !== null && source.first < cue.first ? source.first : cue.first;
+}
+
+/** Last token of an attribution: its source or its cue, whichever ends later. */
+function attributionLast(cue: TaggedSpan, source: TaggedSpan | null): number {
+  return source !== null && source.last > cue.last ? source.last : cue.last;
+}
+
 function spanOfTokens(tokens: Tokens, first: number, last: number): Span {
   const [start, end] = trimRange(tokens.text, tokens.starts[first]!, tokens.ends[last]!);
   return makeSpan(tokens.text, start, end);
@@ -106,8 +116,8 @@ const MAX_ASIDE_WORDS = 24;
 function splitQuotationContinuation(tokens: Tokens, quotations: QuotationResult, before: TaggedSpan, after: TaggedSpan, cue: TaggedSpan, source: TaggedSpan | null): number {
   if (!closesQuotation(quotations, before.last) || tokens.lower[before.last - 1] !== ',') return -1;
   if (tokens.sentence[after.first] !== tokens.sentence[before.last]) return -1;
-  const attributionLast = source !== null && source.last > cue.last ? source.last : cue.last;
-  if (after.first !== attributionLast + 2 || tokens.lower[attributionLast + 1] !== ',') return -1;
+  const last = attributionLast(cue, source);
+  if (after.first !== last + 2 || tokens.lower[last + 1] !== ',') return -1;
   const opener = tokens.lower[after.first]!;
   if (opener === 'and' || opener === 'but') {
     for (let index = after.first + 1; index <= after.last && index <= after.first + 3; index++) if (tokens.kinds[index] === TokenKind.Quote) return after.first;
@@ -139,8 +149,8 @@ function opensClauseAfter(tokens: Tokens, cue: TaggedSpan, before: TaggedSpan, a
  * inside one sentence, content on both sides, the words before not closing a sentence: one report in two pieces.
  */
 function isParentheticalAttribution(tokens: Tokens, cue: TaggedSpan, source: TaggedSpan | null, before: TaggedSpan, after: TaggedSpan): boolean {
-  const opening = source !== null && source.first < cue.first ? source.first : cue.first;
-  const closing = source !== null && source.last > cue.last ? source.last : cue.last;
+  const opening = attributionFirst(cue, source);
+  const closing = attributionLast(cue, source);
   if (before.last !== opening - 2 || tokens.lower[opening - 1] !== ',') return false;
   if (after.first !== closing + 2 || tokens.lower[closing + 1] !== ',') return false;
   if (tokens.sentence[before.first] !== tokens.sentence[after.last]) return false;
@@ -156,11 +166,11 @@ function participleCueBetween(tokens: Tokens, cue: TaggedSpan, participle: Tagge
   if (participle.first <= cue.last || participle.last >= content.first) return false;
   const word = tokens.lower[participle.first]!;
   if (!word.endsWith('ing') || !CUE_VERBS.has(word) || isRelayCue(tokens, participle)) return false;
-  const attributionLast = source !== null && source.last > cue.last && source.last < participle.first ? source.last : cue.last;
-  if (participle.first !== attributionLast + 2 || tokens.lower[attributionLast + 1] !== ',') return false;
+  const closing = source !== null && source.last > cue.last && source.last < participle.first ? source.last : cue.last;
+  if (participle.first !== closing + 2 || tokens.lower[closing + 1] !== ',') return false;
   // Only an attribution set after its own words ("“…,” she said" / "…, she said"): in "Trump shot back, saying …" the
   // words after the participle are the only report, and stay the first cue's.
-  const opening = source !== null && source.first < cue.first ? source.first : cue.first;
+  const opening = attributionFirst(cue, source);
   const previous = opening - 1;
   return previous >= tokens.sentenceStarts[tokens.sentence[opening]!]! && (tokens.lower[previous] === ',' || tokens.kinds[previous] === TokenKind.Quote);
 }
@@ -208,11 +218,6 @@ function groupBySentence(tokens: Tokens, drafts: readonly Draft[]): Map<number, 
   return groups;
 }
 
-/** Whether a cue holds a reporting verb of the lexicon ("said", "has warned"), not only "is" or a noun. */
-function hasReportingVerb(tokens: Tokens, cue: TaggedSpan): boolean {
-  for (let at = cue.first; at <= cue.last; at++) if (CUE_VERBS.has(tokens.lower[at]!)) return true;
-  return false;
-}
 
 /** Most statements of one sentence that a closing "according to" may replace as a misreading of its clause. */
 const MAX_MISREAD_DRAFTS = 4;
@@ -238,8 +243,8 @@ function clausesAroundAttribution(tokens: Tokens, cue: TaggedSpan, source: Tagge
   const sentence = tokens.sentence[cue.first]!;
   const first = tokens.sentenceStarts[sentence]!;
   const end = tokens.sentenceStarts[sentence + 1]!;
-  const opening = source !== null ? Math.min(source.first, cue.first) : cue.first;
-  const closing = source !== null ? Math.max(source.last, cue.last) : cue.last;
+  const opening = attributionFirst(cue, source);
+  const closing = attributionLast(cue, source);
   // Bounded, so many such cues in one run-on "sentence" stay linear: a longer clause is no report around an attribution.
   if (opening - first > MAX_CLAUSE_TOKENS || end - closing > MAX_CLAUSE_TOKENS) return [];
   const last = sentenceLastWord(tokens, closing);
@@ -501,7 +506,8 @@ function reportAfterAnonymityRequest(tokens: Tokens, draft: Draft): Draft | null
 }
 
 /** Auxiliaries right after "that": a relative clause missing its subject ("a plan that has stalled"). */
-const RELATIVE_VERB_OPENERS = new Set(['has', 'have', 'had', 'is', 'was', 'are', 'were', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'does', 'did', 'do']);
+/** Finite auxiliaries and forms of "be" and "have" that open a clause whose subject stands elsewhere ("… that has stalled"). */
+const FINITE_AUXILIARIES: ReadonlySet<string> = new Set(['has', 'have', 'had', 'is', 'was', 'are', 'were', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'does', 'did', 'do']);
 /** Most tokens between the person addressed and the that-clause after it ("warned Ortiz on Monday night that …"). */
 const MAX_ADDRESSEE_GAP = 10;
 
@@ -518,7 +524,7 @@ function thatClauseAfterAddressee(tokens: Tokens, cue: TaggedSpan, taken: Tagged
   if (next.first - taken.last - 1 > MAX_ADDRESSEE_GAP || tokens.sentence[next.first] !== tokens.sentence[taken.last]) return false;
   if (nextCue !== undefined && nextCue.first > taken.last && nextCue.first < next.first) return false;
   // "promised a bigger staff, that has yet to come": "that" and a verb open a relative clause, not what was said.
-  if (RELATIVE_VERB_OPENERS.has(tokens.lower[next.first + 1] ?? '')) return false;
+  if (FINITE_AUXILIARIES.has(tokens.lower[next.first + 1] ?? '')) return false;
   for (let at = taken.first; at < next.first; at++) if (tokens.kinds[at] === TokenKind.Quote || SENTENCE_ENDS.has(tokens.lower[at]!)) return false;
   return true;
 }
@@ -591,7 +597,7 @@ const MAX_ATTRIBUTION_TAIL = 6;
  */
 function attributionEnd(tokens: Tokens, draft: Draft, claimed: Uint8Array): number {
   const cue = draft.cue!;
-  const last = draft.source === null ? cue.last : Math.max(cue.last, draft.source.last);
+  const last = attributionLast(cue, draft.source);
   for (let index = last + 1; index < tokens.count && index <= last + MAX_ATTRIBUTION_TAIL + 1; index++) {
     if (tokens.lower[index] === ',') return index - 1;
     if (claimed[index] === 1 || (tokens.kinds[index] !== TokenKind.Word && tokens.kinds[index] !== TokenKind.Number)) break;
@@ -612,7 +618,7 @@ function addParentheticalClosings(tokens: Tokens, drafts: Draft[], quotations: Q
     if (draft.cue === null || draft.pieces.length !== 1 || isPassiveCue(tokens, draft.cue.first, draft.cue.last) || isRelayCue(tokens, draft.cue)) continue;
     if (tokens.lower[draft.cue.last] === 'by' || tokens.lower[draft.cue.last + 1] === 'by') continue;
     const piece = draft.pieces[0]!;
-    const blockFirst = draft.source === null ? draft.cue.first : Math.min(draft.cue.first, draft.source.first);
+    const blockFirst = attributionFirst(draft.cue, draft.source);
     if (piece.last !== blockFirst - 2 || tokens.lower[blockFirst - 1] !== ',') continue;
     // A quotation before the attribution is its own report; narrative after it is not the speaker's.
     if (tokens.kinds[piece.last] === TokenKind.Quote || quotations.tokenQuotation[piece.last]! >= 0) continue;
@@ -642,8 +648,8 @@ function addParentheticalOpenings(tokens: Tokens, drafts: Draft[], quotations: Q
   for (const draft of drafts) {
     if (draft.cue === null || draft.pieces.length !== 1) continue;
     let piece = draft.pieces[0]!;
-    const blockFirst = draft.source === null ? draft.cue.first : Math.min(draft.cue.first, draft.source.first);
-    const ownLast = draft.source === null ? draft.cue.last : Math.max(draft.cue.last, draft.source.last);
+    const blockFirst = attributionFirst(draft.cue, draft.source);
+    const ownLast = attributionLast(draft.cue, draft.source);
     // "…, Ortiz told reporters, …": words after the verb up to the comma belong to the attribution, for reported
     // (unquoted) content only, not opening with a participle: before a quotation ("After the vote, he told CNN, “…”") or
     // a participle clause ("Days later, she relented, telling CNN …") the opening words are narrative.
@@ -878,7 +884,7 @@ function isTimeAnchor(tokens: Tokens, at: number): boolean {
 }
 
 /** Words that make reported content a clause: auxiliaries, forms of "be", "that", "to" (a bare object has none). */
-const FINITE_MARKERS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'could', 'should', 'can', 'may', 'might', 'must', 'did', 'does', 'do', "'s", '’s', 'that', 'to']);
+const FINITE_MARKERS = new Set([...FINITE_AUXILIARIES, 'be', 'been', "'s", '’s', 'that', 'to']);
 /** Most words of reported content read as a bare object ("the harbour plan"), not a clause. */
 const MAX_BARE_OBJECT = 8;
 
@@ -943,8 +949,8 @@ function wordsIn(tokens: Tokens, first: number, last: number): number {
   return words;
 }
 
-/** Whether a reporting verb of the lexicon lies in [first, last]. */
-function holdsCueVerb(tokens: Tokens, first: number, last: number): boolean {
+/** Whether a reporting verb of the cue lexicon lies in tokens [first, last]. */
+export function holdsCueVerb(tokens: Tokens, first: number, last: number): boolean {
   for (let at = first; at <= last; at++) if (CUE_VERBS.has(tokens.lower[at]!)) return true;
   return false;
 }
@@ -1034,8 +1040,8 @@ function dropAppositivePiece(tokens: Tokens, draft: Draft): void {
   const last = draft.pieces[draft.pieces.length - 1]!;
   const before = draft.pieces[draft.pieces.length - 2]!;
   if (before.last >= cue.first || last.first <= cue.last) return;
-  const attributionLast = source !== null && source.last > cue.last ? source.last : cue.last;
-  if (last.first !== attributionLast + 2 || tokens.lower[attributionLast + 1] !== ',') return;
+  const closing = attributionLast(cue, source);
+  if (last.first !== closing + 2 || tokens.lower[closing + 1] !== ',') return;
   if (!APPOSITIVE_OPENERS.has(tokens.lower[last.first]!)) return;
   draft.pieces.pop();
 }
@@ -1078,11 +1084,9 @@ function extendFrontedAdjunct(tokens: Tokens, drafts: Draft[], quotations: Quota
 /** Words that are never a cue on their own (prepositions, articles, bare forms of "be" and "have", modals): a statement the tagger hung on one of them is its misreading. */
 const FUNCTION_WORD_CUES = new Set(['to', 'of', 'about', 'for', 'from', 'with', 'on', 'in', 'at', 'by', 'as', 'and', 'or', 'the', 'a', 'an', 'is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", '’s', 'have', 'had', "aren't", "isn't", "wasn't", 'would', 'could', 'should', 'will', 'can', 'may', 'might', 'must']);
 
-/** Drops drafts whose whole cue is one function word ("… the editor | of | a science blog"). */
-function dropFunctionWordCues(tokens: Tokens, drafts: Draft[]): void {
-  const dropped = new Set<Draft>();
-  for (const draft of drafts) if (draft.cue !== null && draft.cue.first === draft.cue.last && FUNCTION_WORD_CUES.has(tokens.lower[draft.cue.first]!)) dropped.add(draft);
-  removeMerged(drafts, dropped);
+/** A draft whose whole cue is one function word ("… the editor | of | a science blog"). */
+function isFunctionWordCue(tokens: Tokens, draft: Draft): boolean {
+  return draft.cue !== null && draft.cue.first === draft.cue.last && FUNCTION_WORD_CUES.has(tokens.lower[draft.cue.first]!);
 }
 
 /** Words before "show" that make it a programme ("a reality show", "his weekly show"), not a verb of evidence ("polls show"). */
@@ -1441,7 +1445,7 @@ function isRaisedSubject(tokens: Tokens, cue: TaggedSpan, source: TaggedSpan | n
 /** Pronouns that open a relative clause whose subject and verb report it ("a plan which Ortiz says will fail"). */
 const REPORTED_RELATIVES = new Set(['which', 'that', 'who', 'what']);
 /** Auxiliaries and copulas that open a clause whose subject stands before its attribution. */
-const CLAUSE_VERBS = new Set(['is', 'was', 'are', 'were', 'will', 'would', 'could', 'can', 'should', 'has', 'have', 'had', 'did', 'does', 'do', 'may', 'might', 'must', "isn't", "wasn't", "won't", 'isn’t', 'wasn’t', 'won’t']);
+const CLAUSE_VERBS = new Set([...FINITE_AUXILIARIES, "isn't", "wasn't", "won't", 'isn’t', 'wasn’t', 'won’t']);
 
 /**
  * "a levy which Ortiz says will fail": a relative pronoun right before the source of a cue whose content follows at
@@ -1795,15 +1799,13 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
         pieces.push(contents[before]!, spanWith(contents[after]!, continuation, contents[after]!.last));
         usedContent[before] = 1;
         usedContent[after] = 1;
-      } else if (gapBefore <= MAX_CONTENT_GAP && gapAfter <= MAX_CONTENT_GAP && isQuotationContinuation(tokens, quotations.quotations, quotations.tokenQuotation, contents[before]!, contents[after]!)) {
-        pieces.push(contents[before]!, contents[after]!);
-        usedContent[before] = 1;
-        usedContent[after] = 1;
-      } else if (gapBefore <= MAX_CONTENT_GAP && gapAfter <= MAX_CONTENT_GAP && isParentheticalAttribution(tokens, cue, sourceSpan, contents[before]!, contents[after]!)) {
-        pieces.push(contents[before]!, contents[after]!);
-        usedContent[before] = 1;
-        usedContent[after] = 1;
-      } else if (gapBefore === 0 && gapAfter <= MAX_CONTENT_GAP && isRaisedSubject(tokens, cue, sourceSpan, contents[before]!, contents[after]!)) {
+      } else if (
+        // One report on both sides: a quotation split by its attribution, an attribution set off by commas, a raised subject.
+        (gapBefore <= MAX_CONTENT_GAP &&
+          gapAfter <= MAX_CONTENT_GAP &&
+          (isQuotationContinuation(tokens, quotations.quotations, quotations.tokenQuotation, contents[before]!, contents[after]!) || isParentheticalAttribution(tokens, cue, sourceSpan, contents[before]!, contents[after]!))) ||
+        (gapBefore === 0 && gapAfter <= MAX_CONTENT_GAP && isRaisedSubject(tokens, cue, sourceSpan, contents[before]!, contents[after]!))
+      ) {
         pieces.push(contents[before]!, contents[after]!);
         usedContent[before] = 1;
         usedContent[after] = 1;
@@ -1843,8 +1845,8 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
   for (const { cue, source } of contentless) {
     // "…, according to X." and (the same misreading) "…, sources said.": an attribution closing its sentence after a comma.
     const sourceSpan = source >= 0 ? sources[source]! : null;
-    const opening = sourceSpan !== null && sourceSpan.first < cue.first ? sourceSpan.first : cue.first;
-    const closing = sourceSpan !== null && sourceSpan.last > cue.last ? sourceSpan.last : cue.last;
+    const opening = attributionFirst(cue, sourceSpan);
+    const closing = attributionLast(cue, sourceSpan);
     const closesSentence = sentenceLastWord(tokens, closing) === closing;
     if (!(isRelayCue(tokens, cue) || closesSentence) || tokens.lower[opening - 1] !== ',') continue;
     draftsBySentence ??= groupBySentence(tokens, drafts);
@@ -1852,7 +1854,7 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
     // A sentence with more statements than a clause holds is no misread clause (and the bound keeps this linear).
     if (group.length > MAX_MISREAD_DRAFTS) continue;
     const before = group.filter((draft) => lastTokenOf(draft) < opening);
-    if (before.length === 0 || before.some((draft) => draft.cue === null || (hasReportingVerb(tokens, draft.cue) && !(closesSentence && !isRelayCue(tokens, cue) && sourceSpan !== null)))) continue;
+    if (before.length === 0 || before.some((draft) => draft.cue === null || (holdsCueVerb(tokens, draft.cue.first, draft.cue.last) && !(closesSentence && !isRelayCue(tokens, cue) && sourceSpan !== null)))) continue;
     for (const draft of before) {
       released.add(draft);
       for (const span of [draft.cue, draft.source, ...draft.pieces]) if (span !== null) claimed.fill(0, span.first, span.last + 1);
@@ -1882,7 +1884,7 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
     drafts.push({ cue: null, source: null, pieces: [content] });
   });
   drafts.sort((a, b) => a.pieces[0]!.first - b.pieces[0]!.first);
-  dropFunctionWordCues(tokens, drafts);
+  dropDrafts(tokens, drafts, isFunctionWordCue);
   dropDrafts(tokens, drafts, isNoReport);
   for (const draft of drafts) dropAppositivePiece(tokens, draft);
   removeAnonymityRequests(tokens, drafts);
