@@ -1,7 +1,7 @@
 import { isValidSpan } from '../model/span.js';
-import type { Analysis, SourceDocument } from '../model/types.js';
+import type { Analysis, Entity, EntityType, MergeReason, SourceDocument, Statement } from '../model/types.js';
 import { COPY_THRESHOLD, estimatedJaccard, signatureFromBytes } from './minhash.js';
-import type { Page } from './types.js';
+import type { LibraryEntity, Page } from './types.js';
 
 // Rules both library backends (SQLite, PostgreSQL) apply alike; ids are numbers on SQLite and bigint strings on PostgreSQL.
 
@@ -82,4 +82,46 @@ function compareByPublication<Id extends number | string>(a: GroupMember<Id>, b:
     return a.published_at < b.published_at ? -1 : 1;
   }
   return Number(a.id) - Number(b.id);
+}
+
+/** The names a library entity is found or created by: an article entity's, or a speaker's name as written. */
+export interface SpeakerNames {
+  readonly name: string;
+  readonly type: EntityType;
+  readonly aliases: readonly string[];
+  readonly why: readonly MergeReason[];
+}
+
+/** Pronouns and relative words a speaker may be written as: unresolved in its article, they name nobody library-wide. */
+const BARE_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'him', 'her', 'them', 'who', 'one']);
+
+/**
+ * The names a statement's speaker is resolved by across the library: its article entity's names and aliases, else the
+ * name as written (type other); null without a speaker or for a bare pronoun.
+ */
+export function librarySpeakerOf(statement: Statement, entitiesById: ReadonlyMap<string, Entity>): SpeakerNames | null {
+  const speaker = statement.speaker;
+  if (speaker === null) return null;
+  const entity = speaker.entity === null ? undefined : entitiesById.get(speaker.entity);
+  if (entity !== undefined) return { name: entity.name, type: entity.type, aliases: entity.aliases, why: entity.why };
+  if (BARE_PRONOUNS.has(speaker.name.toLowerCase().trim())) return null;
+  return { name: speaker.name, type: 'other', aliases: [], why: [] };
+}
+
+/** A stored entity as both backends describe it: its aliases in stored order, and why each alias other than its own name joined. */
+export function toLibraryEntity(
+  row: { readonly id: number | string; readonly name: string; readonly type: string },
+  aliases: ReadonlyArray<{ readonly alias: string; readonly reason: string }>,
+  statementCount: number,
+  relays: ReadonlyArray<{ readonly name: string; readonly count: number }>,
+): LibraryEntity {
+  return {
+    id: String(row.id),
+    name: row.name,
+    type: row.type as EntityType,
+    aliases: aliases.map((alias) => alias.alias),
+    why: aliases.filter((alias) => alias.reason !== 'same-name').map((alias) => ({ alias: alias.alias, reason: alias.reason as MergeReason['reason'] })),
+    statementCount,
+    relays,
+  };
 }

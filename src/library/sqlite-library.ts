@@ -3,10 +3,10 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { aliasKey, sameEntity } from '../extract/aliases.js';
 import { HearsayError } from '../model/errors.js';
-import type { Analysis, Entity, EntityType, MergeReason, SourceDocument, Statement } from '../model/types.js';
+import type { Analysis, Entity, EntityType, SourceDocument, Statement } from '../model/types.js';
 import { compareReports } from './drift.js';
 import { requireFtsQuery } from './fts-query.js';
-import { checkAnalysis, copyGroupRoots, pageOf, regroupCopies, type GroupMember as BackendGroupMember } from './backend-rules.js';
+import { checkAnalysis, copyGroupRoots, librarySpeakerOf, pageOf, regroupCopies, toLibraryEntity, type GroupMember as BackendGroupMember, type SpeakerNames } from './backend-rules.js';
 import { AUTOCHECKPOINT_PAGES, BackgroundCheckpoints } from './background-checkpoints.js';
 import { ClusterCandidates, packKeys, wordsOf } from './cluster-candidates.js';
 import { applyMigrations } from './migrations.js';
@@ -47,8 +47,6 @@ const CLUSTER_CANDIDATES = 8;
 /** Position of cluster_id in a statement row of `inserts.statements`. */
 const CLUSTER_COLUMN = 14;
 /** Names that never become library entities on their own: an unresolved pronoun is not a speaker. */
-const PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'him', 'her', 'them', 'who', 'one']);
-
 interface ArticleRow {
   id: number;
   document_id: string;
@@ -431,16 +429,12 @@ export class SqliteLibrary implements Library {
 
   /** The library-wide entity of a statement's speaker: the article entity's names (and aliases) looked up by alias key. */
   private resolveSpeaker(statement: Statement, entitiesById: ReadonlyMap<string, Entity>): number | null {
-    const speaker = statement.speaker;
-    if (speaker === null) return null;
-    const entity = speaker.entity === null ? undefined : entitiesById.get(speaker.entity);
-    if (entity !== undefined) return this.resolveEntity(entity.name, entity.type, entity.aliases, entity.why);
-    if (PRONOUNS.has(speaker.name.toLowerCase().trim())) return null;
-    return this.resolveEntity(speaker.name, 'other', [], []);
+    const names = librarySpeakerOf(statement, entitiesById);
+    return names === null ? null : this.resolveEntity(names);
   }
 
   /** Finds the entity any of these names' alias keys points to, or creates it; records every new alias and why it was merged. */
-  private resolveEntity(name: string, type: EntityType, aliases: readonly string[], why: readonly MergeReason[]): number | null {
+  private resolveEntity({ name, type, aliases, why }: SpeakerNames): number | null {
     const s = this.statements;
     const nameKey = aliasKey(name);
     if (nameKey === '') return null;
@@ -742,15 +736,7 @@ export class SqliteLibrary implements Library {
         'SELECT COALESCE(s.relay, a.outlet) AS name, COUNT(*) AS count FROM speaker_statements k JOIN statements s ON s.id = k.statement JOIN articles a ON a.id = s.article_id WHERE k.speaker_entity = ? AND a.is_current = 1 AND COALESCE(s.relay, a.outlet) IS NOT NULL GROUP BY COALESCE(s.relay, a.outlet) ORDER BY count DESC, name LIMIT 10',
       )
       .all(id) as Array<{ name: string; count: number }>;
-    return {
-      id: String(row.id),
-      name: row.name,
-      type: row.type as EntityType,
-      aliases: aliases.map((alias) => alias.alias),
-      why: aliases.filter((alias) => alias.reason !== 'same-name').map((alias) => ({ alias: alias.alias, reason: alias.reason as MergeReason['reason'] })),
-      statementCount,
-      relays,
-    };
+    return toLibraryEntity(row, aliases, statementCount, relays);
   }
 
   async listEntities(page: Page & { readonly type?: EntityType; readonly query?: string }): Promise<Paged<LibraryEntity>> {

@@ -1,8 +1,8 @@
 import pg from 'pg';
 import { aliasKey, sameEntity } from '../../extract/aliases.js';
 import { HearsayError } from '../../model/errors.js';
-import type { Analysis, Entity, EntityType, MergeReason, SourceDocument, Statement } from '../../model/types.js';
-import { checkAnalysis, copyGroupRoots, pageOf, regroupCopies, type GroupMember as BackendGroupMember } from '../backend-rules.js';
+import type { Analysis, Entity, EntityType, SourceDocument, Statement } from '../../model/types.js';
+import { checkAnalysis, copyGroupRoots, librarySpeakerOf, pageOf, regroupCopies, toLibraryEntity, type GroupMember as BackendGroupMember, type SpeakerNames } from '../backend-rules.js';
 import { compareReports } from '../drift.js';
 import { lshBuckets, minhashOfWords, signatureToBytes } from '../minhash.js';
 import { canonicalUrl, hashNormalized, normalizeText, outletOf, wordTokens } from '../normalize.js';
@@ -37,8 +37,6 @@ const CLUSTER_CANDIDATES = 8;
 /** Attempts of one article's transaction when PostgreSQL reports a deadlock, a serialization failure or a lost race. */
 const TRANSACTION_ATTEMPTS = 5;
 /** Names that never become library entities on their own: an unresolved pronoun is not a speaker. */
-const PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'him', 'her', 'them', 'who', 'one']);
-
 const HIT_COLUMNS = 's.id, s.json, s.article_id, s.speaker_entity, s.cluster_id, s.snippet, a.title, a.url, a.outlet, a.published_at';
 const ARTICLE_COLUMNS =
   'id, document_id, url, canonical_url, outlet, title, published_at, ingested_at, text_hash, version, previous_version, is_current, copy_of, statement_count';
@@ -83,13 +81,6 @@ interface HitRow {
 type GroupMember = BackendGroupMember<string>;
 
 /** One statement's speaker as the article resolves it: the names whose alias keys find (or create) its library entity. */
-interface SpeakerNames {
-  readonly name: string;
-  readonly type: EntityType;
-  readonly aliases: readonly string[];
-  readonly why: readonly MergeReason[];
-}
-
 export interface PostgresLibraryOptions {
   /** Most connections this process opens (default 10). */
   readonly poolSize?: number;
@@ -618,15 +609,7 @@ export class PostgresLibrary implements Library {
         [id],
       )
     ).rows;
-    return {
-      id: row.id,
-      name: row.name,
-      type: row.type as EntityType,
-      aliases: aliases.map((alias) => alias.alias),
-      why: aliases.filter((alias) => alias.reason !== 'same-name').map((alias) => ({ alias: alias.alias, reason: alias.reason as MergeReason['reason'] })),
-      statementCount,
-      relays,
-    };
+    return toLibraryEntity(row, aliases, statementCount, relays);
   }
 
   async listEntities(page: Page & { readonly type?: EntityType; readonly query?: string }): Promise<Paged<LibraryEntity>> {
@@ -835,11 +818,8 @@ function speakerNamesOf(analysis: Analysis): Map<Statement, SpeakerNames> {
   const entitiesById = new Map<string, Entity>(analysis.entities.map((entity) => [entity.id, entity]));
   const speakers = new Map<Statement, SpeakerNames>();
   for (const statement of analysis.statements) {
-    const speaker = statement.speaker;
-    if (speaker === null) continue;
-    const entity = speaker.entity === null ? undefined : entitiesById.get(speaker.entity);
-    if (entity !== undefined) speakers.set(statement, { name: entity.name, type: entity.type, aliases: entity.aliases, why: entity.why });
-    else if (!PRONOUNS.has(speaker.name.toLowerCase().trim())) speakers.set(statement, { name: speaker.name, type: 'other', aliases: [], why: [] });
+    const names = librarySpeakerOf(statement, entitiesById);
+    if (names !== null) speakers.set(statement, names);
   }
   return speakers;
 }
