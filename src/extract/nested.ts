@@ -3,7 +3,7 @@ import { ARTICLES_AND_POSSESSIVES } from '../lexicon/pronouns.js';
 import { relayRoleByHead } from '../lexicon/relays.js';
 import { makeSpan, trimRange, type Span } from '../model/span.js';
 import type { Relay, RelayRole, ResolvedSpeaker, Statement } from '../model/types.js';
-import { clauseStart } from './statements.js';
+import { clauseStart } from './content-boundaries.js';
 import { TokenKind, type Tokens } from '../text/tokenize.js';
 
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we']);

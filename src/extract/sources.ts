@@ -1,11 +1,13 @@
-import { BETWEEN_SUBJECT_AND_CUE, CUE_VERBS } from '../lexicon/cues.js';
+import { BETWEEN_SUBJECT_AND_CUE } from '../lexicon/cues.js';
 import { GROUP_MODIFIERS, GROUP_NOUNS } from '../lexicon/titles.js';
 import { lowerBound, makeSpan, sortByPackedKey } from '../model/span.js';
 import type { Entity, EntityMention } from '../model/types.js';
 import { RELATIVE_PRONOUNS } from '../lexicon/pronouns.js';
 import { TokenKind, type Tokens } from '../text/tokenize.js';
 import type { QuotationResult } from './quotations.js';
-import { holdsCueVerb, isPassiveCue, isRaisingCue, tokenAfterDateline, type DraftStatement } from './statements.js';
+import { tokenAfterDateline } from './content-boundaries.js';
+import { holdsCueVerb, isPassiveCue, isRaisingCue } from './drafts.js';
+import type { DraftStatement } from './statements.js';
 
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it']);
 /** Tokens that may open the clause whose subject we look for. */

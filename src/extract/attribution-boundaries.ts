@@ -1,0 +1,230 @@
+import { BETWEEN_SUBJECT_AND_CUE, CUE_MODIFIERS, CUE_VERBS } from '../lexicon/cues.js';
+import { RELATIVE_PRONOUNS } from '../lexicon/pronouns.js';
+import { GENERIC_LEADER_HEADS, SINGULAR_GROUP_HEADS, TITLE_WORDS } from '../lexicon/titles.js';
+import { TokenKind, type Tokens } from '../text/tokenize.js';
+import type { QuotationResult } from './quotations.js';
+import type { TaggedSpan } from './tagger.js';
+import { type Draft, isLowerCase, isPassiveCue, isRaisingCue, PREPOSITIONS, spanWith } from './drafts.js';
+
+/** Rules that move words between a draft's cue, source and content: passive and raised subjects, verb phrases, descriptions. */
+
+/** Most words of a description between a quotation and the name it describes ("…," the head of the central bank, Ana Roe, said). */
+const MAX_QUOTE_DESCRIPTION_WORDS = 8;
+
+const DESCRIPTION_OPENERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'one', 'another']);
+
+/**
+ * "“…,” the head of the central bank, Ana Roe, told reporters": the words between a quotation and the name after them
+ * describe the speaker; a content piece the tagger ran on past the closing mark over them ends at the mark, and the
+ * source starts at the description. Limit: only a description opened by an article or possessive, with a role word
+ * (a title, "head", "official") and without a cue verb; "a friend, Ana Roe," is left as it is.
+ */
+export function moveDescriptionToSource(tokens: Tokens, draft: Draft, quotations: QuotationResult): void {
+  const { source, cue } = draft;
+  if (source === null || cue === null || cue.first <= source.last) return;
+  let pieceIndex = draft.pieces.length - 1;
+  while (pieceIndex >= 0 && draft.pieces[pieceIndex]!.last >= source.first) pieceIndex--;
+  const piece = draft.pieces[pieceIndex];
+  if (piece === undefined) return;
+  const quotation = quotations.quotations[quotations.tokenQuotation[piece.first]!];
+  if (quotation === undefined || quotation.openToken !== piece.first || quotation.closeToken >= piece.last) return;
+  const first = quotation.closeToken + 1;
+  if (!DESCRIPTION_OPENERS.has(tokens.lower[first]!) || piece.last - first + 1 > MAX_QUOTE_DESCRIPTION_WORDS) return;
+  // Only a comma between the description and the name.
+  if (source.first !== piece.last + 2 || tokens.lower[piece.last + 1] !== ',') return;
+  let role = false;
+  for (let at = first; at <= piece.last; at++) {
+    const word = tokens.lower[at]!;
+    if (tokens.kinds[at] !== TokenKind.Word || CUE_VERBS.has(word)) return;
+    if (TITLE_WORDS.has(word) || GENERIC_LEADER_HEADS.has(word) || SINGULAR_GROUP_HEADS.has(word)) role = true;
+  }
+  // A role names the speaker ("the head of the central bank"); other words there are the writer's ("his secret weapon").
+  if (!role) return;
+  draft.pieces[pieceIndex] = spanWith(piece, piece.first, quotation.closeToken);
+  let last = source.last;
+  // The name's closing comma belongs to the apposition, not to the source.
+  if (tokens.lower[last] === ',' && last > source.first) last--;
+  draft.source = spanWith(source, first, last);
+}
+
+const APPOSITIVE_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'another', 'one', 'our', 'my', 'your']);
+
+/** Capitalized words that open a sentence's adjunct, not a name. */
+const SENTENCE_OPENERS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'since', 'until', 'while', 'when', 'as', 'but', 'and', 'or', 'so', 'yet', 'still', 'also', 'moreover', 'however', 'meanwhile', 'earlier', 'later', 'last', 'this', 'that', 'for', 'from', 'by', 'with', 'without', 'of', 'to', 'like', 'unlike', 'instead', 'then', 'now', 'today', 'yesterday', 'separately', 'indeed', 'thus', 'if', 'although', 'though', 'because']);
+
+/** Longest noun phrase an appositive source takes back from before its comma (see joinAppositiveHead). */
+const MAX_APPOSITIVE_HEAD = 8;
+
+/**
+ * "Ada Holm, | the county's harbour master, | noted": a source the tagger began at an appositive, right after
+ * a comma that follows the sentence's untagged opening words, starts at the sentence (the name the appositive describes).
+ */
+export function joinAppositiveHead(tokens: Tokens, draft: Draft, tagged: Uint8Array): void {
+  const source = draft.source;
+  if (source === null || draft.cue === null || source.last >= draft.cue.first) return;
+  const comma = source.first - 1;
+  if (comma < 1 || tokens.lower[comma] !== ',' || tokens.lower[source.last] !== ',') return;
+  const sentenceFirst = tokens.sentenceStarts[tokens.sentence[source.first]!]!;
+  if (sentenceFirst >= comma || comma - sentenceFirst > MAX_APPOSITIVE_HEAD) return;
+  for (let index = sentenceFirst; index < comma; index++) {
+    if (tagged[index] === 1 || (tokens.kinds[index] !== TokenKind.Word && tokens.kinds[index] !== TokenKind.Number)) return;
+  }
+  if (isLowerCase(tokens, sentenceFirst)) return;
+  // The head is a name ("Ada Holm") described by a lower-case appositive, or a determiner's phrase ("Another
+  // critic, Bo Lind,"); a sentence's opening adjunct ("In October, the harbour master,") is neither.
+  const opener = tokens.lower[sentenceFirst]!;
+  if (APPOSITIVE_DETERMINERS.has(opener)) {
+    draft.source = spanWith(source, sentenceFirst, source.last);
+    return;
+  }
+  if (!isLowerCase(tokens, source.first) || SENTENCE_OPENERS.has(opener)) return;
+  for (let index = sentenceFirst; index < comma; index++) if (isLowerCase(tokens, index)) return;
+  draft.source = spanWith(source, sentenceFirst, source.last);
+}
+
+/** Words after which "'s" is a contracted "is" or "has", never a possessive ("she's", "who's"). */
+const CONTRACTING_PRONOUNS = new Set(['he', 'she', 'it', 'who', 'that', 'there', 'what']);
+
+/** "She's | argued …": a contracted verb the tagger left at the end of a pronoun source is not the speaker; it opens the cue. */
+export function cutContractedVerb(tokens: Tokens, draft: Draft): void {
+  const source = draft.source;
+  if (source === null || source.last === source.first) return;
+  const clitic = tokens.lower[source.last]!;
+  if ((clitic !== "'s" && clitic !== '’s') || !CONTRACTING_PRONOUNS.has(tokens.lower[source.last - 1]!)) return;
+  draft.source = spanWith(source, source.first, source.last - 1);
+  const cue = draft.cue;
+  if (cue !== null && cue.first === source.last + 1) draft.cue = spanWith(cue, source.last, cue.last);
+}
+
+/**
+ * "faced strong international criticism calling it a sham": a sourceless cue the tagger drew over a verb, a noun
+ * phrase and a reporting participle is the participle; the noun phrase between is who speaks. (With a source before
+ * it, measured on PolNeAR dev, the split does more harm than good.)
+ */
+export function splitParticipleCue(tokens: Tokens, draft: Draft): void {
+  const cue = draft.cue;
+  if (cue === null || draft.source !== null || cue.last - cue.first < 2) return;
+  const participle = tokens.lower[cue.last]!;
+  if (!participle.endsWith('ing') || !CUE_VERBS.has(participle)) return;
+  for (let at = cue.first + 1; at < cue.last; at++) if (tokens.kinds[at] !== TokenKind.Word || CUE_VERBS.has(tokens.lower[at]!)) return;
+  draft.source = { type: 'source', first: cue.first + 1, last: cue.last - 1 };
+  draft.cue = { type: 'cue', first: cue.last, last: cue.last };
+}
+
+/**
+ * "Mr. Aros was accused of hiding …", "A developer accused of paying bribes …": the subject of a passive cue is
+ * what the statement is about, not who made it (PolNeAR marks it as the content's first piece, and the speaker is
+ * unnamed or comes after "by"). Only a subject right before the cue; raising cues are moveSubjectOfRaising's.
+ */
+export function moveSubjectOfPassive(tokens: Tokens, draft: Draft): void {
+  const { cue, source } = draft;
+  if (cue === null || source === null || source.last + 1 !== cue.first || !isPassiveCue(tokens, cue.first, cue.last)) return;
+  draft.pieces = [{ type: 'content', first: source.first, last: source.last }, ...draft.pieces];
+  draft.source = null;
+}
+
+/** Longest subject taken back before a raising cue. */
+const MAX_RAISED_SUBJECT = 10;
+
+/** Words that end a subject scanned leftward (a clause opener or conjunction before it). */
+const SUBJECT_BREAKS = new Set(['and', 'but', 'or', 'because', 'since', 'if', 'although', 'though', 'while', 'when', 'as', 'so', 'than', 'where', 'whether', 'said', 'says']);
+
+/**
+ * "It seems unfair that …", "It is expected to rise", "there appear to be …": a subject that is only "it" or "there"
+ * (after a conjunction at most) is no part of the report.
+ */
+function isExpletive(tokens: Tokens, span: TaggedSpan): boolean {
+  const word = tokens.lower[span.last]!;
+  if (word !== 'it' && word !== 'there') return false;
+  return span.first === span.last || (span.first + 1 === span.last && SUBJECT_BREAKS.has(tokens.lower[span.first]!));
+}
+
+/**
+ * "The plan | seemed | to stall", "Ortiz | is expected | to resign": the subject of a raising cue is the first piece
+ * of what is reported (PolNeAR marks it so, with no source); the tagger's source right before the cue moves there.
+ */
+export function moveSubjectOfRaising(tokens: Tokens, draft: Draft, tagged: Uint8Array): void {
+  const { cue, source } = draft;
+  if (cue === null || draft.pieces.length !== 1 || draft.pieces[0]!.first !== cue.last + 1 || !isRaisingCue(tokens, cue.first, cue.last)) return;
+  if (source !== null) {
+    if (source.last + 1 !== cue.first) return;
+    // "It seems that …": an empty "it" is neither speaker nor content.
+    draft.source = null;
+    if (isExpletive(tokens, source)) return;
+    draft.pieces = [{ type: 'content', first: source.first, last: source.last }, ...draft.pieces];
+    return;
+  }
+  // No source: the untagged words before the cue, back to a clause break, are the subject ("Last week, the plan | seemed | …").
+  const sentenceFirst = tokens.sentenceStarts[tokens.sentence[cue.first]!]!;
+  let first = cue.first;
+  for (;;) {
+    if (first - 1 < sentenceFirst) break;
+    const at = first - 1;
+    const word = tokens.lower[at]!;
+    if (tagged[at] === 1 || cue.first - first >= MAX_RAISED_SUBJECT) return;
+    if ((tokens.kinds[at] !== TokenKind.Word && tokens.kinds[at] !== TokenKind.Number) || SUBJECT_BREAKS.has(word)) break;
+    // "plans that are expected to …": a relative pronoun right before the cue is the whole subject; further left it opens the clause.
+    if (RELATIVE_PRONOUNS.has(word)) {
+      if (first === cue.first) first--;
+      break;
+    }
+    first--;
+  }
+  if (first === cue.first) return;
+  if (isExpletive(tokens, { type: 'content', first, last: cue.first - 1 })) return;
+  draft.pieces = [{ type: 'content', first, last: cue.first - 1 }, ...draft.pieces];
+}
+
+/**
+ * "The vote | is expected | to pass": content right before a raising cue (nothing between but the cue's own words) and
+ * content after it are the two pieces of one report, the subject and its complement.
+ */
+export function isRaisedSubject(tokens: Tokens, cue: TaggedSpan, source: TaggedSpan | null, before: TaggedSpan, after: TaggedSpan): boolean {
+  if (source !== null && source.first > before.last && source.last < cue.first) return false;
+  // The complement follows the cue at once ("were known, there was …" is a clause of its own).
+  if (before.last + 1 !== cue.first || after.first !== cue.last + 1 || isExpletive(tokens, before)) return false;
+  if (tokens.sentence[before.first] !== tokens.sentence[cue.first]) return false;
+  return isRaisingCue(tokens, cue.first, cue.last);
+}
+
+/**
+ * "strong international | criticism calling it", "A property | developer accused of": a cue the tagger began at the
+ * head noun of the source, ending in a participle (a cue verb in -ing or -ed), gives the noun back to the source.
+ */
+export function moveHeadNounToSource(tokens: Tokens, draft: Draft): void {
+  const { cue, source } = draft;
+  if (cue === null || source === null || source.last + 1 !== cue.first || cue.last === cue.first) return;
+  const participle = cue.first + 1;
+  const word = tokens.lower[participle]!;
+  if (!CUE_VERBS.has(word) || !(word.endsWith('ing') || word.endsWith('ed'))) return;
+  const noun = tokens.lower[cue.first]!;
+  if (tokens.kinds[cue.first] !== TokenKind.Word || CUE_VERBS.has(noun) || BETWEEN_SUBJECT_AND_CUE.has(noun) || !isLowerCase(tokens, cue.first)) return;
+  // Adverbs ("increasingly"), negated auxiliaries ("isn't") and prepositions ("despite") are no head nouns.
+  if (noun.endsWith('ly') || noun.includes("'") || noun.includes('’') || PREPOSITIONS.has(noun)) return;
+  // Only a source left without its head ("strong international", "A property"): a name ("Voss | avoids") is whole.
+  if (!isLowerCase(tokens, source.last)) return;
+  draft.source = spanWith(source, source.first, cue.first);
+  draft.cue = spanWith(cue, participle, cue.last);
+}
+
+/**
+ * "The harbour master often | says", "the minister had | said": verb-phrase words the tagger left at the end of a source, or
+ * between the source and its cue, belong to the cue ("often says", "had said"). Lower-case words only, so a name
+ * ("Tom Will") keeps its last word.
+ */
+export function joinVerbPhrase(tokens: Tokens, draft: Draft): void {
+  const source = draft.source;
+  if (source !== null) {
+    let last = source.last;
+    while (last > source.first && CUE_MODIFIERS.has(tokens.lower[last]!) && isLowerCase(tokens, last)) last--;
+    if (last < source.last) draft.source = spanWith(source, source.first, last);
+  }
+  const cue = draft.cue;
+  if (cue === null) return;
+  // The cue grows left only over words no other span of the statement holds, within its sentence.
+  let limit = tokens.sentenceStarts[tokens.sentence[cue.first]!]! - 1;
+  for (const span of [draft.source, ...draft.pieces]) if (span !== null && span.last < cue.first && span.last > limit) limit = span.last;
+  let first = cue.first;
+  while (first - 1 > limit && CUE_MODIFIERS.has(tokens.lower[first - 1]!) && isLowerCase(tokens, first - 1)) first--;
+  if (first < cue.first) draft.cue = spanWith(cue, first, cue.last);
+}
