@@ -430,3 +430,19 @@ test('pipeline: a speaker named with a party resolves without it, and "supporter
   assert.notEqual(supporters.speaker?.name, 'Jo Marsh');
   assert.equal(supporters.speaker?.entity ?? null, null);
 });
+
+test('pipeline: a relative pronoun speaks for its antecedent — the head before a place, not a modifier, the name before a description', () => {
+  const cases: Array<[text: string, content: string, speaker: string]> = [
+    ['The proposal angered Democrats in Westmark, who said the levy would ruin farmers.', 'the levy would ruin farmers', 'Democrats'],
+    ['The plan angered Republicans across the country, who said it would ruin farmers.', 'it would ruin farmers', 'Republicans'],
+    ['The talks were hosted by the Norwegian government, which said a deal was close.', 'a deal was close', 'the Norwegian government'],
+    ["The levy was criticised by Ilona Varga, the union's treasurer, who said it would ruin farmers.", 'it would ruin farmers', 'Ilona Varga'],
+    ['The plan drew a reply from Ilona Varga, who said it would ruin farmers.', 'it would ruin farmers', 'Ilona Varga'],
+    ['Talks stalled with the crews who load grain at the quay and who said they had not been paid in weeks.', 'they had not been paid', 'who'],
+  ];
+  for (const [text, content, speaker] of cases) {
+    const analysis = analyze(`${text}\n`);
+    assertAnalysisSpans(analysis);
+    assert.equal(byContent(analysis, content).speaker?.name, speaker, text);
+  }
+});

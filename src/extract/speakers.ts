@@ -1,4 +1,4 @@
-import { ARTICLES_AND_POSSESSIVES, RELATIVE_PRONOUNS } from '../lexicon/pronouns.js';
+import { ARTICLES_AND_POSSESSIVES, PREPOSITIONS, RELATIVE_PRONOUNS } from '../lexicon/pronouns.js';
 import { DEGREE_MODIFIERS, PARTY_WORDS, TITLE_WORDS } from '../lexicon/titles.js';
 import { lowerBound, sortByPackedKey, type Span } from '../model/span.js';
 import type { Entity, EntityMention, ResolvedSpeaker } from '../model/types.js';
@@ -114,14 +114,66 @@ function isAppositive(span: Span, candidate: IndexedMention): boolean {
   return /,[\s\u00a0]*$/.test(before) && /^[,\s\u00a0]*$/.test(after);
 }
 
-/** The nearest non-pronoun mention ending before `span` with only a comma, spaces or a short gap between, in one sentence. */
+/** Place prepositions: in "Democrats on Capitol Hill, who", the relative clause describes the noun before the place. */
+const PLACE_PREPOSITIONS = new Set(['on', 'in', 'at', 'from', 'across', 'throughout', 'inside', 'outside', 'near']);
+
+/**
+ * The antecedent of a relative pronoun: the nearest non-pronoun mention before it in its sentence, with a short gap of
+ * punctuation only or an appositive after a comma ("Peabody, the largest coal company, which"). Words right after the
+ * mention make it a modifier ("the Saudi government, which"): none. A mention after a place preposition gives way to
+ * the mention right before the phrase, or none (for "who", unless the mention is a person); a phrase after the mention
+ * that opens with a preposition is no such modifier ("Republicans across the country, who"). Limit: an "of" phrase keeps its object ("the head of the agency, who").
+ */
 function mentionBefore(index: readonly IndexedMention[], span: Span, text: string): { entity: Entity; mention: EntityMention } | null {
-  for (let position = lowerBound(index, span.start) - 1; position >= 0 && position >= lowerBound(index, span.start) - LOOKBACK; position--) {
+  const upper = lowerBound(index, span.start);
+  const personal = span.text.toLowerCase() === 'who';
+  for (let position = upper - 1; position >= 0 && position >= upper - LOOKBACK; position--) {
     const candidate = index[position]!;
     if (candidate.end > span.start || candidate.mention.form === 'pronoun') continue;
     const between = text.slice(candidate.end, span.start);
-    if (between.length > 40 || /[.!?\n]/.test(between)) return null;
-    return { entity: candidate.entity, mention: candidate.mention };
+    if (between.length > 40 || /[.!?\n]/.test(between) || !isAntecedentGap(between)) return null;
+    const preposition = wordEndingAt(text, candidate.start);
+    // "which" may well stand for a place or an outlet ("his time on MSNBC, which"); "who" stands for a person ("a reply from Ann Lee, who") or a group.
+    if (!(personal && candidate.entity.type !== 'person' && PLACE_PREPOSITIONS.has(text.slice(preposition, candidate.start).trim().toLowerCase()))) return { entity: candidate.entity, mention: candidate.mention };
+    for (let earlier = position - 1; earlier >= 0 && earlier >= upper - LOOKBACK; earlier--) {
+      const head = index[earlier]!;
+      if (head.end > preposition || head.mention.form === 'pronoun') continue;
+      return text.slice(head.end, preposition).trim() === '' ? { entity: head.entity, mention: head.mention } : null;
+    }
+    return null;
+  }
+  return null;
+}
+
+/** Between an antecedent and its relative pronoun: punctuation (after an adverb of place or time: "protesters here, who"), or a comma first (an appositive). */
+const ANTECEDENT_GAP = /^(?:(?:[\s\u00a0]+(?:here|there|too|now|then|today|abroad|alone))?[\s\u00a0,;:—–-]*|[\s\u00a0]*,.*)$/isu;
+
+/** Whether `between` may separate an antecedent from its relative pronoun: that gap, or a phrase after a preposition ("Republicans across the country, who"). */
+function isAntecedentGap(between: string): boolean {
+  if (ANTECEDENT_GAP.test(between)) return true;
+  const first = /^[\s\u00a0]+(\p{L}+)[\s\u00a0]/u.exec(between);
+  return first !== null && PREPOSITIONS.has(first[1]!.toLowerCase());
+}
+
+/** Where the word before `at` starts (spaces before `at` skipped; `at` itself when no word precedes). */
+function wordEndingAt(text: string, at: number): number {
+  let start = at;
+  while (start > 0 && (text.charCodeAt(start - 1) === 32 || text.charCodeAt(start - 1) === 0xa0)) start--;
+  const end = start;
+  while (start > 0 && isWordChar(text.charCodeAt(start - 1))) start--;
+  return start === end ? at : start;
+}
+
+/** The named (non-pronoun) mention of a person ending right before ", " and a description: the name the description is set off after. */
+function appositiveOf(index: readonly IndexedMention[], description: Span, text: string): IndexedMention | null {
+  let comma = description.start;
+  while (comma > 0 && (text.charCodeAt(comma - 1) === 32 || text.charCodeAt(comma - 1) === 0xa0)) comma--;
+  if (comma === 0 || text.charCodeAt(comma - 1) !== 44) return null;
+  const upper = lowerBound(index, comma);
+  for (let position = upper - 1; position >= 0 && position >= upper - LOOKBACK; position--) {
+    const candidate = index[position]!;
+    if (candidate.end > comma - 1 || candidate.mention.form === 'pronoun') continue;
+    return candidate.end === comma - 1 && candidate.entity.type === 'person' ? candidate : null;
   }
   return null;
 }
@@ -173,8 +225,13 @@ export function makeSourceResolver(entities: readonly Entity[], text: string): (
     const relative = RELATIVE_PRONOUNS.has(source.text.toLowerCase()) ? mentionBefore(index, source, text) : null;
     const found = relative ?? entityOf(index, source);
     if (found === null) {
-      const antecedent = RELATIVE_PRONOUNS.has(source.text.toLowerCase()) ? antecedentBefore(text, source.start) : null;
-      if (antecedent !== null) return { name: antecedent.text, entity: null, evidence: [source, antecedent] };
+      const antecedent = RELATIVE_PRONOUNS.has(source.text.toLowerCase()) ? antecedentBefore(text, source.start, source.text.toLowerCase() === 'who') : null;
+      if (antecedent !== null) {
+        // "Ann Lee, the union's treasurer, who …": a description set off after a name stands for that name.
+        const named = appositiveOf(index, antecedent, text);
+        if (named !== null) return { name: named.entity.name, entity: named.entity.id, evidence: [source, antecedent, { start: named.start, end: named.end, text: text.slice(named.start, named.end) }] };
+        return { name: antecedent.text, entity: null, evidence: [source, antecedent] };
+      }
       return { name: unnamedSpeakerName(source.text), entity: null, evidence: [source] };
     }
     const named = nameEvidence(found.entity);
@@ -202,12 +259,16 @@ function unnamedSpeakerName(written: string): string {
 
 const ANTECEDENT_DETERMINERS = new Set([...ARTICLES_AND_POSSESSIVES, 'one', 'another', 'some', 'several', 'many']);
 const MAX_ANTECEDENT_WORDS = 5;
+const COORDINATORS = new Set(['and', 'or', 'but']);
+/** Prepositions whose object is a place or field more often than a speaker ("in the country", "across the region"). */
+const ENCLOSING_PLACE_PREPOSITIONS = new Set(['in', 'across', 'throughout', 'inside', 'near']);
 
 /**
  * "an architect who said …": an unnamed antecedent of a relative pronoun, read back from the pronoun to a determiner
- * over at most five words (an optional comma first), or null. Reads char codes backwards; bounded, so linear overall.
+ * over at most five words (an optional comma first), or null: also after "and" (a second relative clause) and, for
+ * "who" (`personal`), for the object of a place preposition. Reads char codes backwards; bounded, so linear overall.
  */
-function antecedentBefore(text: string, pronounStart: number): Span | null {
+function antecedentBefore(text: string, pronounStart: number, personal: boolean): Span | null {
   let at = pronounStart;
   const skipSpaces = (): void => {
     while (at > 0 && (text.charCodeAt(at - 1) === 32 || text.charCodeAt(at - 1) === 0xa0)) at--;
@@ -220,7 +281,15 @@ function antecedentBefore(text: string, pronounStart: number): Span | null {
     const wordEnd = at;
     while (at > 0 && isWordChar(text.charCodeAt(at - 1))) at--;
     if (at === wordEnd || !/[\p{L}\p{N}]/u.test(text.slice(at, wordEnd))) return null; // "--" is no word
-    if (ANTECEDENT_DETERMINERS.has(text.slice(at, wordEnd).toLowerCase())) return words === 0 ? null : { start: at, end, text: text.slice(at, end) };
+    const word = text.slice(at, wordEnd).toLowerCase();
+    // "the plant's owners and who …": a coordinated relative clause; its antecedent is further back than five words allow.
+    if (words === 0 && COORDINATORS.has(word)) return null;
+    if (ANTECEDENT_DETERMINERS.has(word)) {
+      if (words === 0) return null;
+      // "Democrats across the country, who": a person is no place; "which" may describe the place ("in the report, which").
+      if (personal && ENCLOSING_PLACE_PREPOSITIONS.has(text.slice(wordEndingAt(text, at), at).trim().toLowerCase())) return null;
+      return { start: at, end, text: text.slice(at, end) };
+    }
     if (at === 0 || text.charCodeAt(at - 1) !== 32) return null;
     at--;
   }
