@@ -298,3 +298,16 @@ test('findEntities: a name ending in a street or region word is a place, never a
   const text = 'Voters in Harlan County went to the polls. He said the count was fair.';
   assert.ok(!forms(named(analyze(text), 'Harlan County')).includes('He/pronoun'), text);
 });
+
+test('findEntities: a job word that also names outlets introduces an outlet before one word; a particle keeps a name personal', () => {
+  // [text, the name, the type expected]
+  const cases: Array<[string, string, Entity['type']]> = [
+    ['He spoke in an interview with broadcaster NTV on Friday.', 'NTV', 'media'],
+    ['The veteran broadcaster Ann Lee retired on Friday.', 'Ann Lee', 'person'],
+    ['Its chairman, Pieter de Wit, spoke on Friday.', 'Pieter de Wit', 'person'],
+    ['The report was written by Ursula von Bergen last year.', 'Ursula von Bergen', 'person'],
+  ];
+  for (const [text, name, type] of cases) assert.equal(named(analyze(text), name).type, type, text);
+  const text = 'Pieter de Wit spoke to broadcaster NTV. He said the port would reopen.';
+  assert.ok(forms(named(analyze(text), 'Pieter de Wit')).includes('He/pronoun'), text);
+});

@@ -529,7 +529,9 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
     let type: EntityType = 'other';
     let strength = 0;
     const beforeName = kinds[first - 1] === TokenKind.Quote ? first - 2 : first - 1;
-    if (roleFrom < 0 && beforeName >= 0 && (classAt(beforeName) & MEDIA_WORD_CLASS) !== 0 && sentence[beforeName] === sentence[first]) {
+    // "broadcaster NTV": a word naming both a job and an outlet introduces an outlet when a single word follows it.
+    const mediaBefore = beforeName >= 0 && (classAt(beforeName) & MEDIA_WORD_CLASS) !== 0 && sentence[beforeName] === sentence[first];
+    if (mediaBefore && (roleFrom < 0 || (roleFrom === beforeName && roleTo === beforeName && tokenCount === 1))) {
       type = 'media';
       strength = 4;
     } else if (whole !== undefined) {
@@ -554,6 +556,8 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
       let plain = true;
       for (let at = first; at <= last; at++) {
         // All-caps words, connectors and calendar or function words ("Born May") make it something else than a personal name.
+        // A particle inside the name ("Pieter de Wit", "Ursula von Bergen") keeps it personal.
+        if (at > first && at < last && !capital[at] && (classAt(at) & NAME_CONNECTOR_CLASS) !== 0 && lower[at] !== 'of') continue;
         if (!capital[at] || ends[at]! - starts[at]! < 2 || !isLowerCode(text, starts[at]! + 1) || (classAt(at) & NOT_NAME_CLASS) !== 0) plain = false;
       }
       if (plain) {
