@@ -446,3 +446,12 @@ test('pipeline: a relative pronoun speaks for its antecedent — the head before
     assert.equal(byContent(analysis, content).speaker?.name, speaker, text);
   }
 });
+
+test('pipeline: "who declined to be named because …" is an aside on the source, like "on condition of anonymity"', () => {
+  const analysis = analyze('A harbour official, who declined to be named because he was not authorised to brief the press, said the cranes would restart on Monday.\n');
+  assertAnalysisSpans(analysis);
+  const statement = byContent(analysis, 'the cranes would restart');
+  assert.equal(statement.source?.text, 'A harbour official');
+  assert.equal(statement.cue?.text, 'said');
+  assert.equal(analysis.statements.filter((other) => other.content.some((piece) => piece.text.includes('to be named'))).length, 0);
+});

@@ -1,4 +1,4 @@
-import { CUE_VERBS, UTTERANCE_STANCES } from '../lexicon/cues.js';
+import { CUE_VERBS, NAMING_PARTICIPLES, UTTERANCE_STANCES } from '../lexicon/cues.js';
 import { TokenKind, type Tokens } from '../text/tokenize.js';
 import type { QuotationResult } from './quotations.js';
 import type { TaggedSpan } from './tagger.js';
@@ -125,15 +125,26 @@ const ANONYMITY_ASIDE_BEFORE = 8;
 
 const ANONYMITY_ASIDE_AFTER = 30;
 
+/** Verbs that refuse a name before "to be named" ("who declined to be named"; "asked not to be named" is removeAnonymityRequests'). */
+const NAME_REFUSALS = new Set(['declined', 'declining', 'refused', 'refusing']);
+
+/** "condition of anonymity" ending at `at`, or "declined to be named" (identified, quoted) ending there. */
+function isAnonymityCondition(tokens: Tokens, at: number): boolean {
+  const word = tokens.lower[at]!;
+  if (word === 'anonymity') return tokens.lower[at - 1] === 'of' && tokens.lower[at - 2] === 'condition';
+  return NAMING_PARTICIPLES.has(word) && tokens.lower[at - 1] === 'be' && tokens.lower[at - 2] === 'to' && NAME_REFUSALS.has(tokens.lower[at - 3] ?? '');
+}
+
 /**
- * "The diplomat, who spoke on condition of anonymity because he was not authorised to speak publicly, said …": the
+ * "The diplomat, who spoke on condition of anonymity because he was not authorised to speak publicly, said …" (or "who
+ * declined to be named because …"): the
  * aside is the outlet's note on the source, so spans the tagger drew inside it (often "he was not authorised" as a
  * source) are dropped; the subject before it then speaks (sources.ts reads past the aside).
  */
 export function dropAnonymityAsides(tokens: Tokens, spans: readonly TaggedSpan[]): readonly TaggedSpan[] {
   const asides: Array<[number, number]> = [];
   for (let at = 2; at < tokens.count; at++) {
-    if (tokens.lower[at] !== 'anonymity' || tokens.lower[at - 1] !== 'of' || tokens.lower[at - 2] !== 'condition') continue;
+    if (!isAnonymityCondition(tokens, at)) continue;
     const sentence = tokens.sentence[at]!;
     let left = at - 3;
     while (left > at - ANONYMITY_ASIDE_BEFORE && left > 0 && tokens.lower[left] !== ',' && tokens.sentence[left] === sentence) left--;

@@ -1,4 +1,4 @@
-import { CUE_VERBS, INFERENCE_HEDGES, UTTERANCE_STANCES } from '../lexicon/cues.js';
+import { CUE_VERBS, INFERENCE_HEDGES, NAMING_PARTICIPLES, UTTERANCE_STANCES } from '../lexicon/cues.js';
 import { PRONOUNS } from '../lexicon/pronouns.js';
 import { TokenKind, type Tokens } from '../text/tokenize.js';
 import { type Draft, firstTokenOf, lastTokenOf, onlyPunctuationBetween, removeMerged, spanWith } from './drafts.js';
@@ -80,8 +80,6 @@ export function dropScareQuotes(tokens: Tokens, drafts: Draft[]): void {
   removeMerged(drafts, dropped);
 }
 
-const NOT_NAMED = new Set(['named', 'identified', 'quoted']);
-
 /**
  * "…, asking not to be named": a condition of the report, not something the source said. Drops those drafts in place.
  * "A doctor at the hospital, who asked not to be identified, said …": the noun phrase that opens the sentence before
@@ -91,7 +89,7 @@ export function removeAnonymityRequests(tokens: Tokens, drafts: Draft[]): void {
   const dropped = new Set<Draft>();
   drafts.forEach((draft, index) => {
     const first = draft.pieces[0]!.first;
-    if (draft.pieces.length !== 1 || tokens.lower[first] !== 'not' || tokens.lower[first + 1] !== 'to' || tokens.lower[first + 2] !== 'be' || !NOT_NAMED.has(tokens.lower[first + 3] ?? '')) return;
+    if (draft.pieces.length !== 1 || tokens.lower[first] !== 'not' || tokens.lower[first + 1] !== 'to' || tokens.lower[first + 2] !== 'be' || !NAMING_PARTICIPLES.has(tokens.lower[first + 3] ?? '')) return;
     // Replaced in place: the loop reads each index once, and the replacement is no request.
     const reported = reportAfterAnonymityRequest(tokens, draft);
     if (reported !== null) {

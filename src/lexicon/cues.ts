@@ -163,3 +163,6 @@ export const ADDRESSEE_THAT_VERBS: ReadonlySet<string> = new Set([
   ...['warned', 'warn', 'warns', 'warning', 'promised', 'promise', 'promises', 'promising', 'reassured', 'reassure', 'reassures', 'notified', 'notify'],
   ...['convinced', 'convince', 'persuaded', 'persuade', 'advised', 'advise', 'advises', 'cautioned', 'caution', 'alerted', 'alert', 'urged', 'urge', 'urges'],
 ]);
+
+/** Participles of naming a source: "asked not to be named", "declined to be identified", "not to be quoted". */
+export const NAMING_PARTICIPLES: ReadonlySet<string> = new Set(['named', 'identified', 'quoted']);
