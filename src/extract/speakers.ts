@@ -1,4 +1,4 @@
-import { ARTICLES_AND_POSSESSIVES, PREPOSITIONS, RELATIVE_PRONOUNS } from '../lexicon/pronouns.js';
+import { ARTICLES, ARTICLES_AND_POSSESSIVES, PREPOSITIONS, RELATIVE_PRONOUNS } from '../lexicon/pronouns.js';
 import { DEGREE_MODIFIERS, PARTY_WORDS, TITLE_WORDS } from '../lexicon/titles.js';
 import { lowerBound, sortByPackedKey, type Span } from '../model/span.js';
 import type { Entity, EntityMention, ResolvedSpeaker } from '../model/types.js';
@@ -97,7 +97,6 @@ function followsTitle(before: string): boolean {
   if (at >= 0 && ARTICLES.has(words[at]!.toLowerCase())) at--;
   return at >= 1 && words[at]!.toLowerCase() === 'of' && TITLE_WORDS.has(words[at - 1]!.toLowerCase());
 }
-const ARTICLES = new Set(['the', 'a', 'an']);
 
 /** A preposition anywhere in a text. */
 const PREPOSITION = /\b(?:at|of|for|from|in|on|with|by|about|against|under)\s/i;

@@ -53,8 +53,11 @@ export const RELATIVE_PRONOUNS: ReadonlySet<string> = words('which who that whom
 
 export const POSSESSIVE_DETERMINERS: ReadonlySet<string> = words('his her their its');
 
+/** The articles. */
+export const ARTICLES: ReadonlySet<string> = new Set(['the', 'a', 'an']);
+
 /** Articles and possessive determiners: the words that open a noun phrase ("the port authority", "its website"). */
-export const ARTICLES_AND_POSSESSIVES: ReadonlySet<string> = new Set(['the', 'a', 'an', ...POSSESSIVE_DETERMINERS]);
+export const ARTICLES_AND_POSSESSIVES: ReadonlySet<string> = new Set([...ARTICLES, ...POSSESSIVE_DETERMINERS]);
 
 /** Prepositions: a name right after one is not the subject of its sentence ("with blogger Mario Naufal"). */
 export const PREPOSITIONS: ReadonlySet<string> = words(`
