@@ -480,6 +480,10 @@ test('assembleStatements: the person told is not part of what was said; a clause
     ['Ines Roth assured her supporters that the plan would pass.', 'assured', 'her supporters that the plan would pass', 'that the plan would pass'],
     ['Ines Roth told reporters how surprised she was that it passed.', 'told', 'reporters how surprised she was that it passed', 'reporters how surprised she was that it passed'],
     ['Ines Roth told she believed that the plan would pass.', 'told', 'she believed that the plan would pass', 'she believed that the plan would pass'],
+    // A clause without "that" opens at its subject pronoun; an indirect question after the person asked at its question word.
+    ['Ines Roth told reporters she would run again.', 'told', 'reporters she would run again', 'she would run again'],
+    ['Ines Roth asked the mayor whether the bridge was safe.', 'asked', 'the mayor whether the bridge was safe', 'whether the bridge was safe'],
+    ['Ines Roth asked the board to find out whether the bridge was safe.', 'asked', 'the board to find out whether the bridge was safe', 'the board to find out whether the bridge was safe'],
   ];
   for (const [text, cue, content, expected] of cases) {
     const { drafts } = assemble(text, [['source', text.startsWith('The envoy') ? 'The envoy' : 'Ines Roth'], ['cue', cue], ['content', content]]);
@@ -872,6 +876,12 @@ test('assembleStatements: a relative pronoun before the source of a clause that 
     ['The council passed a levy which Ortiz says will hurt the port.', [['source', 'Ortiz'], ['cue', 'says'], ['content', 'will hurt the port']], ['which', 'will hurt the port']],
     // A clause with its own subject keeps the pronoun out ("the levy that Ortiz says the port needs").
     ['The council passed a levy that Ortiz says the port needs.', [['source', 'Ortiz'], ['cue', 'says'], ['content', 'the port needs']], ['the port needs']],
+    // "which", "whom" and "what" may stand for the object of the reported clause.
+    ['The council passed a levy, which Ortiz called unfair to the fishermen.', [['source', 'Ortiz'], ['cue', 'called'], ['content', 'unfair to the fishermen']], ['which', 'unfair to the fishermen']],
+    // A pronoun the tagger marked as content of its own, that no statement holds, is the first piece all the same.
+    ['The council passed a levy which Ortiz says will hurt the port.', [['content', 'which'], ['source', 'Ortiz'], ['cue', 'says'], ['content', 'will hurt the port']], ['which', 'will hurt the port']],
+    // After a preposition the pronoun names the occasion, not the report.
+    ['Ortiz gave an interview in which she said the levy was unfair.', [['source', 'she'], ['cue', 'said'], ['content', 'the levy was unfair']], ['the levy was unfair']],
   ];
   for (const [text, spans, pieces] of cases) {
     const { drafts } = assemble(text, spans);

@@ -1,5 +1,5 @@
-import { ADDRESSEE_VERBS, CUE_VERBS, INFERENCE_HEDGES, UTTERANCE_STANCES } from '../lexicon/cues.js';
-import { RELATIVE_PRONOUNS } from '../lexicon/pronouns.js';
+import { ADDRESSEE_VERBS, CUE_VERBS, INFERENCE_HEDGES, QUESTION_VERBS, UTTERANCE_STANCES } from '../lexicon/cues.js';
+import { PREPOSITIONS, RELATIVE_PRONOUNS } from '../lexicon/pronouns.js';
 import { CALENDAR_UNITS, DAY_PARTS, MONTHS, RELATIVE_DAYS, WEEKDAYS } from '../lexicon/time-words.js';
 import { TokenKind, type Tokens } from '../text/tokenize.js';
 import type { QuotationResult } from './quotations.js';
@@ -547,12 +547,13 @@ export function cutInferenceTail(tokens: Tokens, draft: Draft, quotations: Quota
 /** Words that open an adjunct between a verb and its clause ("warned on Monday that", "said Tuesday that"). */
 const ADJUNCT_OPENERS = new Set(['on', 'in', 'at', 'during', 'last', 'this', 'earlier', 'later', 'yesterday', 'today', 'again', 'repeatedly']);
 
-/** "said on Monday that …": the reported clause after its cue starts at "that" (or after an addressee), as annotators mark it. */
+/** "said on Monday that …": the reported clause after its cue starts at "that" (or after an addressee or the person asked), as annotators mark it. */
 export function startReportedClause(tokens: Tokens, draft: Draft, quotations: QuotationResult): void {
   const piece = draft.pieces[draft.pieces.length - 1]!;
   if (draft.cue === null || piece.first <= draft.cue.last) return;
   let first = clauseStart(tokens, piece.first, piece.last);
   if (first === piece.first && ADDRESSEE_VERBS.has(tokens.lower[draft.cue.last]!) && quotations.tokenQuotation[piece.first]! < 0) first = afterAddressee(tokens, piece.first, piece.last);
+  if (first === piece.first && QUESTION_VERBS.has(tokens.lower[draft.cue.last]!) && quotations.tokenQuotation[piece.first]! < 0) first = afterPersonAsked(tokens, piece.first, piece.last);
   if (first !== piece.first) draft.pieces[draft.pieces.length - 1] = spanWith(piece, first, piece.last);
 }
 
@@ -571,38 +572,71 @@ export function clauseStart(tokens: Tokens, first: number, last: number): number
   return first;
 }
 
+/** Subject pronouns that open a reported clause without "that" after the person told ("told reporters she would run"). */
+const CLAUSE_SUBJECTS = new Set(['he', 'she', 'they', 'i', 'we', 'it']);
+
 /**
- * "told the Security Council that …": content that opens with the person told (words only, then "that" within a few
- * words) starts at the "that"; else at `first`. The addressee is not what was said.
+ * "told the Security Council that …", "told reporters she …": content that opens with the person told (words only, then
+ * "that" or a subject pronoun within a few words) starts there; else at `first`. The addressee is not what was said.
  */
 export function afterAddressee(tokens: Tokens, first: number, last: number): number {
   // "told that …", "told how …", "told she believed that …": no addressee written, the clause starts at once.
   if (tokens.kinds[first] !== TokenKind.Word || NOT_ADDRESSEE_OPENERS.has(tokens.lower[first]!)) return first;
   for (let index = first + 1; index <= last && index <= first + MAX_ADDRESSEE_WORDS; index++) {
-    if (tokens.lower[index] === 'that') return index;
+    // "told reporters she would run": a subject pronoun after the person told opens a clause without "that" (limit:
+    // "told him it" where "it" is the object of a phrasal verb is rare after a person told).
+    if (tokens.lower[index] === 'that' || CLAUSE_SUBJECTS.has(tokens.lower[index]!)) return index;
     // "told reporters how surprised she was that …": a clause opened before the "that".
     if (tokens.kinds[index] !== TokenKind.Word || NOT_ADDRESSEE_OPENERS.has(tokens.lower[index]!)) break;
   }
   return first;
 }
 
+/** Words that open an indirect question after the person asked ("asked the mayor whether …"). */
+const QUESTION_OPENERS = new Set(['if', 'whether', 'why', 'how', 'what', 'who', 'when', 'where', 'which']);
+
+/**
+ * "asked the mayor whether …": content that opens with the person asked (a few words, no clause opener) and then an
+ * indirect question starts at the question word; the person asked is not what was asked. Limit: a question word inside
+ * a longer object ("asked the man who sat there for …") cuts it too.
+ */
+function afterPersonAsked(tokens: Tokens, first: number, last: number): number {
+  if (tokens.kinds[first] !== TokenKind.Word || NOT_ADDRESSEE_OPENERS.has(tokens.lower[first]!)) return first;
+  for (let index = first + 1; index <= last && index <= first + MAX_ADDRESSEE_WORDS; index++) {
+    if (QUESTION_OPENERS.has(tokens.lower[index]!)) return index;
+    // "asked the board to find out whether …", "pressed Ortiz on whether …": the question belongs to the verb or noun after.
+    if (tokens.kinds[index] !== TokenKind.Word || NOT_ADDRESSEE_OPENERS.has(tokens.lower[index]!) || tokens.lower[index] === 'to' || tokens.lower[index] === 'on') break;
+  }
+  return first;
+}
+
 /** Pronouns that open a relative clause whose subject and verb report it ("a plan which Ortiz says will fail"). */
-const REPORTED_RELATIVES = new Set(['which', 'that', 'who', 'what']);
+const REPORTED_RELATIVES = new Set(['which', 'that', 'who', 'whom', 'what']);
+/** Of those, the ones that may also stand for the reported object ("the fee, which Ortiz called unfair"); "that" and "who" mostly open a subject's clause. */
+const OBJECT_RELATIVES = new Set(['which', 'whom', 'what']);
 
 /** Auxiliaries and copulas that open a clause whose subject stands before its attribution. */
 const CLAUSE_VERBS = new Set([...FINITE_AUXILIARIES, "isn't", "wasn't", "won't", 'isn’t', 'wasn’t', 'won’t']);
 
 /**
- * "a levy which Ortiz says will fail": a relative pronoun right before the source of a cue whose content follows at
- * once is the subject of the reported clause: the content's first piece.
+ * "a levy which Ortiz says will fail", "the fee, which Ortiz called unfair": a relative pronoun right before the source
+ * of a cue whose content follows at once is the subject (or, for "which", "whom", "what", the object) of the reported
+ * clause: the content's first piece. A pronoun the tagger marked as content of its own counts while no statement holds
+ * it (`claimed`, updated here). Limit: "which" after a preposition ("an interview in which she said …") is the frame,
+ * not the report, and stays out.
  */
-export function joinReportedRelative(tokens: Tokens, draft: Draft, tagged: Uint8Array): void {
+export function joinReportedRelative(tokens: Tokens, draft: Draft, claimed: Uint8Array): void {
   const { cue, source } = draft;
   if (cue === null || source === null || draft.pieces.length !== 1 || source.last + 1 !== cue.first) return;
   const piece = draft.pieces[0]!;
-  // The clause lacks its subject: it opens with a verb ("… says will fail", "… said was unfair").
-  if (piece.first !== cue.last + 1 || !CLAUSE_VERBS.has(tokens.lower[piece.first]!)) return;
+  if (piece.first !== cue.last + 1) return;
   const pronoun = source.first - 1;
-  if (pronoun < 0 || tagged[pronoun] === 1 || !REPORTED_RELATIVES.has(tokens.lower[pronoun]!)) return;
+  if (pronoun < 0 || !REPORTED_RELATIVES.has(tokens.lower[pronoun]!) || claimed[pronoun] === 1) return;
+  const word = tokens.lower[pronoun]!;
+  // "in which", "to whom": the relative stands for a place or an occasion; a free "what" ("to what she called …") does not.
+  if (word !== 'what' && pronoun > 0 && PREPOSITIONS.has(tokens.lower[pronoun - 1]!)) return;
+  // The clause lacks its subject, opening with a verb ("… says will fail", "… said was unfair"), or the pronoun is its object.
+  if (!CLAUSE_VERBS.has(tokens.lower[piece.first]!) && !OBJECT_RELATIVES.has(word)) return;
   draft.pieces = [{ type: 'content', first: pronoun, last: pronoun }, piece];
+  claimed[pronoun] = 1;
 }

@@ -504,7 +504,9 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
   for (const draft of drafts) moveHeadNounToSource(tokens, draft);
   for (const draft of drafts) moveSubjectOfPassive(tokens, draft);
   for (const draft of drafts) moveSubjectOfRaising(tokens, draft, tagged);
-  for (const draft of drafts) joinReportedRelative(tokens, draft, tagged);
+  // Claims as the boundaries now stand: a relative pronoun another statement holds is not this one's.
+  const claimedNow = claimedTokens(tokens, drafts);
+  for (const draft of drafts) joinReportedRelative(tokens, draft, claimedNow);
   for (const draft of drafts) cutDateline(tokens, draft);
   for (const draft of drafts) moveDescriptionToSource(tokens, draft, quotations);
   for (const draft of drafts) cutSentenceAdverb(tokens, draft);

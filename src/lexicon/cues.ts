@@ -157,6 +157,9 @@ export const ADDRESSEE_VERBS: ReadonlySet<string> = new Set([
   'told', 'tell', 'tells', 'telling', 'informed', 'inform', 'informs', 'assured', 'assure', 'assures', 'reminded', 'remind', 'reminds',
 ]);
 
+/** Verbs of asking whose object is the person asked ("asked the mayor whether …"): the question starts at its question word. */
+export const QUESTION_VERBS: ReadonlySet<string> = new Set(['asked', 'ask', 'asks', 'asking', 'questioned', 'question', 'questions', 'questioning', 'pressed', 'press', 'presses', 'pressing', 'quizzed', 'polled', 'surveyed']);
+
 /** Verbs whose person addressed may stand between them and the that-clause ("warned Ortiz that …", "promised voters that …"). */
 export const ADDRESSEE_THAT_VERBS: ReadonlySet<string> = new Set([
   ...ADDRESSEE_VERBS,
