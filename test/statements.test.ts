@@ -570,11 +570,14 @@ test('completeSources: a source tagged with the head noun and "that" is the rela
   }
 });
 
-test('findRelays: after "according to a statement" or "an analysis", the author after "from" or "by" is the source', () => {
+test('findRelays: after "according to a statement" or "an analysis", the author after "from" or "by" is the source; a name modifying the noun after it stays', () => {
   // [text, the source as tagged, the source expected]
   const cases: Array<[string, string, string]> = [
     ['According to a statement from the dockers union, the cuts could affect 300 jobs.', 'a statement from the dockers union', 'the dockers union'],
     ['The tax would raise little, according to an analysis by Ines Roth.', 'an analysis by Ines Roth', 'Ines Roth'],
+    // A name that modifies the noun after it is part of the source, not a relay before it.
+    ['The tax would raise little, according to a Selin Herald tally.', 'a Selin Herald tally', 'a Selin Herald tally'],
+    ['The tax would raise little, according to Harbour Board records.', 'Harbour Board records', 'Harbour Board records'],
   ];
   for (const [text, source, expected] of cases) {
     const cue = text.includes('According') ? 'According to' : 'according to';
@@ -929,5 +932,57 @@ test('assembleStatements: where reported content ends (time and adverbial tails,
   for (const [text, tagged, expected] of cases) {
     const { drafts } = assemble(text, tagged);
     assert.deepEqual(drafts.map((draft) => `${draft.source?.text ?? ''} | ${draft.cue?.text ?? ''} | ${draft.content.map((piece) => piece.text).join(' / ')}`), expected, text);
+  }
+});
+
+test('completeSources: a relative clause in a source leaves its subject: the pronoun before the cue, the phrase after an opening pronoun', () => {
+  // [text, source as tagged, cue, content, the source expected]
+  const cases: Array<[string, string, string, string, string]> = [
+    ['The board met the dockers who warned that the pier would close.', 'the dockers who', 'warned', 'that the pier would close', 'who'],
+    ['Lind wrote to the firms that have argued the levy is unfair.', 'the firms that', 'have argued', 'the levy is unfair', 'that'],
+    ['It is the levy which Senator Ivo Marr says is unfair.', 'which Senator Ivo Marr', 'says', 'is unfair', 'Senator Ivo Marr'],
+    ['Ortiz, who many skippers blame for the delay, stayed home.', 'who many skippers', 'blame', 'for the delay', 'many skippers'],
+    // "of whom" keeps its quantity: the pronoun alone would lose "most".
+    ['Ten skippers, most of whom said the pier was unsafe, left.', 'most of whom', 'said', 'the pier was unsafe', 'most of whom'],
+  ];
+  for (const [text, source, cue, content, expected] of cases) {
+    const { tokens, drafts } = assemble(text, [['source', source], ['cue', cue], ['content', content]]);
+    const result = completeSources({ tokens, drafts, quotations: findQuotations(tokens), entities: [] });
+    assert.equal(result.drafts[0]?.source?.text, expected, text);
+  }
+});
+
+test('completeSources: an adverb or a time adjunct between a speaker and the cue is no part of the source', () => {
+  // [text, source as tagged, cue as tagged, [source, cue] expected]
+  const cases: Array<[string, string, string, [string, string]]> = [
+    ['Mayor Ines Roth on Tuesday said the pier would close.', 'Mayor Ines Roth on Tuesday', 'said', ['Mayor Ines Roth', 'said']],
+    ['Senator Ivo Marr (D-Ore.) late last week warned the pier would close.', 'Senator Ivo Marr (D-Ore.) late last week', 'warned', ['Senator Ivo Marr (D-Ore.)', 'warned']],
+    ['Voss at the time said the pier would close.', 'Voss at the time', 'said', ['Voss', 'said']],
+    ['The harbour board firmly denied the pier would close.', 'The harbour board firmly', 'denied', ['The harbour board', 'firmly denied']],
+    ['The skippers however said the pier would close.', 'The skippers however', 'said', ['The skippers', 'said']],
+    // A participle may own the time, a common noun may carry it, and a noun in "-ly" is no adverb.
+    ['A survey released by the union last month said the pier would close.', 'A survey released by the union last month', 'said', ['A survey released by the union last month', 'said']],
+    ['The Lind family said the pier would close.', 'The Lind family', 'said', ['The Lind family', 'said']],
+  ];
+  for (const [text, source, cue, expected] of cases) {
+    const { tokens, drafts } = assemble(text, [['source', source], ['cue', cue], ['content', 'the pier would close']]);
+    const result = completeSources({ tokens, drafts, quotations: findQuotations(tokens), entities: [] });
+    assert.deepEqual([result.drafts[0]?.source?.text, result.drafts[0]?.cue?.text], expected, text);
+  }
+});
+
+test('completeSources: a contracted verb written onto the source\'s last word is cut from the source', () => {
+  // [text, source as tagged, cue, the source expected]
+  const cases: Array<[string, string, string, string]> = [
+    ['They’re convinced that the pier will close.', 'They’re', 'convinced', 'They'],
+    ["I'd argue that the pier will close.", "I'd", 'argue', 'I'],
+    ["We'll insist that the pier will close.", "We'll", 'insist', 'We'],
+  ];
+  for (const [text, source, cue, expected] of cases) {
+    const { tokens, drafts } = assemble(text, [['source', source], ['cue', cue], ['content', 'that the pier will close']]);
+    const result = completeSources({ tokens, drafts, quotations: findQuotations(tokens), entities: [] });
+    assert.equal(result.drafts[0]?.source?.text, expected, text);
+    // The contracted verb opens the cue right after it.
+    assert.equal(result.drafts[0]?.cue?.text, text.slice(expected.length, text.indexOf(' that')), text);
   }
 });

@@ -109,13 +109,23 @@ function citesMoreThanName(tokens: Tokens, draft: DraftStatement, relay: FoundRe
 
 const AUTHOR_PREPOSITIONS = new Set(['from', 'by']);
 
+/**
+ * "according to a Selin Herald tally", "according to Harbour Board records": a relay name followed by a word (not a comma or
+ * "from"/"by") modifies the noun after it; that noun phrase is the source, whole. Limit: a name running on without
+ * punctuation into a new subject ("cited by Iron Ledger General Voss") is then kept whole too.
+ */
+function modifiesNounAfter(tokens: Tokens, nameLast: number): boolean {
+  const next = nameLast + 1;
+  return next < tokens.count && tokens.kinds[next] === TokenKind.Word && !AUTHOR_PREPOSITIONS.has(tokens.lower[next]!) && !isCapitalized(tokens, next);
+}
+
 /** The draft with its source starting after a relay phrase or name it opens with (and a comma), when some word is left. */
 function withoutLeadingRelay(tokens: Tokens, draft: DraftStatement, relays: readonly FoundRelay[]): DraftStatement {
   const sourceTokens = draft.sourceTokens;
   if (sourceTokens === null) return draft;
   // The tagger may begin the source at the phrase ("cited by Iron Ledger, …") or at the relay's name ("Iron Ledger, …").
   const leading = relays.find((relay) => relay.first <= sourceTokens[0] && sourceTokens[0] <= relay.last && relay.last < sourceTokens[1]);
-  if (leading === undefined) return draft;
+  if (leading === undefined || modifiesNounAfter(tokens, leading.last)) return draft;
   let first = leading.last + 1;
   while (first <= sourceTokens[1] && tokens.kinds[first] === TokenKind.Punct) first++;
   // "according to a statement from the union": the document's author, after "from" or "by", is the speaker.

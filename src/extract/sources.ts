@@ -3,6 +3,8 @@ import { GROUP_MODIFIERS, GROUP_NOUNS } from '../lexicon/titles.js';
 import { lowerBound, makeSpan, sortByPackedKey } from '../model/span.js';
 import type { Entity, EntityMention } from '../model/types.js';
 import { RELATIVE_PRONOUNS } from '../lexicon/pronouns.js';
+import { CALENDAR_UNITS, DAY_PARTS, MONTHS, WEEKDAYS } from '../lexicon/time-words.js';
+import { LY_NOT_VERB_MODIFIERS } from '../lexicon/adverbs.js';
 import { TokenKind, type Tokens } from '../text/tokenize.js';
 import type { QuotationResult } from './quotations.js';
 import { tokenAfterDateline } from './content-boundaries.js';
@@ -115,7 +117,7 @@ export function completeSources(input: { tokens: Tokens; drafts: readonly DraftS
       // "Varga, who chairs the panel, said": the tagger's source over the relative clause is the name it describes.
       const named = draft.sourceTokens !== null && draft.cueTokens !== null ? nameBeforeRelative(tokens, draft.sourceTokens, draft.cueTokens[0], quotations) : null;
       if (named !== null) draft = { ...draft, source: makeSpan(tokens.text, tokens.starts[named[0]]!, tokens.ends[named[1]]!), sourceTokens: named };
-      completed.push(widenSource(tokens, cutRelativeHead(tokens, draft), mentions));
+      completed.push(trimSourceTail(tokens, widenSource(tokens, cutRelativeHead(tokens, draft), mentions)));
       return;
     }
     if (draft.cueTokens === null) {
@@ -347,4 +349,132 @@ function widenSource(tokens: Tokens, draft: DraftStatement, mentions: readonly E
   if (draft.cueTokens !== null && first <= draft.cueTokens[1] && last >= draft.cueTokens[0]) return draft;
   if (first === draft.sourceTokens[0] && last === draft.sourceTokens[1]) return draft;
   return { ...draft, source: makeSpan(tokens.text, tokens.starts[first]!, tokens.ends[last]!), sourceTokens: [first, last] };
+}
+
+/** The rules that narrow a tagged source standing before its cue to the subject of the cue's clause, in order. */
+function trimSourceTail(tokens: Tokens, draft: DraftStatement): DraftStatement {
+  if (draft.sourceTokens === null || draft.cueTokens === null || draft.sourceTokens[1] >= draft.cueTokens[0]) return draft;
+  let trimmed = relativeClauseSubject(tokens, draft);
+  // The predicate's words at the source's end: a time adjunct, an adverb (into the cue), a contracted verb.
+  trimmed = cutSourceTimeAdjunct(tokens, trimmed);
+  trimmed = adverbIntoCue(tokens, draft, cutSourceAdverb(tokens, trimmed));
+  return cutVerbClitic(tokens, trimmed);
+}
+
+/** The draft with its source over tokens [first, last]. */
+function withSourceTokens(tokens: Tokens, draft: DraftStatement, first: number, last: number): DraftStatement {
+  return { ...draft, source: makeSpan(tokens.text, tokens.starts[first]!, tokens.ends[last]!), sourceTokens: [first, last] };
+}
+
+/** Whether only adverbs and auxiliaries (BETWEEN_SUBJECT_AND_CUE) stand between token `last` and the cue. */
+function adjoinsCue(tokens: Tokens, last: number, cueFirst: number): boolean {
+  for (let at = last + 1; at < cueFirst; at++) if (!BETWEEN_SUBJECT_AND_CUE.has(tokens.lower[at]!)) return false;
+  return true;
+}
+
+/** Words that open an object relative clause in a source ("which the mayor proposed", "what voters want"). */
+const OBJECT_RELATIVE_OPENERS = new Set(['which', 'who', 'whom', 'what']);
+/** Quantifiers that open a subject noun phrase ("many in the party", "most voters"). */
+const QUANTIFIERS = new Set(['many', 'most', 'some', 'few', 'several', 'all', 'both', 'each']);
+
+/** Whether token `at` opens a noun phrase: a determiner, a quantifier, a subject pronoun, a number or a capital. */
+function opensNounPhrase(tokens: Tokens, at: number): boolean {
+  const word = tokens.lower[at]!;
+  return DETERMINERS.has(word) || QUANTIFIERS.has(word) || SUBJECT_PRONOUNS.has(word) || tokens.kinds[at] === TokenKind.Number || (tokens.kinds[at] === TokenKind.Word && isCapitalized(tokens, at));
+}
+
+/**
+ * A relative clause in a source: the speaker is the clause's subject. "the dockers who | warned": right before the
+ * cue the pronoun is that subject (as PolNeAR marks it; the speaker is then its antecedent). "which the board |
+ * approved": after a pronoun opening the source, the noun phrase that follows is. Limit: "most of whom" stays whole.
+ */
+function relativeClauseSubject(tokens: Tokens, draft: DraftStatement): DraftStatement {
+  const [first, last] = draft.sourceTokens!;
+  if (last === first) return draft;
+  if (RELATIVE_PRONOUNS.has(tokens.lower[last]!) && tokens.lower[last - 1] !== 'of' && adjoinsCue(tokens, last, draft.cueTokens![0])) return withSourceTokens(tokens, draft, last, last);
+  if (OBJECT_RELATIVE_OPENERS.has(tokens.lower[first]!) && opensNounPhrase(tokens, first + 1)) return withSourceTokens(tokens, draft, first + 1, last);
+  return draft;
+}
+
+/** Words that open a time adjunct between a speaker's name and the cue ("on Monday", "later Thursday", "at the time"). */
+const TIME_ADJUNCT_OPENERS = new Set(['on', 'at', 'in', 'during', 'last', 'this', 'earlier', 'later', 'late']);
+/** Words inside such an adjunct that name no time themselves ("at the time", "late last week"). */
+const TIME_ADJUNCT_FILLERS = new Set(['the', 'early', 'late', 'last', 'this', 'past', 'same', 'earlier', 'later']);
+/** Longest time adjunct cut from a source. */
+const MAX_TIME_ADJUNCT = 4;
+
+/** Whether a token names a time: a weekday, a month written out, a part of a day, a calendar unit, or "time" of "at the time". */
+function isSourceTimeAnchor(tokens: Tokens, at: number): boolean {
+  const word = tokens.lower[at]!;
+  if (tokens.kinds[at] !== TokenKind.Word) return false;
+  if (word === 'time') return tokens.lower[at - 1] === 'the' && tokens.lower[at - 2] === 'at';
+  return WEEKDAYS.has(word) || DAY_PARTS.has(word) || CALENDAR_UNITS.has(word) || (MONTHS.has(word) && !word.includes('.') && word.length > 3);
+}
+
+/**
+ * "Harbour master Ines Roth on Tuesday evening | said": a time adjunct after a name dates the speech; the speaker
+ * ends at the name. Only after a capitalized word, a closing parenthesis or a pronoun: after a common noun it may
+ * modify the noun ("a poll last month"), which the annotators keep.
+ */
+function cutSourceTimeAdjunct(tokens: Tokens, draft: DraftStatement): DraftStatement {
+  const [first, last] = draft.sourceTokens!;
+  if (!isSourceTimeAnchor(tokens, last)) return draft;
+  let start = last;
+  while (start - 1 > first && last - (start - 1) < MAX_TIME_ADJUNCT) {
+    const word = tokens.lower[start - 1]!;
+    if (!(TIME_ADJUNCT_OPENERS.has(word) || TIME_ADJUNCT_FILLERS.has(word) || isSourceTimeAnchor(tokens, start - 1))) break;
+    start--;
+  }
+  if (!TIME_ADJUNCT_OPENERS.has(tokens.lower[start]!) || isCapitalized(tokens, start)) return draft;
+  const head = start - 1;
+  // "an analysis released by the agency last month": a participle in the phrase may own the time.
+  for (let at = first; at < head; at++) if (isLowerCaseWord(tokens, at) && (tokens.lower[at]!.endsWith('ed') || tokens.lower[at]!.endsWith('ing'))) return draft;
+  const endsName = tokens.lower[head] === ')' || SUBJECT_PRONOUNS.has(tokens.lower[head]!) || (tokens.kinds[head] === TokenKind.Word && isCapitalized(tokens, head));
+  return endsName ? withSourceTokens(tokens, draft, first, head) : draft;
+}
+
+/** Shortest word taken for an adverb in "-ly": shorter "-ly" words are nouns or adjectives ("ally", "fly"). */
+const MIN_ADVERB_LENGTH = 5;
+
+/** Whether a token is an adverb in "-ly" written in lower case ("flatly"), not a noun or adjective of the form ("family"). */
+function isLyAdverb(tokens: Tokens, at: number): boolean {
+  const word = tokens.lower[at]!;
+  return tokens.kinds[at] === TokenKind.Word && !isCapitalized(tokens, at) && word.length >= MIN_ADVERB_LENGTH && word.endsWith('ly') && !LY_NOT_VERB_MODIFIERS.has(word);
+}
+
+/**
+ * "Mr. Ortiz defiantly | told …", "The panel however | said": an adverb ending a source before its cue modifies the
+ * verb, not the speaker. Limit: not inside a relative clause ("who has long"), where the source is broken anyway.
+ */
+function cutSourceAdverb(tokens: Tokens, draft: DraftStatement): DraftStatement {
+  const [first, last] = draft.sourceTokens!;
+  if (last === first || !(isLyAdverb(tokens, last) || tokens.lower[last] === 'however')) return draft;
+  for (let at = first; at < last; at++) if (RELATIVE_PRONOUNS.has(tokens.lower[at]!)) return draft;
+  return withSourceTokens(tokens, draft, first, last - 1);
+}
+
+/** Contracted verbs written onto a pronoun's token ("they’re", "I'll", "we've"); "'s" is a token of its own. */
+const VERB_CLITIC = /[’'](?:re|ve|ll|m|d)$/;
+
+/**
+ * "They’re | convinced that …": a contracted verb on the source's last word is the verb's, not the speaker's; the
+ * source ends before the apostrophe. Limit: the token stays whole in `sourceTokens` (and out of `cueTokens`).
+ */
+function cutVerbClitic(tokens: Tokens, draft: DraftStatement): DraftStatement {
+  const last = draft.sourceTokens![1];
+  const clitic = VERB_CLITIC.exec(tokens.lower[last]!);
+  if (clitic === null || clitic.index === 0 || draft.source === null) return draft;
+  const apostrophe = tokens.starts[last]! + clitic.index;
+  const source = makeSpan(tokens.text, draft.source.start, apostrophe);
+  // Right before the cue, the contracted verb opens it ("’re convinced"), as PolNeAR marks it.
+  if (draft.cue === null || draft.cueTokens![0] !== last + 1) return { ...draft, source };
+  return { ...draft, source, cue: { ...draft.cue, ...makeSpan(tokens.text, apostrophe, draft.cue.end) } };
+}
+
+/** "Ortiz flatly | denied": a "-ly" adverb cut from the source right before the cue opens the cue, as PolNeAR marks it. */
+function adverbIntoCue(tokens: Tokens, before: DraftStatement, after: DraftStatement): DraftStatement {
+  const adverb = after.sourceTokens![1] + 1;
+  if (after.cue === null || adverb !== after.cueTokens![0] - 1 || before.sourceTokens![1] < adverb || !isLyAdverb(tokens, adverb)) return after;
+  const cue = { ...after.cue, ...makeSpan(tokens.text, tokens.starts[adverb]!, after.cue.end) };
+  return { ...after, cue, cueTokens: [adverb, after.cueTokens![1]] };
 }
