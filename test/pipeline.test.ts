@@ -455,3 +455,21 @@ test('pipeline: "who declined to be named because …" is an aside on the source
   assert.equal(statement.cue?.text, 'said');
   assert.equal(analysis.statements.filter((other) => other.content.some((piece) => piece.text.includes('to be named'))).length, 0);
 });
+
+test('pipeline: the subject before a relative clause set off by commas speaks, a plural possessive included; a noun cue\'s relative clause is no content', () => {
+  const cases: Array<[text: string, content: string, source: string]> = [
+    ['The council, which meets on Fridays, said the bridge would reopen.', 'the bridge would reopen', 'The council'],
+    ["The dockers' union, which represents 900 crane drivers, said in a statement that the offer was an insult.", 'that the offer was an insult', "The dockers' union"],
+    ["The pilots' association said the runway was unsafe.", 'the runway was unsafe', "The pilots' association"],
+  ];
+  for (const [text, content, source] of cases) {
+    const analysis = analyze(`${text}\n`);
+    assertAnalysisSpans(analysis);
+    const statement = byContent(analysis, content);
+    assert.equal(statement.source?.text, source, text);
+    assert.equal(statement.content.length, 1, text);
+  }
+  const analysis = analyze('Ortiz accused the operators of hiring replacement crews, a claim the company denied.\n');
+  assertAnalysisSpans(analysis);
+  assert.deepEqual(analysis.statements.map((statement) => statement.content.map((piece) => piece.text).join(' … ')), ['the operators of hiring replacement crews']);
+});

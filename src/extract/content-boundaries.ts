@@ -1,10 +1,10 @@
 import { ADDRESSEE_VERBS, CUE_VERBS, INFERENCE_HEDGES, QUESTION_VERBS, UTTERANCE_STANCES } from '../lexicon/cues.js';
-import { PREPOSITIONS, RELATIVE_PRONOUNS } from '../lexicon/pronouns.js';
+import { PREPOSITIONS, RELATIVE_PRONOUNS, SUBJECT_PRONOUNS } from '../lexicon/pronouns.js';
 import { CALENDAR_UNITS, DAY_PARTS, MONTHS, RELATIVE_DAYS, WEEKDAYS } from '../lexicon/time-words.js';
 import { TokenKind, type Tokens } from '../text/tokenize.js';
 import type { QuotationResult } from './quotations.js';
 import type { TaggedSpan } from './tagger.js';
-import { attributionFirst, attributionLast, claimedTokens, closesQuotation, type Draft, FINITE_AUXILIARIES, firstTokenOf, holdsCueVerb, isLowerCase, isPassiveCue, isRaisingCue, isRelayCue, lastTokenOf, MAX_ADDRESSEE_WORDS, NOT_ADDRESSEE_OPENERS, removeMerged, sentenceLastWord, spanWith, wordsIn } from './drafts.js';
+import { attributionFirst, attributionLast, claimedTokens, closesQuotation, type Draft, FINITE_AUXILIARIES, firstTokenOf, holdsCueVerb, isLowerCase, isPassiveCue, isRaisingCue, isRelayCue, lastTokenOf, MAX_ADDRESSEE_WORDS, NOT_ADDRESSEE_OPENERS, opensNounPhrase, removeMerged, sentenceLastWord, spanWith, wordsIn } from './drafts.js';
 
 /** Rules that move where a draft's content pieces start and end: clause starts, parentheticals, tails that are no report. */
 
@@ -572,9 +572,6 @@ export function clauseStart(tokens: Tokens, first: number, last: number): number
   return first;
 }
 
-/** Subject pronouns that open a reported clause without "that" after the person told ("told reporters she would run"). */
-const CLAUSE_SUBJECTS = new Set(['he', 'she', 'they', 'i', 'we', 'it']);
-
 /**
  * "told the Security Council that …", "told reporters she …": content that opens with the person told (words only, then
  * "that" or a subject pronoun within a few words) starts there; else at `first`. The addressee is not what was said.
@@ -585,7 +582,7 @@ export function afterAddressee(tokens: Tokens, first: number, last: number): num
   for (let index = first + 1; index <= last && index <= first + MAX_ADDRESSEE_WORDS; index++) {
     // "told reporters she would run": a subject pronoun after the person told opens a clause without "that" (limit:
     // "told him it" where "it" is the object of a phrasal verb is rare after a person told).
-    if (tokens.lower[index] === 'that' || CLAUSE_SUBJECTS.has(tokens.lower[index]!)) return index;
+    if (tokens.lower[index] === 'that' || SUBJECT_PRONOUNS.has(tokens.lower[index]!)) return index;
     // "told reporters how surprised she was that …": a clause opened before the "that".
     if (tokens.kinds[index] !== TokenKind.Word || NOT_ADDRESSEE_OPENERS.has(tokens.lower[index]!)) break;
   }
@@ -632,6 +629,8 @@ export function joinReportedRelative(tokens: Tokens, draft: Draft, claimed: Uint
   if (piece.first !== cue.last + 1) return;
   const pronoun = source.first - 1;
   if (pronoun < 0 || !REPORTED_RELATIVES.has(tokens.lower[pronoun]!) || claimed[pronoun] === 1) return;
+  // "The association, which represents 14 operators, said": a source that opens no noun phrase is the clause's tail, no subject of a report.
+  if (!opensNounPhrase(tokens, source.first)) return;
   const word = tokens.lower[pronoun]!;
   // "in which", "to whom": the relative stands for a place or an occasion; a free "what" ("to what she called …") does not.
   if (word !== 'what' && pronoun > 0 && PREPOSITIONS.has(tokens.lower[pronoun - 1]!)) return;

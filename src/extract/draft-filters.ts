@@ -1,7 +1,7 @@
 import { CUE_VERBS, INFERENCE_HEDGES, NAMING_PARTICIPLES, UTTERANCE_STANCES } from '../lexicon/cues.js';
-import { PRONOUNS } from '../lexicon/pronouns.js';
+import { ARTICLES, PRONOUNS } from '../lexicon/pronouns.js';
 import { TokenKind, type Tokens } from '../text/tokenize.js';
-import { type Draft, firstTokenOf, lastTokenOf, onlyPunctuationBetween, removeMerged, spanWith } from './drafts.js';
+import { type Draft, firstTokenOf, holdsCueVerb, lastTokenOf, onlyPunctuationBetween, removeMerged, spanWith } from './drafts.js';
 
 /** Rules that drop or merge whole drafts: cue-less words, scare quotes, anonymity requests, hedged inferences. */
 
@@ -234,9 +234,28 @@ export function isNoReport(tokens: Tokens, draft: Draft): boolean {
   return isProgrammeShow(tokens, draft) || isInterfaceCue(tokens, draft) || isReflexiveFind(tokens, draft);
 }
 
-/** After content boundaries settle: a lone relative word as content, "reported from" a place. */
+/** Longest clause read as the relative clause of a noun cue ("a claim the association denied"). */
+const MAX_NOUN_RELATIVE_WORDS = 8;
+
+/**
+ * "…, a claim the association denied": a noun cue after an article, then a clause that ends in a reporting verb missing
+ * its object, is a relative clause about the noun (the denial's object is the claim), not the claim's content.
+ * Limit: a claim whose content itself ends in such a verb ("the claim that voters denied") goes too; it is rare.
+ */
+function isNounCueRelative(tokens: Tokens, draft: Draft): boolean {
+  const cue = draft.cue;
+  if (cue === null || cue.first !== cue.last || !ARTICLES.has(tokens.lower[cue.first - 1] ?? '') || draft.pieces.length !== 1) return false;
+  // No source, or the article itself taken for one.
+  if (draft.source !== null && !(draft.source.first === draft.source.last && draft.source.last + 1 === cue.first)) return false;
+  const piece = draft.pieces[0]!;
+  if (piece.first !== cue.last + 1 || piece.last - piece.first >= MAX_NOUN_RELATIVE_WORDS || !holdsCueVerb(tokens, piece.last, piece.last)) return false;
+  const after = tokens.lower[piece.last + 1] ?? '.';
+  return tokens.kinds[piece.last + 1] !== TokenKind.Word || after === 'and' || after === 'but';
+}
+
+/** After content boundaries settle: a lone relative word as content, "reported from" a place, a noun cue's relative clause. */
 export function isNoReportAfterBoundaries(tokens: Tokens, draft: Draft): boolean {
-  return isLoneRelativeWord(tokens, draft) || isReportedFrom(tokens, draft);
+  return isLoneRelativeWord(tokens, draft) || isReportedFrom(tokens, draft) || isNounCueRelative(tokens, draft);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { CUE_MODIFIERS, CUE_VERBS } from '../lexicon/cues.js';
+import { QUANTIFIERS, SUBJECT_DETERMINERS, SUBJECT_PRONOUNS } from '../lexicon/pronouns.js';
 import { makeSpan, trimRange, type Span } from '../model/span.js';
 import { TokenKind, type Tokens } from '../text/tokenize.js';
 import type { QuotationResult } from './quotations.js';
@@ -224,4 +225,13 @@ export function sentenceLastWord(tokens: Tokens, token: number): number {
   let last = tokens.sentenceStarts[tokens.sentence[token]! + 1]! - 1;
   while (last > token && tokens.kinds[last] === TokenKind.Punct) last--;
   return last;
+}
+
+/** Whether token `at` opens a noun phrase: a determiner, a quantifier, a subject pronoun, a number or a capital. */
+export function opensNounPhrase(tokens: Tokens, at: number): boolean {
+  const word = tokens.lower[at]!;
+  if (SUBJECT_DETERMINERS.has(word) || QUANTIFIERS.has(word) || SUBJECT_PRONOUNS.has(word) || tokens.kinds[at] === TokenKind.Number) return true;
+  if (tokens.kinds[at] !== TokenKind.Word) return false;
+  const char = tokens.text[tokens.starts[at]!]!;
+  return char !== char.toLowerCase();
 }

@@ -2,19 +2,17 @@ import { BETWEEN_SUBJECT_AND_CUE } from '../lexicon/cues.js';
 import { GROUP_MODIFIERS, GROUP_NOUNS } from '../lexicon/titles.js';
 import { lowerBound, makeSpan, sortByPackedKey } from '../model/span.js';
 import type { Entity, EntityMention } from '../model/types.js';
-import { RELATIVE_PRONOUNS } from '../lexicon/pronouns.js';
+import { ARTICLES_AND_POSSESSIVES, RELATIVE_PRONOUNS, SUBJECT_DETERMINERS, SUBJECT_PRONOUNS } from '../lexicon/pronouns.js';
 import { CALENDAR_UNITS, DAY_PARTS, MONTHS, WEEKDAYS } from '../lexicon/time-words.js';
 import { LY_NOT_VERB_MODIFIERS } from '../lexicon/adverbs.js';
 import { TokenKind, type Tokens } from '../text/tokenize.js';
 import type { QuotationResult } from './quotations.js';
 import { tokenAfterDateline } from './content-boundaries.js';
-import { holdsCueVerb, isPassiveCue, isRaisingCue } from './drafts.js';
+import { holdsCueVerb, isPassiveCue, isRaisingCue, opensNounPhrase } from './drafts.js';
 import type { DraftStatement } from './statements.js';
 
-const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it']);
 /** Tokens that may open the clause whose subject we look for. */
 const CLAUSE_OPENERS = new Set([',', ';', ':', 'and', 'but', 'that', 'while', 'as', 'because', 'when', 'though', 'although', '—', '–', '(']);
-const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its', 'some', 'many', 'several', 'other', 'another']);
 const NOT_SUBJECT_WORDS = new Set(['and', 'but', 'or', 'that', 'which', 'who', 'whom', 'whose', 'to', 'of', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'as', 'than', 'if', 'when', 'while', 'because', 'not', 'it', 'there', 'this']);
 
 function isCapitalized(tokens: Tokens, index: number): boolean {
@@ -31,24 +29,38 @@ function subjectBefore(tokens: Tokens, cueFirst: number, quotations: QuotationRe
   if (tokens.kinds[last] !== TokenKind.Word) return null;
   const opensClause = (index: number): boolean => index < sentenceStart || CLAUSE_OPENERS.has(tokens.lower[index]!) || tokens.kinds[index] === TokenKind.Quote;
   if (SUBJECT_PRONOUNS.has(tokens.lower[last]!)) return opensClause(last - 1) ? [last, last] : null;
-  if (NOT_SUBJECT_WORDS.has(tokens.lower[last]!)) return null;
+  // "a | claim the union denied", "his | remarks": an article or possessive opens the cue's noun phrase; it ends no
+  // subject ("A:" before a colon labels an interview's answer).
+  if (NOT_SUBJECT_WORDS.has(tokens.lower[last]!) || (ARTICLES_AND_POSSESSIVES.has(tokens.lower[last]!) && tokens.lower[cueFirst] !== ':')) return null;
   // A short noun phrase: capitalised words, or lower-case words introduced by a determiner ("The Belarusian leader").
   let first = last;
   while (first - 1 >= sentenceStart && last - first < 6) {
     const previous = first - 1;
     const word = tokens.lower[previous]!;
+    // "The employers' association": the apostrophe of a plural possessive is part of the phrase.
+    if (isPluralPossessive(tokens, previous, quotations)) {
+      first = previous;
+      continue;
+    }
     if (tokens.kinds[previous] !== TokenKind.Word || NOT_SUBJECT_WORDS.has(word) || CLAUSE_OPENERS.has(word)) break;
     first = previous;
-    if (DETERMINERS.has(word)) break;
+    if (SUBJECT_DETERMINERS.has(word)) break;
   }
-  const startsWell = DETERMINERS.has(tokens.lower[first]!) || isCapitalized(tokens, first);
+  const startsWell = SUBJECT_DETERMINERS.has(tokens.lower[first]!) || isCapitalized(tokens, first);
   const headIsName = isCapitalized(tokens, last);
   if (!startsWell || !opensClause(first - 1)) return null;
   // "Denmark's government": a possessive name opens the phrase as a determiner does.
   const possessiveOpening = first + 1 < last && (tokens.lower[first + 1] === "'s" || tokens.lower[first + 1] === '’s');
   // "Western diplomats, speaking on condition of anonymity, said": a plural group noun heads a phrase without a determiner.
-  if (!headIsName && !DETERMINERS.has(tokens.lower[first]!) && !possessiveOpening && !GROUP_NOUNS.has(tokens.lower[last]!)) return null;
+  if (!headIsName && !SUBJECT_DETERMINERS.has(tokens.lower[first]!) && !possessiveOpening && !GROUP_NOUNS.has(tokens.lower[last]!)) return null;
   return [first, last];
+}
+
+/** An apostrophe written right after a word in "s", in no quotation: a plural possessive ("the workers' union"). */
+function isPluralPossessive(tokens: Tokens, at: number, quotations: QuotationResult): boolean {
+  const mark = tokens.lower[at];
+  if ((mark !== "'" && mark !== '’') || tokens.spaceBefore[at] !== 0 || quotations.tokenQuotation[at]! >= 0 || at === 0) return false;
+  return tokens.kinds[at - 1] === TokenKind.Word && tokens.lower[at - 1]!.endsWith('s');
 }
 
 /** Index of the content piece before a raising cue (its subject), or -1. */
@@ -193,7 +205,7 @@ function cutRelativeHead(tokens: Tokens, draft: DraftStatement): DraftStatement 
     const opening = at + 1;
     for (let inside = opening; inside <= last; inside++) if (tokens.kinds[inside] !== TokenKind.Word) return draft;
     const single = opening === last && !NOT_SUBJECT_WORDS.has(tokens.lower[opening]!);
-    if (!single && !DETERMINERS.has(tokens.lower[opening]!) && !SUBJECT_PRONOUNS.has(tokens.lower[opening]!) && !isCapitalized(tokens, opening)) return draft;
+    if (!single && !SUBJECT_DETERMINERS.has(tokens.lower[opening]!) && !SUBJECT_PRONOUNS.has(tokens.lower[opening]!) && !isCapitalized(tokens, opening)) return draft;
     return { ...draft, source: makeSpan(tokens.text, tokens.starts[opening]!, tokens.ends[last]!), sourceTokens: [opening, last] };
   }
   return draft;
@@ -202,9 +214,11 @@ function cutRelativeHead(tokens: Tokens, draft: DraftStatement): DraftStatement 
 
 /**
  * "Varga, who says the port should close, said …": the cue after a relative clause's closing comma shares the
- * clause's speaker, who is the name the clause describes (tokens [first, last] are the clause's source, the pronoun).
+ * clause's speaker, who is the name the clause describes (tokens [sourceFirst, last] are the clause's source: its
+ * pronoun, or words of the clause after it).
  */
-function nameBeforeRelative(tokens: Tokens, [first, last]: readonly [number, number], cueFirst: number, quotations: QuotationResult): [number, number] | null {
+function nameBeforeRelative(tokens: Tokens, [sourceFirst, last]: readonly [number, number], cueFirst: number, quotations: QuotationResult): [number, number] | null {
+  const first = relativeOpening(tokens, sourceFirst);
   if (!RELATIVE_PRONOUNS.has(tokens.lower[first]!) || tokens.lower[first - 1] !== ',' || cueFirst <= first + 2) return null;
   let before = cueFirst - 1;
   while (before > first && BETWEEN_SUBJECT_AND_CUE.has(tokens.lower[before]!)) before--;
@@ -212,6 +226,22 @@ function nameBeforeRelative(tokens: Tokens, [first, last]: readonly [number, num
   // The clause holds no quotation and no other comma: "X, who …, said", not a list or a quoted aside.
   for (let at = first + 1; at < before; at++) if (tokens.lower[at] === ',' || quotations.tokenQuotation[at]! >= 0) return null;
   return subjectBefore(tokens, first - 1, quotations);
+}
+
+/** Most words of a relative clause read back from a source inside it to its pronoun. */
+const MAX_RELATIVE_LOOKBACK = 8;
+
+/**
+ * The relative pronoun opening the clause a source lies in ("The council, which meets | on Fridays, | said": the
+ * tagger took the clause's tail for the source), read back over words only; `first` itself when none is found.
+ */
+function relativeOpening(tokens: Tokens, first: number): number {
+  if (RELATIVE_PRONOUNS.has(tokens.lower[first]!)) return first;
+  for (let at = first - 1; at >= 0 && first - at <= MAX_RELATIVE_LOOKBACK; at--) {
+    if (RELATIVE_PRONOUNS.has(tokens.lower[at]!)) return at;
+    if (tokens.kinds[at] !== TokenKind.Word && tokens.kinds[at] !== TokenKind.Number) break;
+  }
+  return first;
 }
 
 /** A word written in lower case. */
@@ -245,7 +275,7 @@ function participleSubject(tokens: Tokens, cueFirst: number, quotations: Quotati
   if (SUBJECT_PRONOUNS.has(tokens.lower[first]!)) return [first, first];
   if (!isCapitalized(tokens, first) || NOT_SUBJECT_WORDS.has(tokens.lower[first]!)) return null;
   // Lower-case words belong to the subject only after an article or a possessive ("The company", "Tarvonia's central bank").
-  let nounPhrase = DETERMINERS.has(tokens.lower[first]!);
+  let nounPhrase = SUBJECT_DETERMINERS.has(tokens.lower[first]!);
   for (let at = first + 1; at < cueFirst && at - first <= MAX_OPENING_SUBJECT_WORDS && tokens.kinds[at] === TokenKind.Word; at++) {
     const word = tokens.lower[at]!;
     if (word === "'s" || word === '’s') nounPhrase = true;
@@ -256,7 +286,7 @@ function participleSubject(tokens: Tokens, cueFirst: number, quotations: Quotati
   let last = first;
   while (last + 1 < cueFirst && tokens.kinds[last + 1] === TokenKind.Word && isCapitalized(tokens, last + 1)) last++;
   // A lone article is no subject ("The company cut …" without an object found).
-  if (last === first && DETERMINERS.has(tokens.lower[first]!)) return null;
+  if (last === first && SUBJECT_DETERMINERS.has(tokens.lower[first]!)) return null;
   // The run must be followed by a verb-like lower-case word, not be the start of a longer phrase.
   return last + 1 < cueFirst && tokens.kinds[last + 1] === TokenKind.Word && !isCapitalized(tokens, last + 1) ? [first, last] : null;
 }
@@ -287,7 +317,7 @@ function agentAfter(tokens: Tokens, cueLast: number, quotations: QuotationResult
   if (tokens.lower[cueLast] !== 'by') return null;
   const first = cueLast + 1;
   if (first >= tokens.count || tokens.sentence[first] !== tokens.sentence[cueLast] || tokens.kinds[first] !== TokenKind.Word || quotations.tokenQuotation[first]! >= 0) return null;
-  if (!(DETERMINERS.has(tokens.lower[first]!) || isCapitalized(tokens, first) || SUBJECT_PRONOUNS.has(tokens.lower[first]!))) return null;
+  if (!(SUBJECT_DETERMINERS.has(tokens.lower[first]!) || isCapitalized(tokens, first) || SUBJECT_PRONOUNS.has(tokens.lower[first]!))) return null;
   let last = first;
   while (last + 1 < tokens.count && last + 1 - first < MAX_AGENT_WORDS && tokens.sentence[last + 1] === tokens.sentence[first] && tokens.kinds[last + 1] === TokenKind.Word && !NOT_SUBJECT_WORDS.has(tokens.lower[last + 1]!)) last++;
   return [first, last];
@@ -374,14 +404,6 @@ function adjoinsCue(tokens: Tokens, last: number, cueFirst: number): boolean {
 
 /** Words that open an object relative clause in a source ("which the mayor proposed", "what voters want"). */
 const OBJECT_RELATIVE_OPENERS = new Set(['which', 'who', 'whom', 'what']);
-/** Quantifiers that open a subject noun phrase ("many in the party", "most voters"). */
-const QUANTIFIERS = new Set(['many', 'most', 'some', 'few', 'several', 'all', 'both', 'each']);
-
-/** Whether token `at` opens a noun phrase: a determiner, a quantifier, a subject pronoun, a number or a capital. */
-function opensNounPhrase(tokens: Tokens, at: number): boolean {
-  const word = tokens.lower[at]!;
-  return DETERMINERS.has(word) || QUANTIFIERS.has(word) || SUBJECT_PRONOUNS.has(word) || tokens.kinds[at] === TokenKind.Number || (tokens.kinds[at] === TokenKind.Word && isCapitalized(tokens, at));
-}
 
 /**
  * A relative clause in a source: the speaker is the clause's subject. "the dockers who | warned": right before the

@@ -53,6 +53,15 @@ export const RELATIVE_PRONOUNS: ReadonlySet<string> = words('which who that whom
 
 export const POSSESSIVE_DETERMINERS: ReadonlySet<string> = words('his her their its');
 
+/** Subject pronouns: a source may be one ("she | said"), and one opens a clause without "that" ("told reporters she would run"). */
+export const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'they', 'i', 'we', 'it']);
+
+/** Quantifiers that open a noun phrase ("many in the party", "most voters"). */
+export const QUANTIFIERS: ReadonlySet<string> = new Set(['many', 'most', 'some', 'few', 'several', 'all', 'both', 'each']);
+
+/** Determiners that open a subject noun phrase ("the port's director", "several officials", "another aide"). */
+export const SUBJECT_DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its', 'some', 'many', 'several', 'other', 'another']);
+
 /** The articles. */
 export const ARTICLES: ReadonlySet<string> = new Set(['the', 'a', 'an']);
 
