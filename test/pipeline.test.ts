@@ -473,3 +473,15 @@ test('pipeline: the subject before a relative clause set off by commas speaks, a
   assertAnalysisSpans(analysis);
   assert.deepEqual(analysis.statements.map((statement) => statement.content.map((piece) => piece.text).join(' … ')), ['the operators of hiring replacement crews']);
 });
+
+test('pipeline: an adverbial gerund clause ("by dismissing", "After arguing …,") takes the main clause\'s subject as its source', () => {
+  const cases: Array<[text: string, content: string, source: string]> = [
+    ['The council made a mistake by dismissing Ortiz as a protest candidate.', 'Ortiz as a protest candidate', 'The council'],
+    ['After arguing that the ballot was rigged, the union said it would appeal.', 'that the ballot was rigged', 'the union'],
+  ];
+  for (const [text, content, source] of cases) {
+    const analysis = analyze(`${text}\n`);
+    assertAnalysisSpans(analysis);
+    assert.equal(byContent(analysis, content).source?.text, source, text);
+  }
+});

@@ -2,7 +2,7 @@ import { BETWEEN_SUBJECT_AND_CUE } from '../lexicon/cues.js';
 import { GROUP_MODIFIERS, GROUP_NOUNS } from '../lexicon/titles.js';
 import { lowerBound, makeSpan, sortByPackedKey } from '../model/span.js';
 import type { Entity, EntityMention } from '../model/types.js';
-import { ARTICLES_AND_POSSESSIVES, RELATIVE_PRONOUNS, SUBJECT_DETERMINERS, SUBJECT_PRONOUNS } from '../lexicon/pronouns.js';
+import { ARTICLES_AND_POSSESSIVES, PREPOSITIONS, RELATIVE_PRONOUNS, SUBJECT_DETERMINERS, SUBJECT_PRONOUNS } from '../lexicon/pronouns.js';
 import { CALENDAR_UNITS, DAY_PARTS, MONTHS, WEEKDAYS } from '../lexicon/time-words.js';
 import { LY_NOT_VERB_MODIFIERS } from '../lexicon/adverbs.js';
 import { TokenKind, type Tokens } from '../text/tokenize.js';
@@ -29,9 +29,9 @@ function subjectBefore(tokens: Tokens, cueFirst: number, quotations: QuotationRe
   if (tokens.kinds[last] !== TokenKind.Word) return null;
   const opensClause = (index: number): boolean => index < sentenceStart || CLAUSE_OPENERS.has(tokens.lower[index]!) || tokens.kinds[index] === TokenKind.Quote;
   if (SUBJECT_PRONOUNS.has(tokens.lower[last]!)) return opensClause(last - 1) ? [last, last] : null;
-  // "a | claim the union denied", "his | remarks": an article or possessive opens the cue's noun phrase; it ends no
+  // "a | claim the union denied", "his | remarks", "After | arguing": an article, possessive or preposition ends no
   // subject ("A:" before a colon labels an interview's answer).
-  if (NOT_SUBJECT_WORDS.has(tokens.lower[last]!) || (ARTICLES_AND_POSSESSIVES.has(tokens.lower[last]!) && tokens.lower[cueFirst] !== ':')) return null;
+  if (NOT_SUBJECT_WORDS.has(tokens.lower[last]!) || PREPOSITIONS.has(tokens.lower[last]!) || (ARTICLES_AND_POSSESSIVES.has(tokens.lower[last]!) && tokens.lower[cueFirst] !== ':')) return null;
   // A short noun phrase: capitalised words, or lower-case words introduced by a determiner ("The Belarusian leader").
   let first = last;
   while (first - 1 >= sentenceStart && last - first < 6) {
@@ -171,7 +171,12 @@ export function completeSources(input: { tokens: Tokens; drafts: readonly DraftS
       } else completed.push({ ...draft, source: previous!.source, sourceTokens: previous!.sourceTokens });
       return;
     }
-    const subject = subjectBefore(tokens, cueFirst, quotations) ?? participleSubject(tokens, cueFirst, quotations) ?? subjectBeforeAside(tokens, cueFirst, quotations) ?? subjectAfter(tokens, draft.cueTokens[1], quotations);
+    const subject =
+      subjectBefore(tokens, cueFirst, quotations) ??
+      participleSubject(tokens, cueFirst, quotations) ??
+      subjectBeforeAside(tokens, cueFirst, quotations) ??
+      subjectAfter(tokens, draft.cueTokens[1], quotations) ??
+      gerundClauseSubject(tokens, cueFirst, quotations);
     if (subject === null) {
       completed.push(draft);
       return;
@@ -270,10 +275,60 @@ function afterDateline(tokens: Tokens, first: number): number {
  */
 function participleSubject(tokens: Tokens, cueFirst: number, quotations: QuotationResult): [number, number] | null {
   if (!tokens.lower[cueFirst]!.endsWith('ing') || tokens.lower[cueFirst - 1] !== ',') return null;
-  const first = afterDateline(tokens, tokens.sentenceStarts[tokens.sentence[cueFirst]!]!);
+  return openingSubject(tokens, afterDateline(tokens, tokens.sentenceStarts[tokens.sentence[cueFirst]!]!), cueFirst, quotations);
+}
+
+/** Prepositions that open an adverbial gerund clause ("by dismissing …", "after arguing that …", "while denouncing …"). */
+const GERUND_PREPOSITIONS = new Set(['by', 'after', 'before', 'while', 'when', 'without', 'since', 'upon']);
+/** Connectives that may open a sentence before its clauses ("But after arguing …, the team …"). */
+const SENTENCE_CONNECTIVES = new Set(['but', 'and', 'yet', 'so', 'still']);
+/** Most tokens read from a fronted gerund clause to the comma that closes it. */
+const MAX_GERUND_CLAUSE = 40;
+
+/**
+ * "The campaign erred by dismissing him as …", "After arguing that …, his team said …": the subject of an adverbial
+ * gerund clause is the main clause's — its opening subject when the gerund follows it, the subject after the closing
+ * comma when the gerund clause opens the sentence. Limit: the closing comma is the first one after the cue.
+ */
+function gerundClauseSubject(tokens: Tokens, cueFirst: number, quotations: QuotationResult): [number, number] | null {
+  if (!tokens.lower[cueFirst]!.endsWith('ing') || tokens.kinds[cueFirst] !== TokenKind.Word || tokens.lower[cueFirst] === 'according') return null;
+  const sentence = tokens.sentence[cueFirst]!;
+  let first = afterDateline(tokens, tokens.sentenceStarts[sentence]!);
+  if (SENTENCE_CONNECTIVES.has(tokens.lower[first]!)) first++;
+  const opener = GERUND_PREPOSITIONS.has(tokens.lower[cueFirst - 1]!) ? cueFirst - 1 : cueFirst;
+  if (opener > first) return opener === cueFirst - 1 ? openingSubject(tokens, first, opener, quotations) : null;
+  if (opener !== first) return null;
+  for (let at = cueFirst + 1; at < tokens.count && at - cueFirst <= MAX_GERUND_CLAUSE && tokens.sentence[at] === sentence; at++) {
+    if (tokens.lower[at] === ',' && quotations.tokenQuotation[at]! < 0) return subjectOfVerbAfter(tokens, at + 1, quotations);
+  }
+  return null;
+}
+
+/**
+ * "…, his team said it would appeal": the noun phrase opening at `first` up to the first verb-like word (a reporting
+ * verb, an auxiliary, a word in "-ed"), within a few words; null when it opens no noun phrase.
+ */
+function subjectOfVerbAfter(tokens: Tokens, first: number, quotations: QuotationResult): [number, number] | null {
+  if (first >= tokens.count || quotations.tokenQuotation[first]! >= 0 || !opensNounPhrase(tokens, first)) return null;
+  if (SUBJECT_PRONOUNS.has(tokens.lower[first]!)) return [first, first];
+  for (let at = first + 1; at < tokens.count && at - first <= MAX_OPENING_SUBJECT_WORDS && tokens.sentence[at] === tokens.sentence[first]; at++) {
+    if (tokens.kinds[at] !== TokenKind.Word && tokens.lower[at] !== "'s" && tokens.lower[at] !== '’s') return null;
+    const word = tokens.lower[at]!;
+    if (!isCapitalized(tokens, at) && (holdsCueVerb(tokens, at, at) || AUXILIARIES.has(word) || BETWEEN_SUBJECT_AND_CUE.has(word) || word.endsWith('ed'))) return [first, at - 1];
+  }
+  return null;
+}
+
+/**
+ * The subject opening a clause at `first` (before `limit`): a subject pronoun, or the words before the first lower-case
+ * word followed by an object, else a run of capitalized words followed by a lower-case word.
+ */
+function openingSubject(tokens: Tokens, first: number, limit: number, quotations: QuotationResult): [number, number] | null {
+  const cueFirst = limit;
   if (first >= cueFirst || quotations.tokenQuotation[first]! >= 0 || tokens.kinds[first] !== TokenKind.Word) return null;
   if (SUBJECT_PRONOUNS.has(tokens.lower[first]!)) return [first, first];
-  if (!isCapitalized(tokens, first) || NOT_SUBJECT_WORDS.has(tokens.lower[first]!)) return null;
+  // After a comma the subject may open in lower case ("…, the minister praised …").
+  if (!(isCapitalized(tokens, first) || SUBJECT_DETERMINERS.has(tokens.lower[first]!)) || NOT_SUBJECT_WORDS.has(tokens.lower[first]!)) return null;
   // Lower-case words belong to the subject only after an article or a possessive ("The company", "Tarvonia's central bank").
   let nounPhrase = SUBJECT_DETERMINERS.has(tokens.lower[first]!);
   for (let at = first + 1; at < cueFirst && at - first <= MAX_OPENING_SUBJECT_WORDS && tokens.kinds[at] === TokenKind.Word; at++) {
