@@ -485,3 +485,16 @@ test('pipeline: an adverbial gerund clause ("by dismissing", "After arguing …,
     assert.equal(byContent(analysis, content).source?.text, source, text);
   }
 });
+
+test('pipeline: an outlet\'s report closing a sentence ("…, the news agency Selpress reported") is a relay of the statement before it', () => {
+  const cases: Array<[text: string, via: string[]]> = [
+    ['The port director said in an interview with the weekly Harbourline that the cranes would restart, the state news agency Selpress reported on Sunday, citing the interview.', ['Harbourline/interview', 'Selpress/relay']],
+    ['The port director told reporters the cranes would restart, the daily Selin Courier reported, citing port officials.', ['Selin Courier/relay']],
+  ];
+  for (const [text, via] of cases) {
+    const analysis = analyze(`${text}\n`);
+    assertAnalysisSpans(analysis);
+    assert.equal(analysis.statements.length, 1, text);
+    assert.deepEqual(byContent(analysis, 'the cranes would restart').via.map((relay) => `${relay.name}/${relay.role}`), via, text);
+  }
+});

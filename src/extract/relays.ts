@@ -1,4 +1,5 @@
 import { ARTICLES_AND_POSSESSIVES, POSSESSIVE_DETERMINERS } from '../lexicon/pronouns.js';
+import { MEDIA_SUFFIXES, MEDIA_WORDS } from '../lexicon/titles.js';
 import { DOCUMENT_NOUNS, relayRoleByHead, RELAY_BACK_REFERENCES, RELAY_DESCRIPTORS, RELAY_PHRASES, type RelayPhrase } from '../lexicon/relays.js';
 import { lowerBound, makeSpan, overlaps } from '../model/span.js';
 import type { Relay } from '../model/types.js';
@@ -165,6 +166,40 @@ function citedInOrder(tokens: Tokens, found: FoundRelay[]): void {
  * is a relay only when the statement names another source. A later statement that refers back to "the interview"
  * inherits the most recent chain that had one. Linear: one scan of the tokens, phrase lookup by first word.
  */
+/** Lemmas of the verbs an outlet reports with ("the agency reported", "the paper said", "the daily wrote"). */
+const OUTLET_REPORT_LEMMAS = new Set(['report', 'say', 'write']);
+
+/**
+ * "Rehn said …, the state news agency VNA reported on Sunday.": a report whose source names an outlet (a media word in
+ * it, or a name ending in one such as "Herald"), set off by a comma after another statement of its sentence, with no
+ * content before its cue: the outlet is a relay of that statement. Keyed by draft index; each value is the relay found.
+ */
+function closingOutletReports(tokens: Tokens, drafts: readonly DraftStatement[]): Map<number, FoundRelay> {
+  const reports = new Map<number, FoundRelay>();
+  drafts.forEach((draft, index) => {
+    const source = draft.sourceTokens;
+    const cue = draft.cueTokens;
+    if (source === null || cue === null || draft.source === null || draft.cue === null || !OUTLET_REPORT_LEMMAS.has(draft.cue.lemma)) return;
+    if (source[1] >= cue[0] || tokens.lower[source[0] - 1] !== ',' || draft.contentTokens.some((piece) => piece[0] < cue[0])) return;
+    const previous = drafts[index - 1];
+    const sentence = tokens.sentence[cue[0]]!;
+    if (previous?.cueTokens == null || tokens.sentence[previous.cueTokens[0]] !== sentence || previous.cueTokens[1] >= source[0]) return;
+    if (!namesOutlet(tokens, source[0], source[1])) return;
+    // The relay's name is the name after its descriptors ("the state news agency VNA" → "VNA"), else the phrase.
+    let name = source[0];
+    while (name < source[1] && RELAY_DESCRIPTORS.has(tokens.lower[name]!) && !isCapitalized(tokens, name)) name++;
+    const relayName = isCapitalized(tokens, name) ? tokens.text.slice(tokens.starts[name]!, tokens.ends[source[1]]!) : draft.source.text;
+    reports.set(index, { relay: { ...draft.source, name: relayName, role: 'relay' }, order: 2, first: source[0], last: cue[1], sentence });
+  });
+  return reports;
+}
+
+/** Whether tokens [first, last] name an outlet: a media word among them, or a capitalized last word such as "Herald". */
+function namesOutlet(tokens: Tokens, first: number, last: number): boolean {
+  for (let at = first; at <= last; at++) if (MEDIA_WORDS.has(tokens.lower[at]!)) return true;
+  return isCapitalized(tokens, last) && last > first && MEDIA_SUFFIXES.has(tokens.lower[last]!);
+}
+
 export function findRelays(input: { tokens: Tokens; drafts: readonly DraftStatement[]; quotations: QuotationResult }): RelayResult {
   const { tokens, drafts, quotations } = input;
   const found: FoundRelay[] = [];
@@ -197,6 +232,13 @@ export function findRelays(input: { tokens: Tokens; drafts: readonly DraftStatem
   }
 
   citedInOrder(tokens, found);
+  // "…, the state news agency VNA reported, citing the interview.": an outlet's closing report is a relay of the
+  // statements before it in its sentence, not a statement of its own.
+  const closingReports = closingOutletReports(tokens, drafts);
+  if (closingReports.size > 0) {
+    for (const index of closingReports.keys()) found.push(closingReports.get(index)!);
+    found.sort((a, b) => a.first - b.first);
+  }
 
   const kept: DraftStatement[] = [];
   const via: Relay[][] = [];
@@ -212,6 +254,7 @@ export function findRelays(input: { tokens: Tokens; drafts: readonly DraftStatem
     return near;
   };
   drafts.forEach((original, draftIndex) => {
+    if (closingReports.has(draftIndex)) return;
     const cueToken = original.cueTokens?.[0] ?? original.contentTokens[0]![0];
     const sentenceIndex = tokens.sentence[cueToken]!;
     const close = nearby(cueToken);
