@@ -27,3 +27,11 @@ test('findNestedStatements: a report inside a statement is nested, a verb that e
   const quoted = '“The tide came in just as the mayor said. The rest is noise.”';
   assert.deepEqual(nestedIn(quoted, quoted), []);
 });
+
+test('findNestedStatements: a description can be the reporter inside a statement ("the port director had warned")', () => {
+  const text = 'Vell said the port director had warned that the cranes were unsafe.';
+  const reported = nestedIn(text, 'the port director had warned that the cranes were unsafe');
+  assert.deepEqual(reported.map((statement) => [statement.source?.text, statement.cue?.text, statement.content[0]?.text]), [['the port director', 'warned', 'that the cranes were unsafe']]);
+  // Not a description after a preposition: "in the report she wrote" names no reporter.
+  assert.deepEqual(nestedIn('Vell said the figures in the audit report showed a loss.', 'the figures in the audit report showed a loss'), []);
+});

@@ -1,9 +1,9 @@
-import { CUE_VERBS, UTTERANCE_STANCES } from '../lexicon/cues.js';
+import { ADDRESSEE_VERBS, CUE_VERBS, UTTERANCE_STANCES } from '../lexicon/cues.js';
 import { ARTICLES_AND_POSSESSIVES } from '../lexicon/pronouns.js';
 import { relayRoleByHead } from '../lexicon/relays.js';
 import { makeSpan, trimRange, type Span } from '../model/span.js';
 import type { Relay, RelayRole, ResolvedSpeaker, Statement } from '../model/types.js';
-import { clauseStart } from './content-boundaries.js';
+import { afterAddressee, clauseStart } from './content-boundaries.js';
 import { TokenKind, type Tokens } from '../text/tokenize.js';
 
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we']);
@@ -34,6 +34,22 @@ function nounPhraseStart(tokens: Tokens, first: number, nameStart: number): numb
   return nameStart;
 }
 
+
+/** Most lower-case words of a description read back from a verb to its article ("the port director told"). */
+const MAX_DESCRIPTION_WORDS = 4;
+
+/**
+ * "The port director told …" inside reported content: a description subject, read back from `last` over lower-case
+ * words to an article or possessive that opens the content or follows a comma; its first token, or -1.
+ */
+function descriptionStart(tokens: Tokens, first: number, last: number): number {
+  if (tokens.kinds[last] !== TokenKind.Word || isCapitalized(tokens, last)) return -1;
+  for (let at = last - 1; at >= first && last - at <= MAX_DESCRIPTION_WORDS; at--) {
+    if (tokens.kinds[at] !== TokenKind.Word) return -1;
+    if (ARTICLES_AND_POSSESSIVES.has(tokens.lower[at]!)) return at === first || tokens.lower[at - 1] === ',' ? at : -1;
+  }
+  return -1;
+}
 
 /** A relay is a document when its head (last) word names one ("according to a statement"), else a relaying speaker. */
 function relayRoleOf(source: Span): RelayRole {
@@ -83,16 +99,21 @@ export function findNestedStatements(input: NestedInput): Statement[] {
         let subjectEnd = index - 1;
         while (subjectEnd > first && SKIPPABLE.has(tokens.lower[subjectEnd]!)) subjectEnd--;
         const subjectWord = tokens.lower[subjectEnd]!;
+        const described = SUBJECT_PRONOUNS.has(subjectWord) ? -1 : descriptionStart(tokens, first, subjectEnd);
         if (SUBJECT_PRONOUNS.has(subjectWord) || (tokens.kinds[subjectEnd] === TokenKind.Word && isCapitalized(tokens, subjectEnd) && subjectEnd > first - 1)) {
           let subjectStart = subjectEnd;
           while (subjectStart - 1 >= first && tokens.kinds[subjectStart - 1] === TokenKind.Word && isCapitalized(tokens, subjectStart - 1)) subjectStart--;
           found.push({ cue: index, subject: [nounPhraseStart(tokens, first, subjectStart), subjectEnd] });
+        } else if (described >= 0) {
+          found.push({ cue: index, subject: [described, subjectEnd] });
         } else if ((subjectWord === 'and' || subjectWord === 'but') && found.length > 0) {
           found.push({ cue: index, subject: null });
         }
       }
       found.forEach((item, position) => {
         let contentFirst = clauseStart(tokens, item.cue + 1, last);
+        // "told reporters the cranes would …": the person told is not what was said.
+        if (contentFirst === item.cue + 1 && ADDRESSEE_VERBS.has(tokens.lower[item.cue]!)) contentFirst = afterAddressee(tokens, contentFirst, last);
         // "He said, ‘Keep the keys,’ …": the reported words start after the comma or colon that introduces them.
         while (contentFirst < last && (tokens.lower[contentFirst] === ',' || tokens.lower[contentFirst] === ':')) contentFirst++;
         // "… just as the mayor said. The rest is noise.": a verb that ends its clause reports nothing here.
