@@ -35,3 +35,8 @@ test('findNestedStatements: a description can be the reporter inside a statement
   // Not a description after a preposition: "in the report she wrote" names no reporter.
   assert.deepEqual(nestedIn('Vell said the figures in the audit report showed a loss.', 'the figures in the audit report showed a loss'), []);
 });
+
+test('findNestedStatements: a name set off by commas before its verb reports ("the mayor, Ana Lisk, had admitted")', () => {
+  const reported = nestedIn('Vell said the mayor, Ana Lisk, had privately admitted that the pier was unsafe.', 'the mayor, Ana Lisk, had privately admitted that the pier was unsafe');
+  assert.deepEqual(reported.map((statement) => [statement.source?.text, statement.cue?.text, statement.content[0]?.text]), [['Ana Lisk', 'admitted', 'that the pier was unsafe']]);
+});

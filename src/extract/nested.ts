@@ -98,6 +98,8 @@ export function findNestedStatements(input: NestedInput): Statement[] {
         if (entry === undefined || !UTTERANCE_STANCES.has(entry.stance)) continue;
         let subjectEnd = index - 1;
         while (subjectEnd > first && SKIPPABLE.has(tokens.lower[subjectEnd]!)) subjectEnd--;
+        // "the prime minister, Ana Lisk, had admitted": the comma closing an apposition ends the subject's name.
+        if (tokens.lower[subjectEnd] === ',' && subjectEnd - 1 > first && isCapitalized(tokens, subjectEnd - 1)) subjectEnd--;
         const subjectWord = tokens.lower[subjectEnd]!;
         const described = SUBJECT_PRONOUNS.has(subjectWord) ? -1 : descriptionStart(tokens, first, subjectEnd);
         if (SUBJECT_PRONOUNS.has(subjectWord) || (tokens.kinds[subjectEnd] === TokenKind.Word && isCapitalized(tokens, subjectEnd) && subjectEnd > first - 1)) {
