@@ -498,3 +498,12 @@ test('pipeline: an outlet\'s report closing a sentence ("…, the news agency Se
     assert.deepEqual(byContent(analysis, 'the cranes would restart').via.map((relay) => `${relay.name}/${relay.role}`), via, text);
   }
 });
+
+test('pipeline: speaking to an audience with no topic reports nothing; with a topic it does', () => {
+  const bare = analyze('The mayor, who spoke to reporters at the quay, left before noon.\n');
+  assertAnalysisSpans(bare);
+  assert.equal(bare.statements.filter((statement) => statement.cue?.text === 'spoke').length, 0);
+  const topic = analyze('The mayor spoke to reporters about the flooded quay.\n');
+  assertAnalysisSpans(topic);
+  assert.equal(topic.statements.filter((statement) => statement.cue?.text.startsWith('spoke')).length, 1);
+});

@@ -253,9 +253,28 @@ function isNounCueRelative(tokens: Tokens, draft: Draft): boolean {
   return tokens.kinds[piece.last + 1] !== TokenKind.Word || after === 'and' || after === 'but';
 }
 
-/** After content boundaries settle: a lone relative word as content, "reported from" a place, a noun cue's relative clause. */
+/** Verbs of speaking whose object may be only the audience or the occasion ("spoke to reporters in parliament"). */
+const SPEAKING_VERBS = new Set(['spoke', 'speak', 'speaks', 'speaking', 'talked', 'talk', 'talks', 'talking']);
+/** Prepositions that name who was spoken to or where ("to reporters", "with the BBC", "at a rally", "before the committee"). */
+const AUDIENCE_PREPOSITIONS = new Set(['to', 'with', 'at', 'before']);
+/** Words that bring a topic after the audience ("spoke to reporters about the budget"): then something was said. */
+const TOPIC_WORDS = new Set(['about', 'of', 'on', 'that', 'regarding']);
+/** Longest audience phrase read as no report. */
+const MAX_AUDIENCE_WORDS = 8;
+
+/** "…, who spoke to reporters in parliament, …": speaking to an audience with no topic or clause reports nothing. */
+function isAudienceOnly(tokens: Tokens, draft: Draft): boolean {
+  const cue = draft.cue;
+  if (cue === null || cue.first !== cue.last || !SPEAKING_VERBS.has(tokens.lower[cue.first]!) || draft.pieces.length !== 1) return false;
+  const piece = draft.pieces[0]!;
+  if (piece.first !== cue.last + 1 || !AUDIENCE_PREPOSITIONS.has(tokens.lower[piece.first]!) || piece.last - piece.first >= MAX_AUDIENCE_WORDS) return false;
+  for (let at = piece.first; at <= piece.last; at++) if (TOPIC_WORDS.has(tokens.lower[at]!) || tokens.kinds[at] === TokenKind.Quote) return false;
+  return true;
+}
+
+/** After content boundaries settle: a lone relative word as content, "reported from" a place, a noun cue's relative clause, an audience only. */
 export function isNoReportAfterBoundaries(tokens: Tokens, draft: Draft): boolean {
-  return isLoneRelativeWord(tokens, draft) || isReportedFrom(tokens, draft) || isNounCueRelative(tokens, draft);
+  return isLoneRelativeWord(tokens, draft) || isReportedFrom(tokens, draft) || isNounCueRelative(tokens, draft) || isAudienceOnly(tokens, draft);
 }
 
 /**
