@@ -986,3 +986,26 @@ test('completeSources: a contracted verb written onto the source\'s last word is
     assert.equal(result.drafts[0]?.cue?.text, text.slice(expected.length, text.indexOf(' that')), text);
   }
 });
+
+test('assembleStatements: after a verb of trying, going on or having to, the infinitive joins the cue and gives its stance', () => {
+  // [text, source, cue, content, expected cue, expected content, expected lemma]
+  const cases: ReadonlyArray<readonly [string, string, string, string, string, string, string]> = [
+    ['The mayor continued to attack the harbour plan on Friday.', 'The mayor', 'continued', 'to attack the harbour plan on Friday', 'continued to attack', 'the harbour plan on Friday', 'attack'],
+    ['Ortiz has tried to focus on the ferry fares.', 'Ortiz', 'has tried', 'to focus on the ferry fares', 'has tried to focus on', 'the ferry fares', 'focus'],
+    ['The council was quick to deny the rumour about the mill.', 'The council', 'was quick', 'to deny the rumour about the mill', 'was quick to deny', 'the rumour about the mill', 'deny'],
+    // A verb of refusing is a report of its own: the infinitive stays the content.
+    ['The union declined to comment on the offer.', 'The union', 'declined', 'to comment on the offer', 'declined', 'to comment on the offer', 'declined'],
+  ];
+  for (const [text, source, cue, content, wantCue, wantContent, wantLemma] of cases) {
+    const { drafts } = assemble(text, [
+      ['source', source],
+      ['cue', cue],
+      ['content', content],
+    ]);
+    assert.deepEqual(
+      drafts.map((draft) => [draft.cue?.text, draft.content.map((piece) => piece.text), draft.cue?.lemma]),
+      [[wantCue, [wantContent], wantLemma]],
+      text,
+    );
+  }
+});

@@ -1,4 +1,4 @@
-import { BETWEEN_SUBJECT_AND_CUE, CUE_MODIFIERS, CUE_VERBS } from '../lexicon/cues.js';
+import { ASPECTUAL_VERBS, BETWEEN_SUBJECT_AND_CUE, CUE_MODIFIERS, CUE_VERBS } from '../lexicon/cues.js';
 import { RELATIVE_PRONOUNS } from '../lexicon/pronouns.js';
 import { GENERIC_LEADER_HEADS, SINGULAR_GROUP_HEADS, TITLE_WORDS } from '../lexicon/titles.js';
 import { TokenKind, type Tokens } from '../text/tokenize.js';
@@ -227,4 +227,29 @@ export function joinVerbPhrase(tokens: Tokens, draft: Draft): void {
   let first = cue.first;
   while (first - 1 > limit && CUE_MODIFIERS.has(tokens.lower[first - 1]!) && isLowerCase(tokens, first - 1)) first--;
   if (first < cue.first) draft.cue = spanWith(cue, first, cue.last);
+}
+
+/** Prepositions whose object, right after a verb, is what the cue is about ("focus on", "speak about", "call for"). */
+const OBJECT_PREPOSITIONS = new Set(['of', 'on', 'about', 'for', 'against', 'with', 'at']);
+
+/**
+ * "continued | to attack the plan", "tried | to portray him as …", "was quick | to deny …": after a verb of trying,
+ * going on, failing or having to (or "quick", "likely"), the infinitive is the reporting verb, so "to" and the verb join
+ * the cue (with a preposition whose object is the content: "continue to focus on | …"); the content starts after them.
+ * Verbs of intending or refusing ("declined | to comment", "vowed | to …") are cues of their own and keep the
+ * infinitive as content, as PolNeAR marks them. Limit: only a one-word infinitive ("to keep pressing" keeps "pressing"
+ * in the content), and a phrasal verb's particle ("beat back") stays in the content.
+ */
+export function joinAspectualInfinitive(tokens: Tokens, draft: Draft): void {
+  const cue = draft.cue;
+  if (cue === null || !ASPECTUAL_VERBS.has(tokens.lower[cue.last]!)) return;
+  const index = draft.pieces.findIndex((piece) => piece.first === cue.last + 1);
+  if (index < 0) return;
+  const piece = draft.pieces[index]!;
+  const verb = piece.first + 1;
+  if (tokens.lower[piece.first] !== 'to' || verb >= piece.last || tokens.kinds[verb] !== TokenKind.Word || !isLowerCase(tokens, verb)) return;
+  let last = verb;
+  if (OBJECT_PREPOSITIONS.has(tokens.lower[last + 1]!) && last + 1 < piece.last) last++;
+  draft.cue = spanWith(cue, cue.first, last);
+  draft.pieces[index] = spanWith(piece, last + 1, piece.last);
 }

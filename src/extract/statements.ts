@@ -4,7 +4,7 @@ import type { Cue, StatementKind } from '../model/types.js';
 import { TokenKind, type Tokens } from '../text/tokenize.js';
 import type { Quotation, QuotationResult } from './quotations.js';
 import type { TaggedSpan } from './tagger.js';
-import { cutContractedVerb, isRaisedSubject, joinAppositiveHead, joinVerbPhrase, moveDescriptionToSource, moveHeadNounToSource, moveSubjectOfPassive, moveSubjectOfRaising, splitParticipleCue } from './attribution-boundaries.js';
+import { cutContractedVerb, isRaisedSubject, joinAppositiveHead, joinAspectualInfinitive, joinVerbPhrase, moveDescriptionToSource, moveHeadNounToSource, moveSubjectOfPassive, moveSubjectOfRaising, splitParticipleCue } from './attribution-boundaries.js';
 import { dropAgeSources, dropAnonymityAsides, joinSubjectAfterRelay, splitCoordinatedReports, splitRelaySources } from './attribution-spans.js';
 import { addParentheticalClosings, addParentheticalOpenings, cutDateline, cutInferenceTail, cutRefusalTail, cutSentenceAdverb, cutSpeechEventTail, cutSubordinateTail, cutTimeTail, dropAppositivePiece, extendFrontedAdjunct, extendToClauseEnd, extendToLineEnd, extendToSentenceStart, joinRelativeClauses, joinReportedRelative, splitCoordinatedCues, startReportedClause } from './content-boundaries.js';
 import { dropDrafts, dropHedgedInferences, dropScareQuotes, isFunctionWordCue, isNoReport, isNoReportAfterBoundaries, mergeCoordinatedComplements, mergeUnattributedQuotes, removeAnonymityRequests } from './draft-filters.js';
@@ -504,6 +504,7 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
   for (const draft of drafts) moveHeadNounToSource(tokens, draft);
   for (const draft of drafts) moveSubjectOfPassive(tokens, draft);
   for (const draft of drafts) moveSubjectOfRaising(tokens, draft, tagged);
+  for (const draft of drafts) joinAspectualInfinitive(tokens, draft);
   // Claims as the boundaries now stand: a relative pronoun another statement holds is not this one's.
   const claimedNow = claimedTokens(tokens, drafts);
   for (const draft of drafts) joinReportedRelative(tokens, draft, claimedNow);

@@ -113,10 +113,30 @@ export const CUE_PHRASES: ReadonlyArray<{ readonly words: readonly string[]; rea
   { words: ['in', 'a', 'tweet'], entry: { lemma: 'in a tweet', stance: 'neutral' } },
 ];
 
+/**
+ * Verbs of trying, going on and failing whose infinitive is the report ("continued to attack", "tried to portray",
+ * "failed to mention"): the infinitive belongs to the cue and gives it its stance.
+ */
+export const ASPECTUAL_VERBS: ReadonlySet<string> = new Set([
+  'try', 'tries', 'tried', 'trying', 'attempt', 'attempts', 'attempted', 'attempting', 'continue', 'continues', 'continued', 'continuing',
+  'fail', 'fails', 'failed', 'failing', 'begin', 'begins', 'began', 'begun', 'beginning', 'start', 'starts', 'started', 'starting',
+  'tend', 'tends', 'tended', 'need', 'needs', 'needed', 'struggle', 'struggles', 'struggled', 'struggling', 'come', 'came', 'comes',
+  // "has to explain", "was quick to deny", "is likely to argue": obligation, readiness and likelihood work the same way.
+  'has', 'have', 'had', 'quick', 'slow', 'careful', 'ready', 'likely', 'unlikely', 'able', 'unable', 'hard',
+]);
+
 /** The stance of a cue written as `words` (lower case), looking at its head word. */
 export function stanceOf(words: readonly string[]): CueEntry {
   for (const phrase of CUE_PHRASES) {
     if (phrase.words.length <= words.length && phrase.words.every((word, index) => words[index] === word)) return phrase.entry;
+  }
+  // "continued to deny": the verb after an aspectual verb and "to" is the report (and the head, if no reporting verb).
+  let infinitive: string | undefined;
+  for (let index = 0; index + 2 < words.length && infinitive === undefined; index++) {
+    if (!ASPECTUAL_VERBS.has(words[index]!) || words[index + 1] !== 'to') continue;
+    infinitive = words[index + 2]!;
+    const verb = CUE_VERBS.get(infinitive);
+    if (verb !== undefined) return verb;
   }
   for (const word of words) {
     const verb = CUE_VERBS.get(word);
@@ -126,7 +146,7 @@ export function stanceOf(words: readonly string[]): CueEntry {
     const noun = CUE_NOUNS.get(word);
     if (noun !== undefined) return noun;
   }
-  const head = words.find((word) => /^\p{L}/u.test(word)) ?? words[0] ?? '';
+  const head = infinitive ?? words.find((word) => /^\p{L}/u.test(word)) ?? words[0] ?? '';
   return { lemma: head, stance: 'neutral' };
 }
 
