@@ -4,7 +4,7 @@ import { GENERIC_LEADER_HEADS, SINGULAR_GROUP_HEADS, TITLE_WORDS } from '../lexi
 import { TokenKind, type Tokens } from '../text/tokenize.js';
 import type { QuotationResult } from './quotations.js';
 import type { TaggedSpan } from './tagger.js';
-import { type Draft, isLowerCase, isPassiveCue, isRaisingCue, PREPOSITIONS, spanWith } from './drafts.js';
+import { COMMON_PREPOSITIONS, type Draft, isLowerCase, isPassiveCue, isRaisingCue, spanWith } from './drafts.js';
 
 /** Rules that move words between a draft's cue, source and content: passive and raised subjects, verb phrases, descriptions. */
 
@@ -200,7 +200,7 @@ export function moveHeadNounToSource(tokens: Tokens, draft: Draft): void {
   const noun = tokens.lower[cue.first]!;
   if (tokens.kinds[cue.first] !== TokenKind.Word || CUE_VERBS.has(noun) || BETWEEN_SUBJECT_AND_CUE.has(noun) || !isLowerCase(tokens, cue.first)) return;
   // Adverbs ("increasingly"), negated auxiliaries ("isn't") and prepositions ("despite") are no head nouns.
-  if (noun.endsWith('ly') || noun.includes("'") || noun.includes('’') || PREPOSITIONS.has(noun)) return;
+  if (noun.endsWith('ly') || noun.includes("'") || noun.includes('’') || COMMON_PREPOSITIONS.has(noun)) return;
   // Only a source left without its head ("strong international", "A property"): a name ("Voss | avoids") is whole.
   if (!isLowerCase(tokens, source.last)) return;
   draft.source = spanWith(source, source.first, cue.first);

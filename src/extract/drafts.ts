@@ -10,8 +10,8 @@ import type { TaggedSpan } from './tagger.js';
  * statement rules share: spans of tokens, gaps, reporting verbs, passive and raising cues.
  */
 
-/** Words that make the content before a cue an object ("In an interview on [CBS],"), not an utterance, when one follows the cue. */
-export const PREPOSITIONS = new Set(['on', 'in', 'at', 'during', 'of', 'to', 'with', 'by', 'from', 'for']);
+/** The ten commonest prepositions (the lexicon has them all): content right after one is its object ("In an interview on [CBS],"), no utterance. */
+export const COMMON_PREPOSITIONS = new Set(['on', 'in', 'at', 'during', 'of', 'to', 'with', 'by', 'from', 'for']);
 
 /** Tokens scanned between a cue and a candidate at most (punctuation included). */
 const MAX_SCAN = 64;

@@ -8,7 +8,7 @@ import { cutContractedVerb, isRaisedSubject, joinAppositiveHead, joinAspectualIn
 import { dropAgeSources, dropAnonymityAsides, joinSubjectAfterRelay, splitCoordinatedReports, splitRelaySources } from './attribution-spans.js';
 import { addParentheticalClosings, addParentheticalOpenings, cutDateline, cutInferenceTail, cutRefusalTail, cutSentenceAdverb, cutSpeechEventTail, cutSubordinateTail, cutTimeTail, dropAppositivePiece, extendFrontedAdjunct, extendToClauseEnd, extendToLineEnd, extendToSentenceStart, joinRelativeClauses, joinReportedRelative, splitCoordinatedCues, startReportedClause } from './content-boundaries.js';
 import { dropDrafts, dropHedgedInferences, dropScareQuotes, isFunctionWordCue, isNoReport, isNoReportAfterBoundaries, mergeCoordinatedComplements, mergeUnattributedQuotes, removeAnonymityRequests } from './draft-filters.js';
-import { attributionFirst, attributionLast, claimedTokens, closesQuotation, type Draft, FINITE_AUXILIARIES, gapBetween, holdsCueVerb, isRelayCue, lastTokenOf, MAX_ADDRESSEE_WORDS, NOT_ADDRESSEE_OPENERS, onlyPunctuationBetween, PREPOSITIONS, removeMerged, SENTENCE_ENDS, sentenceEndBetween, sentenceLastWord, spanOfTokens, spanWith } from './drafts.js';
+import { attributionFirst, attributionLast, claimedTokens, closesQuotation, COMMON_PREPOSITIONS, type Draft, FINITE_AUXILIARIES, gapBetween, holdsCueVerb, isRelayCue, lastTokenOf, MAX_ADDRESSEE_WORDS, NOT_ADDRESSEE_OPENERS, onlyPunctuationBetween, removeMerged, SENTENCE_ENDS, sentenceEndBetween, sentenceLastWord, spanOfTokens, spanWith } from './drafts.js';
 
 /** A statement before speaker resolution, relays and ids: spans and the token ranges they came from. */
 export interface DraftStatement {
@@ -410,7 +410,7 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
         // "Pressing her point, Ortiz said on radio that …": the that-clause is what was said; the words before are an aside.
         pieces.push(contents[after]!);
         usedContent[after] = 1;
-      } else if ((gapBefore < gapAfter || (gapBefore === gapAfter && before >= 0)) && !(gapAfter <= MAX_CONTENT_GAP && PREPOSITIONS.has(tokens.lower[contents[before]!.first - 1] ?? ''))) {
+      } else if ((gapBefore < gapAfter || (gapBefore === gapAfter && before >= 0)) && !(gapAfter <= MAX_CONTENT_GAP && COMMON_PREPOSITIONS.has(tokens.lower[contents[before]!.first - 1] ?? ''))) {
         pieces.push(contents[before]!);
         usedContent[before] = 1;
       } else {
