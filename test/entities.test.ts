@@ -60,6 +60,8 @@ test('findEntities: types, names and mention forms', () => {
     { text: 'Campaigners were angry. "Fares are too high," said Ruth Baker of Campaign for Better Buses.', name: 'Ruth Baker', type: 'person', mentions: ['Ruth Baker/name'] },
     { text: 'Campaigners were angry. "Fares are too high," said Ruth Baker of Campaign for Better Buses.', name: 'Campaign for Better Buses', type: 'organization', mentions: ['Campaign for Better Buses/name'] },
     { text: '"We will fight this," vowed Green MEP Lars Holm.', name: 'Lars Holm', type: 'person', mentions: ['Lars Holm/name'], role: 'Green MEP' },
+    { text: 'Inspector Tomas Hale said the road was closed.', name: 'Tomas Hale', type: 'person', mentions: ['Tomas Hale/name'], role: 'Inspector' },
+    { text: 'Local corporator Ravi Kale said the pipes were old.', name: 'Ravi Kale', type: 'person', mentions: ['Ravi Kale/name'], role: 'Local corporator' },
     { text: 'It was shared by the Telegram channel “Morning Bell,” which is popular. According to Morning Bell, talks were tense.', name: 'Morning Bell', type: 'media', mentions: ['Morning Bell/name', 'Morning Bell/name'] },
     { text: 'Both sides signed the Vienna Memorandum in 2019.', name: 'Vienna Memorandum', type: 'document', mentions: ['Vienna Memorandum/name'] },
     { text: 'Changes to the Constitution were debated.', name: 'Constitution', type: 'document', mentions: ['Constitution/name'] },
@@ -191,6 +193,8 @@ test('findEntities: organization names with "for" and company endings are organi
     ['Economists were divided. The Institute for Fiscal Studies disagreed.', 'Institute for Fiscal Studies'],
     ['Analysts at Harlow Capital expect a cut.', 'Harlow Capital'],
     ['Harbourline Estates said it would cooperate.', 'Harbourline Estates'],
+    ['Orlen Foods said it would close a plant.', 'Orlen Foods'],
+    ['Crews at Tarvik Lines walked out on Monday.', 'Tarvik Lines'],
   ];
   for (const [text, name] of table) {
     const entity = analyze(text).find((candidate) => candidate.name === name);
@@ -293,6 +297,9 @@ test('findEntities: a name ending in a street or region word is a place, never a
     ['Traders on Mill Street objected to the plan.', 'Mill Street', 'place'],
     ['Shells hit Tarnova Province on Sunday.', 'Tarnova Province', 'place'],
     ['Voters in Harlan County went to the polls.', 'Harlan County', 'place'],
+    ['Seals gather at Morrow Point in winter.', 'Morrow Point', 'place'],
+    ['Ferries cross the Velby Strait every hour.', 'Velby Strait', 'place'],
+    ['Residents of Shanti Nagar protested on Tuesday.', 'Shanti Nagar', 'place'],
   ];
   for (const [text, name, type] of cases) assert.equal(named(analyze(text), name).type, type, text);
   const text = 'Voters in Harlan County went to the polls. He said the count was fair.';

@@ -20,7 +20,7 @@ function nestedIn(text: string, content: string): Statement[] {
 
 test('findNestedStatements: a report inside a statement is nested, a verb that ends its clause reports nothing', () => {
   const reported = nestedIn('Vell said that Aros told the crews the port would close.', 'that Aros told the crews the port would close');
-  assert.deepEqual(reported.map((statement) => [statement.source?.text, statement.cue?.text, statement.content[0]?.text, statement.within]), [['Aros', 'told', 'the crews the port would close', 's1']]);
+  assert.deepEqual(reported.map((statement) => [statement.source?.text, statement.cue?.text, statement.content[0]?.text, statement.within]), [['Aros', 'told', 'the port would close', 's1']]);
   // Reported words after a comma start after it.
   const turn = nestedIn('“Then he said, ‘Keep the keys,’ and left,” Vell said.', '“Then he said, ‘Keep the keys,’ and left,”');
   assert.deepEqual(turn.map((statement) => statement.content[0]?.text), ['‘Keep the keys,’ and left']);

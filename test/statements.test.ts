@@ -123,6 +123,28 @@ test('assembleStatements: a dateline opening the paragraph is cut from the sourc
   assert.equal(drafts[0]?.source?.text, 'Norway');
 });
 
+test('assembleStatements: a dateline opening the paragraph is cut from reported content before its cue', () => {
+  const cases: ReadonlyArray<readonly [string, string, string, string]> = [
+    ['BRESKA, June 9 (Wirepress) - The harbour will reopen on Friday, two officials said.', 'BRESKA , June 9 ( Wirepress ) - The harbour will reopen on Friday', 'The harbour will reopen on Friday', 'two officials'],
+    ['Quay news\n\nTORVIK: The harbour will reopen on Friday, two officials said.', 'TORVIK : The harbour will reopen on Friday', 'The harbour will reopen on Friday', 'two officials'],
+  ];
+  for (const [text, content, expected, source] of cases) {
+    const { drafts } = assemble(text, [['content', content], ['source', source], ['cue', 'said']]);
+    assert.equal(drafts[0]?.content.map((piece) => piece.text).join(' | '), expected, text);
+  }
+});
+
+test('findLayoutAttributions: a place in capitals and a colon opening the paragraph after the headline is a dateline, not a speaker', () => {
+  const dateline = tokenize('Quay news\n\nTORVIK: Dock workers walked out on Monday over pay.\n');
+  assert.deepEqual(findLayoutAttributions(dateline), []);
+  // Further down, or before a lower-case word, the label is a transcript's speaker.
+  const transcript = tokenize('Quay news\n\nThe debate began.\n\nVARGA: We will win this election.\n');
+  assert.deepEqual(findLayoutAttributions(transcript).map((draft) => draft.source?.text), ['VARGA']);
+  // A transcript's second line is its speaker's, when other lines open with labels too.
+  const labelled = tokenize('HOST: Will the quay open?\n\nVARGA: We will open it in May.\n');
+  assert.deepEqual(findLayoutAttributions(labelled).map((draft) => draft.source?.text), ['HOST', 'VARGA']);
+});
+
 test('assembleStatements: a role between a quotation and the name after it is the source\'s, not the quotation\'s', () => {
   const text = '"We will not move yet," the head of the central bank, Ana Roe, told reporters.';
   const tagged = [
@@ -484,10 +506,41 @@ test('assembleStatements: the person told is not part of what was said; a clause
     ['Ines Roth told reporters she would run again.', 'told', 'reporters she would run again', 'she would run again'],
     ['Ines Roth asked the mayor whether the bridge was safe.', 'asked', 'the mayor whether the bridge was safe', 'whether the bridge was safe'],
     ['Ines Roth asked the board to find out whether the bridge was safe.', 'asked', 'the board to find out whether the bridge was safe', 'the board to find out whether the bridge was safe'],
+    // A determiner or possessive after the person told opens the clause's subject when its auxiliary follows.
+    ['Ines Roth told the tribunal her nephew had signed the lease.', 'told', 'the tribunal her nephew had signed the lease', 'her nephew had signed the lease'],
+    ['Ines Roth told the weekly the ferry would stop running.', 'told', 'the weekly the ferry would stop running', 'the ferry would stop running'],
+    ['Ines Roth told the tribunal her nephew was abroad that winter.', 'told', 'her nephew was abroad that winter', 'her nephew was abroad that winter'],
+    ['Ines Roth told him and his partners to sell the boats.', 'told', 'him and his partners to sell the boats', 'him and his partners to sell the boats'],
   ];
   for (const [text, cue, content, expected] of cases) {
     const { drafts } = assemble(text, [['source', text.startsWith('The envoy') ? 'The envoy' : 'Ines Roth'], ['cue', cue], ['content', content]]);
     assert.deepEqual(drafts.map((draft) => draft.content.map((piece) => piece.text)), [[expected]], text);
+  }
+});
+
+test('assembleStatements: a cue of telling the tagger left without content takes the clause after the person told', () => {
+  const cases: Array<[string, string[]]> = [
+    ['The skipper told the tribunal the ferry had left without lights.', ['the ferry had left without lights']],
+    ['The skipper told the tribunal that the ferry had left without lights.', ['that the ferry had left without lights']],
+  ];
+  for (const [text, expected] of cases) {
+    const { drafts } = assemble(text, [['source', 'The skipper'], ['cue', 'told']]);
+    assert.deepEqual(drafts.map((draft) => draft.content.map((piece) => piece.text).join(' / ')), expected, text);
+  }
+});
+
+test('assembleStatements: the writer\'s background after a closing attribution ("…, the union said, after …") is no piece of the report', () => {
+  const cases: Array<[string, string, string, string]> = [
+    ['Crane drivers at Selin stopped work, the union said on Friday, after the wage talks broke down.', 'the union', 'Crane drivers at Selin stopped work', 'Crane drivers at Selin stopped work'],
+    ['The ferry will stop in May, the operator said, despite a petition from the islanders.', 'the operator', 'The ferry will stop in May', 'The ferry will stop in May'],
+    ['The ferry will stop in May, the operator said, and the islands will get a bus.', 'the operator', 'The ferry will stop in May', 'The ferry will stop in May / and the islands will get a bus'],
+  ];
+  for (const [text, source, before, expected] of cases) {
+    // With the clause before tagged as content, and with no content tagged (the clause around the attribution).
+    for (const tagged of [[['content', before], ['source', source], ['cue', 'said']], [['source', source], ['cue', 'said']]] as const) {
+      const { drafts } = assemble(text, tagged);
+      assert.deepEqual(drafts.map((draft) => draft.content.map((piece) => piece.text).join(' / ')), [expected], text);
+    }
   }
 });
 
@@ -914,6 +967,13 @@ test('assembleStatements: where reported content ends (time and adverbial tails,
       [['source', 'Ortiz'], ['cue', 'said'], ['content', 'the fees would rise and called for a review']],
       ['Ortiz | said | the fees would rise', 'Ortiz | called for | a review'],
     ],
+    // "but" before a contrasting speech act does the same; before other verbs it stays inside the report.
+    [
+      'Ortiz said the repairs were "solid" but warned that the pier could flood again.',
+      [['source', 'Ortiz'], ['cue', 'said'], ['content', 'the repairs were "solid" but warned that the pier could flood again']],
+      ['Ortiz | said | the repairs were "solid"', 'Ortiz | warned | that the pier could flood again'],
+    ],
+    ['Ortiz said the survey was long but revealed little about the pier.', [['source', 'Ortiz'], ['cue', 'said'], ['content', 'the survey was long but revealed little about the pier']], ['Ortiz | said | the survey was long but revealed little about the pier']],
     ['Ortiz said the pier was unsafe and spoke with the crews.', [['source', 'Ortiz'], ['cue', 'said'], ['content', 'the pier was unsafe and spoke with the crews']], ['Ortiz | said | the pier was unsafe and spoke with the crews']],
     ['Ortiz said wages and continued risks worry the port.', [['source', 'Ortiz'], ['cue', 'said'], ['content', 'wages and continued risks worry the port']], ['Ortiz | said | wages and continued risks worry the port']],
     // A description after an attribution set inside the sentence is the speaker's, not the report's.

@@ -1,4 +1,4 @@
-import { ADDRESSEE_VERBS, CUE_VERBS, INFERENCE_HEDGES, QUESTION_VERBS, UTTERANCE_STANCES } from '../lexicon/cues.js';
+import { ADDRESSEE_VERBS, CONTRASTED_SPEECH_ACTS, CUE_VERBS, INFERENCE_HEDGES, QUESTION_VERBS, UTTERANCE_STANCES } from '../lexicon/cues.js';
 import { PREPOSITIONS, RELATIVE_PRONOUNS, SUBJECT_PRONOUNS } from '../lexicon/pronouns.js';
 import { CALENDAR_UNITS, DAY_PARTS, MONTHS, RELATIVE_DAYS, WEEKDAYS } from '../lexicon/time-words.js';
 import { TokenKind, type Tokens } from '../text/tokenize.js';
@@ -18,11 +18,71 @@ const MAX_DATELINE_TOKENS = 12;
  * capitals, then a dash within a few tokens, before `limit`), or -1 when `opening` starts no dateline.
  */
 export function tokenAfterDateline(tokens: Tokens, opening: number, limit: number): number {
-  const start = tokens.starts[opening]!;
-  const end = tokens.ends[opening]!;
-  if (tokens.kinds[opening] !== TokenKind.Word || end - start < 2 || tokens.text.slice(start, end) !== tokens.text.slice(start, end).toUpperCase()) return -1;
+  if (!isCapitalsWord(tokens, opening)) return -1;
   for (let at = opening + 1; at < limit && at - opening <= MAX_DATELINE_TOKENS; at++) if (DASHES.has(tokens.lower[at]!)) return at + 1;
-  return -1;
+  return tokenAfterColonDateline(tokens, opening, limit);
+}
+
+/** Whether token `index` is a word of two or more letters written in capitals only ("KYIV", "PUNALI"). */
+function isCapitalsWord(tokens: Tokens, index: number): boolean {
+  const start = tokens.starts[index]!;
+  const end = tokens.ends[index]!;
+  if (tokens.kinds[index] !== TokenKind.Word || end - start < 2) return false;
+  const word = tokens.text.slice(start, end);
+  return word === word.toUpperCase() && word !== word.toLowerCase();
+}
+
+/** Whether token `index` is a word opening on a capital letter. */
+function isCapitalised(tokens: Tokens, index: number): boolean {
+  const first = tokens.text[tokens.starts[index]!] ?? '';
+  return tokens.kinds[index] === TokenKind.Word && first !== first.toLowerCase();
+}
+
+/** Most words of a place in capitals before a colon dateline ("NEW DELHI:"). */
+const MAX_COLON_DATELINE_WORDS = 3;
+
+/** Most tokens of a headline line before a dateline's paragraph (a longer first line is body text, not a headline). */
+const MAX_HEADLINE_TOKENS = 60;
+
+/**
+ * "PUNALI: Residents of …": a place in capitals and a colon opening the paragraph after the headline (the document's
+ * second line) is a dateline, as South Asian and some wire styles write it; the token after the colon, or -1. Limit:
+ * only the second line counts — on the first line "AP: …" is a headline's attribution — and only when no other line
+ * opens so (a transcript's "HOST: …", "VARGA: …").
+ */
+export function tokenAfterColonDateline(tokens: Tokens, opening: number, limit: number): number {
+  if (opening === 0 || tokens.breaksBefore[opening]! === 0) return -1;
+  let colon = opening + 1;
+  while (colon < limit && colon - opening < MAX_COLON_DATELINE_WORDS && isCapitalsWord(tokens, colon)) colon++;
+  // The body's first sentence follows, opening on a capital ("UPDATE: 5/12 …" is a rubric, not a place).
+  if (colon + 1 >= limit || tokens.lower[colon] !== ':' || !isCapitalsWord(tokens, colon - 1) || !isCapitalised(tokens, colon + 1)) return -1;
+  // The line before must be the first: no line break between the document's start and it.
+  for (let at = opening - 1; at > 0; at--) {
+    if (opening - at > MAX_HEADLINE_TOKENS) return -1;
+    if (tokens.breaksBefore[at]! > 0) return -1;
+  }
+  return labelledLineCount(tokens) > 1 ? -1 : colon + 1;
+}
+
+/** Lines opening with a label in capitals and a colon, by document (counted once: the dateline test asks per draft). */
+const LABELLED_LINES = new WeakMap<Tokens, number>();
+
+/**
+ * How many lines open with words in capitals and a colon ("HOST: …", "VARGA: …"): more than one makes the document a
+ * transcript, whose second line names a speaker, not a place.
+ */
+function labelledLineCount(tokens: Tokens): number {
+  const known = LABELLED_LINES.get(tokens);
+  if (known !== undefined) return known;
+  let count = 0;
+  for (let at = 0; at < tokens.count; at++) {
+    if (at > 0 && tokens.breaksBefore[at]! === 0) continue;
+    let colon = at;
+    while (colon < tokens.count && colon - at < MAX_COLON_DATELINE_WORDS && isCapitalsWord(tokens, colon)) colon++;
+    if (colon > at && tokens.lower[colon] === ':') count++;
+  }
+  LABELLED_LINES.set(tokens, count);
+  return count;
 }
 
 /**
@@ -39,8 +99,31 @@ export function cutDateline(tokens: Tokens, draft: Draft): void {
   if (after > source.first) draft.source = spanWith(source, after, source.last);
 }
 
+/**
+ * "KYIV, March 3 (Reuters) - Ukraine's army said …" read as reported content: a piece opening a paragraph with a
+ * dateline starts after it — where the story was filed is the writer's, not the speaker's.
+ */
+export function cutContentDateline(tokens: Tokens, draft: Draft): void {
+  const piece = draft.pieces[0];
+  if (piece === undefined || !(piece.first === 0 || tokens.breaksBefore[piece.first]! > 0)) return;
+  const after = tokenAfterDateline(tokens, piece.first, piece.last);
+  if (after > piece.first && after <= piece.last) draft.pieces[0] = spanWith(piece, after, piece.last);
+}
+
 /** Words that open a clause on a noun of the attribution or a contrast of the writer's, not the report's rest. */
 const CLOSING_NOT_CONTINUED = new Set(['where', 'which', 'who', 'whom', 'whose', 'when', 'but', 'though', 'although']);
+
+/** Words that open the writer's background after a closing attribution ("…, the union said, after talks collapsed"). */
+const BACKGROUND_OPENERS = new Set(['after', 'despite', 'amid', 'following']);
+
+/**
+ * "Dock workers walked out, their union said on Tuesday, after talks collapsed late on Sunday.": a clause of time or
+ * concession after the closing comma is the writer's background to the report, not its second piece. Limit: a
+ * speaker's own "after …" reason set off this way is left out too.
+ */
+export function opensWritersAdjunct(tokens: Tokens, first: number): boolean {
+  return BACKGROUND_OPENERS.has(tokens.lower[first]!);
+}
 
 /** Most words of an addressee or adjunct between an attribution's verb and its closing comma ("told them", "said in an interview"). */
 const MAX_ATTRIBUTION_TAIL = 6;
@@ -83,6 +166,7 @@ export function addParentheticalClosings(tokens: Tokens, drafts: Draft[], quotat
     const last = sentenceLastWord(tokens, first);
     // Two words at least ("…, Va." closes a place name), not a clause on a noun of the attribution ("…, where …").
     if (last <= first || tokens.kinds[first] !== TokenKind.Word || CLOSING_NOT_CONTINUED.has(tokens.lower[first]!)) continue;
+    if (opensWritersAdjunct(tokens, first)) continue;
     let clear = true;
     for (let index = first; index <= last && clear; index++) if (claimed[index] === 1 || tokens.kinds[index] === TokenKind.Quote) clear = false;
     if (clear) draft.pieces = [piece, { type: 'content', first, last }];
@@ -386,6 +470,16 @@ const ADJECTIVAL_PARTICIPLES = new Set(['related', 'continued', 'alleged', 'repo
 /** Particles a reporting verb takes into its cue before its content ("called for", "warned against"). */
 const CUE_PARTICLES = new Set(['on', 'for', 'against']);
 
+/**
+ * "and", or "but" before a verb of a contrasting speech act ("said the figures were strong but warned that costs
+ * could rise"): the contrast joins the speaker's second report as "and" does. Limit: a reported subject that itself
+ * warns ("the plan was costly but promised savings") is read as the speaker's act too, as with "and".
+ */
+function isPredicateCoordinator(tokens: Tokens, at: number, verb: number): boolean {
+  const word = tokens.lower[at]!;
+  return word === 'and' || (word === 'but' && CONTRASTED_SPEECH_ACTS.has(tokens.lower[verb]!));
+}
+
 /** Most tokens of reported content scanned for a coordinated reporting verb. */
 const MAX_COORDINATION_SCAN = 80;
 
@@ -406,9 +500,10 @@ export function splitCoordinatedCues(tokens: Tokens, drafts: Draft[], quotations
     if (index < 0) continue;
     const piece = draft.pieces[index]!;
     for (let at = piece.first + 2; at + 2 < piece.last && at <= piece.first + MAX_COORDINATION_SCAN; at++) {
-      if (tokens.lower[at] !== 'and' || quotations.tokenQuotation[at]! >= 0) continue;
+      if ((tokens.lower[at] !== 'and' && tokens.lower[at] !== 'but') || quotations.tokenQuotation[at]! >= 0) continue;
       let verb = at + 1;
       while (verb < at + 3 && PREDICATE_ADVERBS.has(tokens.lower[verb]!)) verb++;
+      if (!isPredicateCoordinator(tokens, at, verb)) continue;
       const word = tokens.lower[verb]!;
       const entry = CUE_VERBS.get(word);
       // A past form only: "-ing", "-s" and the bare lemma are rarely the speaker's next act; "spoke with …" reports nothing.
@@ -572,6 +667,29 @@ export function clauseStart(tokens: Tokens, first: number, last: number): number
   return first;
 }
 
+/** Determiners and possessives that open the subject of a reported clause after the person told ("told the court his client had …"). */
+const CLAUSE_SUBJECT_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your']);
+
+/** Most words of such a subject before its finite verb. */
+const MAX_SUBJECT_WORDS = 4;
+
+/**
+ * "told the court his client had …", "told the paper the team was …": a determiner after the person told (not after a
+ * preposition or "and": "told the head of the board", "told him and his aides") opens the clause's subject when a
+ * finite auxiliary follows within a few words. Limit: a subject whose verb has no auxiliary ("the team lost") is not seen.
+ */
+function opensDeterminedSubject(tokens: Tokens, at: number, last: number): boolean {
+  const before = tokens.lower[at - 1]!;
+  if (!CLAUSE_SUBJECT_DETERMINERS.has(tokens.lower[at]!) || PREPOSITIONS.has(before) || before === 'and' || before === 'or') return false;
+  for (let index = at + 1; index <= last && index <= at + MAX_SUBJECT_WORDS; index++) {
+    if (FINITE_AUXILIARIES.has(tokens.lower[index]!)) return index > at + 1 && tokens.lower[index - 1] !== 'to';
+    // A second determiner or a pronoun opens another noun phrase ("the court | the money had …", "the crowd | he was"):
+    // the first was the person told.
+    if (tokens.kinds[index] !== TokenKind.Word || CLAUSE_SUBJECT_DETERMINERS.has(tokens.lower[index]!) || NOT_ADDRESSEE_OPENERS.has(tokens.lower[index]!)) return false;
+  }
+  return false;
+}
+
 /**
  * "told the Security Council that …", "told reporters she …": content that opens with the person told (words only, then
  * "that" or a subject pronoun within a few words) starts there; else at `first`. The addressee is not what was said.
@@ -579,14 +697,40 @@ export function clauseStart(tokens: Tokens, first: number, last: number): number
 export function afterAddressee(tokens: Tokens, first: number, last: number): number {
   // "told that …", "told how …", "told she believed that …": no addressee written, the clause starts at once.
   if (tokens.kinds[first] !== TokenKind.Word || NOT_ADDRESSEE_OPENERS.has(tokens.lower[first]!)) return first;
+  // "her brother was at home that night" (already past the person told): the clause opens at once.
+  if (opensDeterminedSubject(tokens, first, last)) return first;
   for (let index = first + 1; index <= last && index <= first + MAX_ADDRESSEE_WORDS; index++) {
     // "told reporters she would run": a subject pronoun after the person told opens a clause without "that" (limit:
     // "told him it" where "it" is the object of a phrasal verb is rare after a person told).
     if (tokens.lower[index] === 'that' || SUBJECT_PRONOUNS.has(tokens.lower[index]!)) return index;
+    if (opensDeterminedSubject(tokens, index, last)) return index;
     // "told reporters how surprised she was that …": a clause opened before the "that".
     if (tokens.kinds[index] !== TokenKind.Word || NOT_ADDRESSEE_OPENERS.has(tokens.lower[index]!)) break;
   }
   return first;
+}
+
+/** Most words of a reported clause taken after the person told when the tagger marked none (see clauseAfterPersonTold). */
+const MAX_TOLD_CLAUSE_WORDS = 40;
+
+/**
+ * "The coach told the paper the team had lost heart.": a cue of telling the tagger left without content takes the
+ * clause after the person told, when one opens there ("that", a subject pronoun, a determined subject and its
+ * auxiliary) and runs unclaimed to the sentence end or the next statement's words (a coordinator before those is
+ * dropped). Limit: a clause with no such opener ("told the paper Ortiz lost") is not seen.
+ */
+export function clauseAfterPersonTold(tokens: Tokens, cue: TaggedSpan, source: TaggedSpan | null, claimed: Uint8Array): TaggedSpan[] {
+  if (!ADDRESSEE_VERBS.has(tokens.lower[cue.last]!) || (source !== null && source.first > cue.last)) return [];
+  const first = cue.last + 1;
+  const sentenceLast = sentenceLastWord(tokens, cue.last);
+  if (first > sentenceLast || tokens.kinds[first] !== TokenKind.Word) return [];
+  let last = first;
+  while (last < sentenceLast && last - first < MAX_TOLD_CLAUSE_WORDS && claimed[last + 1] !== 1 && tokens.kinds[last + 1] !== TokenKind.Quote) last++;
+  if (last < sentenceLast && claimed[last + 1] !== 1) return [];
+  while (last > first && (tokens.kinds[last] === TokenKind.Punct || tokens.lower[last] === 'and' || tokens.lower[last] === 'but')) last--;
+  const start = afterAddressee(tokens, first, last);
+  if (start === first || wordsIn(tokens, start, last) < 3) return [];
+  return [{ type: 'content', first: start, last }];
 }
 
 /** Words that open an indirect question after the person asked ("asked the mayor whether …"). */

@@ -1,5 +1,6 @@
 import { makeSpan, trimRange, type Span } from '../model/span.js';
 import { TokenKind, type Tokens } from '../text/tokenize.js';
+import { tokenAfterColonDateline } from './content-boundaries.js';
 import type { DraftStatement } from './statements.js';
 
 /** Dashes that attribute a quotation to the name after them ("“…” ― Jane Roe"). */
@@ -168,6 +169,8 @@ function readLine(tokens: Tokens, first: number, last: number, drafts: DraftStat
   if (tokens.kinds[nameFirst] === TokenKind.Quote) nameFirst++;
   let nameLast = nameFirst;
   while (nameLast <= last && nameLast - nameFirst < 4 && isCapitalized(tokens, nameLast) && tokens.lower[nameLast + 1] !== ':') nameLast++;
+  // "PUNALI: Residents …" opening the paragraph after the headline is a dateline, not a speaker's line.
+  if (tokenAfterColonDateline(tokens, first, last + 1) > 0) return;
   if (nameLast <= last && isCapitalized(tokens, nameLast) && tokens.lower[nameLast + 1] === ':' && nameLast + 2 <= last) {
     const allCapitals = isAllCapitals(tokens, nameLast);
     const headline = first === 0 && nameLast - nameFirst >= 1;

@@ -6,7 +6,7 @@ import type { Quotation, QuotationResult } from './quotations.js';
 import type { TaggedSpan } from './tagger.js';
 import { cutContractedVerb, isRaisedSubject, joinAppositiveHead, joinAspectualInfinitive, joinVerbPhrase, moveDescriptionToSource, moveHeadNounToSource, moveSubjectOfPassive, moveSubjectOfRaising, splitParticipleCue } from './attribution-boundaries.js';
 import { dropAgeSources, dropAnonymityAsides, joinSubjectAfterRelay, splitCoordinatedReports, splitRelaySources } from './attribution-spans.js';
-import { addParentheticalClosings, addParentheticalOpenings, cutDateline, cutInferenceTail, cutRefusalTail, cutSentenceAdverb, cutSpeechEventTail, cutSubordinateTail, cutTimeTail, dropAppositivePiece, extendFrontedAdjunct, extendToClauseEnd, extendToLineEnd, extendToSentenceStart, joinRelativeClauses, joinReportedRelative, splitCoordinatedCues, startReportedClause } from './content-boundaries.js';
+import { addParentheticalClosings, addParentheticalOpenings, clauseAfterPersonTold, cutContentDateline, cutDateline, cutInferenceTail, cutRefusalTail, cutSentenceAdverb, cutSpeechEventTail, cutSubordinateTail, cutTimeTail, dropAppositivePiece, extendFrontedAdjunct, extendToClauseEnd, extendToLineEnd, extendToSentenceStart, joinRelativeClauses, joinReportedRelative, opensWritersAdjunct, splitCoordinatedCues, startReportedClause } from './content-boundaries.js';
 import { dropDrafts, dropHedgedInferences, dropScareQuotes, isFunctionWordCue, isNoReport, isNoReportAfterBoundaries, mergeCoordinatedComplements, mergeUnattributedQuotes, removeAnonymityRequests } from './draft-filters.js';
 import { attributionFirst, attributionLast, claimedTokens, closesQuotation, COMMON_PREPOSITIONS, type Draft, FINITE_AUXILIARIES, gapBetween, holdsCueVerb, isRelayCue, lastTokenOf, MAX_ADDRESSEE_WORDS, NOT_ADDRESSEE_OPENERS, onlyPunctuationBetween, removeMerged, SENTENCE_ENDS, sentenceEndBetween, sentenceLastWord, spanOfTokens, spanWith } from './drafts.js';
 
@@ -192,6 +192,8 @@ function clausesAroundAttribution(tokens: Tokens, cue: TaggedSpan, source: Tagge
   const closing = attributionLast(cue, source);
   // Bounded, so many such cues in one run-on "sentence" stay linear: a longer clause is no report around an attribution.
   if (opening - first > MAX_CLAUSE_TOKENS || end - closing > MAX_CLAUSE_TOKENS) return [];
+  const told = clauseAfterPersonTold(tokens, cue, source, claimed);
+  if (told.length > 0) return told;
   const last = sentenceLastWord(tokens, closing);
   // "The port closed, according to officials who saw the order, …": whatever follows the relay's name, the clause
   // before the comma is what it reports.
@@ -218,7 +220,8 @@ function clausesAroundAttribution(tokens: Tokens, cue: TaggedSpan, source: Tagge
   if (before < 0) return [];
   const pieces: TaggedSpan[] = [];
   if (before > 0 && (comma >= 0 || before >= 3)) pieces.push({ type: 'content', first, last: opening - 2 });
-  if (comma >= 0) pieces.push({ type: 'content', first: comma + 1, last });
+  // "…, the union said, after talks collapsed": the writer's background after the attribution is no piece of the report.
+  if (comma >= 0 && !opensWritersAdjunct(tokens, comma + 1)) pieces.push({ type: 'content', first: comma + 1, last });
   return pieces;
 }
 
@@ -509,6 +512,7 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
   const claimedNow = claimedTokens(tokens, drafts);
   for (const draft of drafts) joinReportedRelative(tokens, draft, claimedNow);
   for (const draft of drafts) cutDateline(tokens, draft);
+  for (const draft of drafts) cutContentDateline(tokens, draft);
   for (const draft of drafts) moveDescriptionToSource(tokens, draft, quotations);
   for (const draft of drafts) cutSentenceAdverb(tokens, draft);
   for (const draft of drafts) joinAppositiveHead(tokens, draft, tagged);

@@ -189,3 +189,10 @@ export const ADDRESSEE_THAT_VERBS: ReadonlySet<string> = new Set([
 
 /** Participles of naming a source: "asked not to be named", "declined to be identified", "not to be quoted". */
 export const NAMING_PARTICIPLES: ReadonlySet<string> = new Set(['named', 'identified', 'quoted']);
+
+/**
+ * Past forms of reporting verbs that, after "but" with no subject of their own, open the speaker's second, contrasting
+ * report ("said sales were strong but warned that costs could rise"); other verbs there often go on with the reported
+ * subject or a belief ("the report … but revealed nothing", "was relieved but still doubted").
+ */
+export const CONTRASTED_SPEECH_ACTS: ReadonlySet<string> = new Set(['warned', 'urged', 'cautioned', 'insisted', 'added', 'stressed', 'acknowledged', 'conceded', 'argued', 'admitted', 'denied', 'maintained', 'vowed', 'promised']);

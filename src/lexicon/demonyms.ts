@@ -82,9 +82,9 @@ export const PLACE_PREFIXES: ReadonlySet<string> = new Set(
   'san santa santo são sao los las la el new north south east west upper lower fort mount mt. port lake cape saint st. st sainte'.split(' '),
 );
 
-/** Last words that make a name a place ("Mill Street", "Tarnova Province"); not surnames too (Hill, Lane, Bay, Rivers). */
+/** Last words that make a name a place ("Mill Street", "Tarnova Province", "Carrow Point", "Shanti Nagar"); not surnames too (Hill, Lane, Bay, Rivers). */
 export const PLACE_SUFFIXES: ReadonlySet<string> = new Set(
-  'street road avenue boulevard square highway motorway bridge county province district region island islands peninsula'.split(' '),
+  'street road avenue boulevard square highway motorway bridge county province district region island islands peninsula strait straits point harbour harbor valley gulf canal nagar'.split(' '),
 );
 
 /** The gazetteer entry for a written name (any case), or undefined. */

@@ -18,6 +18,7 @@ export const TITLE_WORDS: ReadonlySet<string> = words(`
   researcher scientist expert activist campaigner dissident author writer novelist poet artist actor actress singer rapper comedian
   businessman businesswoman billionaire tycoon entrepreneur investor banker strategist pollster consultant lobbyist organizer
   coach player striker manager owner negotiator mediator
+  inspector superintendent constable detective magistrate sheriff corporator
 `);
 
 /** Abbreviated titles (and party names) and the role word a description uses for them ("Sen. Ana Reyes" … "the senator", "the GOP nominee" … "Republican nominee"). */
@@ -61,6 +62,7 @@ export const ORGANIZATION_WORDS: ReadonlySet<string> = words(`
   campaign society watch forum initiative
   army navy force forces guard police militia brigade battalion regiment command cabinet government secretariat directorate authority
   church mosque synagogue hospital airlines airways motors industries systems technologies labs laboratory center centre club team
+  foods lines
   duma rada knesset bundestag kremlin pentagon house
   capital partners estates properties investments securities bancorp trust insurance energy petroleum oil gas mining
   pharmaceuticals therapeutics logistics shipping railways utilities telecom communications consulting
