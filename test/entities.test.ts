@@ -318,3 +318,8 @@ test('findEntities: a job word that also names outlets introduces an outlet befo
   const text = 'Pieter de Wit spoke to broadcaster NTV. He said the port would reopen.';
   assert.ok(forms(named(analyze(text), 'Pieter de Wit')).includes('He/pronoun'), text);
 });
+
+test('findEntities: the labels of a wire credit line are no names; the people credited are', () => {
+  const names = analyze('(Reporting by Anna Ferry; Editing by Tom Hale; Additional reporting by Jo Marsh)').map((entity) => entity.name);
+  assert.deepEqual(names, ['Anna Ferry', 'Tom Hale', 'Jo Marsh']);
+});

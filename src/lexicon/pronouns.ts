@@ -29,7 +29,7 @@ const words = (list: string): ReadonlySet<string> => new Set(list.split(/\s+/).f
 
 /**
  * Words that never start a name though they are often capitalized (sentence starts, headlines): function words,
- * sentence adverbs, months and weekdays, compass adjectives. Lower case.
+ * sentence adverbs, months and weekdays, compass adjectives, the labels of a wire credit line ("Editing by …"). Lower case.
  */
 export const NOT_NAME_WORDS: ReadonlySet<string> = words(`
   the a an this that these those there here it its it's he she they we you i me my our your their his her him them us who whom whose
@@ -44,6 +44,7 @@ export const NOT_NAME_WORDS: ReadonlySet<string> = words(`
   january february march april may june july august september october november december
   monday tuesday wednesday thursday friday saturday sunday
   western eastern northern southern central
+  reporting editing writing additional
   photo video image file update editor's note advertisement breaking exclusive opinion analysis
 `);
 
