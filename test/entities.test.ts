@@ -323,3 +323,8 @@ test('findEntities: the labels of a wire credit line are no names; the people cr
   const names = analyze('(Reporting by Anna Ferry; Editing by Tom Hale; Additional reporting by Jo Marsh)').map((entity) => entity.name);
   assert.deepEqual(names, ['Anna Ferry', 'Tom Hale', 'Jo Marsh']);
 });
+
+test('findEntities: a sports role before a name is a role, not part of the name', () => {
+  const entities = analyze('Midfielder Leon Vasko said the club had lied. Goalkeeper Ana Reyes agreed.');
+  assert.deepEqual(entities.filter((entity) => entity.type === 'person').map((entity) => entity.name), ['Leon Vasko', 'Ana Reyes']);
+});

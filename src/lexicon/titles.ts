@@ -17,7 +17,7 @@ export const TITLE_WORDS: ReadonlySet<string> = words(`
   blogger journalist reporter correspondent editor columnist commentator anchor host presenter broadcaster analyst economist historian professor
   researcher scientist expert activist campaigner dissident author writer novelist poet artist actor actress singer rapper comedian
   businessman businesswoman billionaire tycoon entrepreneur investor banker strategist pollster consultant lobbyist organizer
-  coach player striker manager owner negotiator mediator
+  coach player striker midfielder defender goalkeeper winger referee manager owner negotiator mediator
   inspector superintendent constable detective magistrate sheriff corporator
 `);
 
