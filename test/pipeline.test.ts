@@ -507,3 +507,9 @@ test('pipeline: speaking to an audience with no topic reports nothing; with a to
   assertAnalysisSpans(topic);
   assert.equal(topic.statements.filter((statement) => statement.cue?.text.startsWith('spoke')).length, 1);
 });
+
+test('pipeline: the people polled speak, not the pollster after "by" ("economists surveyed by Selpress expected …")', () => {
+  const analysis = analyze('Economists surveyed by Selpress expected the central bank to hold rates.\n');
+  assertAnalysisSpans(analysis);
+  assert.equal(byContent(analysis, 'the central bank to hold rates').source?.text, 'Economists surveyed by Selpress');
+});

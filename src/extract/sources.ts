@@ -436,10 +436,31 @@ function widenSource(tokens: Tokens, draft: DraftStatement, mentions: readonly E
   return { ...draft, source: makeSpan(tokens.text, tokens.starts[first]!, tokens.ends[last]!), sourceTokens: [first, last] };
 }
 
+/** Participles of asking people whose agent names who asked ("economists surveyed by Reuters", "analysts polled by the bank"). */
+const POLLING_PARTICIPLES = new Set(['polled', 'surveyed', 'interviewed', 'questioned', 'contacted', 'consulted']);
+/** Most words of the noun phrase read back before such a participle. */
+const MAX_POLLED_WORDS = 4;
+
+/**
+ * "Economists surveyed by Reuters | expected …": the pollster after "by" is no speaker; the people polled are, with
+ * the whole reduced relative ("Economists surveyed by Reuters"), as annotators mark it. Read back from the participle
+ * over words to the clause start (the sentence start or a comma); unchanged otherwise.
+ */
+function polledSubject(tokens: Tokens, draft: DraftStatement): DraftStatement {
+  const [first, last] = draft.sourceTokens!;
+  const participle = first - 2;
+  if (participle < 1 || tokens.lower[first - 1] !== 'by' || !POLLING_PARTICIPLES.has(tokens.lower[participle]!)) return draft;
+  const sentenceStart = tokens.sentenceStarts[tokens.sentence[first]!]!;
+  let start = participle;
+  while (start - 1 >= sentenceStart && participle - start < MAX_POLLED_WORDS && tokens.kinds[start - 1] === TokenKind.Word && !NOT_SUBJECT_WORDS.has(tokens.lower[start - 1]!)) start--;
+  if (start === participle || !(start === sentenceStart || tokens.lower[start - 1] === ',')) return draft;
+  return withSourceTokens(tokens, draft, start, last);
+}
+
 /** The rules that narrow a tagged source standing before its cue to the subject of the cue's clause, in order. */
 function trimSourceTail(tokens: Tokens, draft: DraftStatement): DraftStatement {
   if (draft.sourceTokens === null || draft.cueTokens === null || draft.sourceTokens[1] >= draft.cueTokens[0]) return draft;
-  let trimmed = relativeClauseSubject(tokens, draft);
+  let trimmed = polledSubject(tokens, relativeClauseSubject(tokens, draft));
   // The predicate's words at the source's end: a time adjunct, an adverb (into the cue), a contracted verb.
   trimmed = cutSourceTimeAdjunct(tokens, trimmed);
   trimmed = adverbIntoCue(tokens, draft, cutSourceAdverb(tokens, trimmed));
