@@ -40,3 +40,7 @@ test('findNestedStatements: a name set off by commas before its verb reports ("t
   const reported = nestedIn('Vell said the mayor, Ana Lisk, had privately admitted that the pier was unsafe.', 'the mayor, Ana Lisk, had privately admitted that the pier was unsafe');
   assert.deepEqual(reported.map((statement) => [statement.source?.text, statement.cue?.text, statement.content[0]?.text]), [['Ana Lisk', 'admitted', 'that the pier was unsafe']]);
 });
+
+test('findNestedStatements: a negated subject ("Nobody told us …") reports nothing', () => {
+  assert.deepEqual(nestedIn('Vell said nobody told the crews the dam was unsafe.', 'nobody told the crews the dam was unsafe'), []);
+});

@@ -8,6 +8,8 @@ import { TokenKind, type Tokens } from '../text/tokenize.js';
 
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we']);
 const FIRST_PERSON = new Set(['i', 'we']);
+/** Subjects that deny any report ("Nobody told us", "None of them said"). */
+const NEGATED_SUBJECTS = new Set(['nobody', 'none', 'nothing', 'neither', 'no-one']);
 const SKIPPABLE = new Set(['also', 'later', 'had', 'has', 'have', 'then', 'reportedly', 'once', 'privately', 'publicly', 'personally', 'even']);
 
 function isCapitalized(tokens: Tokens, index: number): boolean {
@@ -101,6 +103,8 @@ export function findNestedStatements(input: NestedInput): Statement[] {
         // "the prime minister, Ana Lisk, had admitted": the comma closing an apposition ends the subject's name.
         if (tokens.lower[subjectEnd] === ',' && subjectEnd - 1 > first && isCapitalized(tokens, subjectEnd - 1)) subjectEnd--;
         const subjectWord = tokens.lower[subjectEnd]!;
+        // "Nobody told us anything": a negated subject reports that nothing was said.
+        if (NEGATED_SUBJECTS.has(subjectWord)) continue;
         const described = SUBJECT_PRONOUNS.has(subjectWord) ? -1 : descriptionStart(tokens, first, subjectEnd);
         if (SUBJECT_PRONOUNS.has(subjectWord) || (tokens.kinds[subjectEnd] === TokenKind.Word && isCapitalized(tokens, subjectEnd) && subjectEnd > first - 1)) {
           let subjectStart = subjectEnd;
