@@ -513,3 +513,35 @@ test('pipeline: the people polled speak, not the pollster after "by" ("economist
   assertAnalysisSpans(analysis);
   assert.equal(byContent(analysis, 'the central bank to hold rates').source?.text, 'Economists surveyed by Selpress');
 });
+
+test('pipeline: a sentence opening with an "as" attribution ("As Ortiz put it, …") reports its main clause; a temporal or idiomatic "as" does not', () => {
+  const cases: Array<[text: string, source: string, cue: string, content: string]> = [
+    ['As Ortiz put it, the levy is a tax on hope.', 'Ortiz', 'put it', 'the levy is a tax on hope'],
+    ['As Mirela Tosk puts it, the ferry fares have doubled since spring.', 'Mirela Tosk', 'puts it', 'the ferry fares have doubled since spring'],
+    ['As reported by the Herald, the port will close.', 'the Herald', 'reported', 'the port will close'],
+    ['As stated in the council’s annual review, the quay needs new pilings.', 'the council’s annual review', 'stated', 'the quay needs new pilings'],
+    ['As one harbour pilot pointed out with a shrug, the channel silts up every winter.', 'one harbour pilot', 'pointed out', 'the channel silts up every winter'],
+    ['SELIN, June 3 (Harbourwire) - As Ortiz noted in March, the plan had no budget.', 'Ortiz', 'noted', 'the plan had no budget'],
+  ];
+  for (const [text, source, cue, content] of cases) {
+    const analysis = analyze(`${text}\n`);
+    assertAnalysisSpans(analysis);
+    const statement = byContent(analysis, content);
+    assert.deepEqual([statement.source?.text, statement.cue?.text, statement.content.map((piece) => piece.text)], [source, cue, [content]], text);
+  }
+  const none: Array<[text: string, clause: string]> = [
+    ['As a result, the port will close.', 'the port will close'],
+    ['As expected, the port will close.', 'the port will close'],
+    ['As of Monday, the port will close.', 'the port will close'],
+    ['As reported in March, the port will close.', 'the port will close'],
+    ['As Ortiz wrote the letter, the port was closing.', 'the port was closing'],
+    ['As he left, reporters shouted questions at him.', 'reporters shouted questions at him'],
+    ['As he spoke to the crews, the rain began to fall.', 'the rain began to fall'],
+  ];
+  for (const [text, clause] of none) {
+    const analysis = analyze(`${text}\n`);
+    assert.ok(!analysis.statements.some((statement) => statement.content.some((piece) => piece.text === clause)), text);
+  }
+  // "As well as" inside a sentence is no attribution.
+  assert.equal(analyze('The port, as well as the mill, will close in May.\n').statements.length, 0);
+});

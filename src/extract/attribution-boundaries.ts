@@ -1,10 +1,12 @@
-import { ASPECTUAL_VERBS, BETWEEN_SUBJECT_AND_CUE, CUE_MODIFIERS, CUE_VERBS } from '../lexicon/cues.js';
-import { RELATIVE_PRONOUNS } from '../lexicon/pronouns.js';
+import { AS_CLAUSE_ADJUNCT_OPENERS, AS_CLAUSE_LEMMAS, ASPECTUAL_VERBS, BETWEEN_SUBJECT_AND_CUE, CUE_MODIFIERS, CUE_VERBS } from '../lexicon/cues.js';
+import { PREPOSITIONS, RELATIVE_PRONOUNS } from '../lexicon/pronouns.js';
+import { MONTHS, WEEKDAYS } from '../lexicon/time-words.js';
 import { GENERIC_LEADER_HEADS, SINGULAR_GROUP_HEADS, TITLE_WORDS } from '../lexicon/titles.js';
 import { TokenKind, type Tokens } from '../text/tokenize.js';
 import type { QuotationResult } from './quotations.js';
 import type { TaggedSpan } from './tagger.js';
-import { COMMON_PREPOSITIONS, type Draft, isLowerCase, isPassiveCue, isRaisingCue, spanWith } from './drafts.js';
+import { tokenAfterDateline } from './content-boundaries.js';
+import { COMMON_PREPOSITIONS, type Draft, isLowerCase, isPassiveCue, isRaisingCue, opensNounPhrase, removeMerged, sentenceLastWord, spanWith } from './drafts.js';
 
 /** Rules that move words between a draft's cue, source and content: passive and raised subjects, verb phrases, descriptions. */
 
@@ -252,4 +254,156 @@ export function joinAspectualInfinitive(tokens: Tokens, draft: Draft): void {
   if (OBJECT_PREPOSITIONS.has(tokens.lower[last + 1]!) && last + 1 < piece.last) last++;
   draft.cue = spanWith(cue, cue.first, last);
   draft.pieces[index] = spanWith(piece, last + 1, piece.last);
+}
+
+/** An attribution opening its sentence with "as": its source, its cue and the comma before the main clause it reports. */
+interface AsClause {
+  readonly source: readonly [number, number];
+  readonly cue: readonly [number, number];
+  readonly comma: number;
+  /** "As reported by the Herald, …": the source follows the participle. */
+  readonly passive: boolean;
+}
+
+/** Most tokens of the subject of an "as" clause ("As the port authority's chief engineer noted, …"). */
+const MAX_AS_SUBJECT_TOKENS = 8;
+
+/** Most tokens between an "as" clause's verb and its comma ("As Ortiz told the council in March, …"). */
+const MAX_AS_ADJUNCT_TOKENS = 8;
+
+/** The lemma of a reporting verb an "as" clause may turn on ("point" for "pointed out"), or null. */
+function asClauseLemma(word: string): string | null {
+  if (word === 'point' || word === 'points' || word === 'pointed') return 'point';
+  const lemma = CUE_VERBS.get(word)?.lemma;
+  return lemma !== undefined && AS_CLAUSE_LEMMAS.has(lemma) ? lemma : null;
+}
+
+/** Whether token `at` may stand inside a noun phrase: a word, a number, a possessive mark ("The Post's"), a hyphen or a handle's "@". */
+function isNounPhraseToken(tokens: Tokens, at: number): boolean {
+  const kind = tokens.kinds[at];
+  if (kind === TokenKind.Word || kind === TokenKind.Number) return true;
+  const word = tokens.lower[at]!;
+  return word === "'" || word === '’' || word === "'s" || word === '’s' || word === '.' || word === '-' || word === '@';
+}
+
+/** The comma ending a run of noun-phrase words from `from` (at most `limit` tokens, none of them "that"), or -1. */
+function commaAfterWords(tokens: Tokens, from: number, end: number, limit: number): number {
+  for (let at = from; at < end && at - from <= limit; at++) {
+    if (tokens.lower[at] === ',') return at;
+    if (!isNounPhraseToken(tokens, at) || tokens.lower[at] === 'that') return -1;
+  }
+  return -1;
+}
+
+/**
+ * "As reported by the Herald, …" / "As stated in the council's report, …": a reporting participle and "by" or "in"
+ * opening the sentence, the source after them. Limit: "in" with a month or a weekday after it is a time ("As reported
+ * in March, …") and gives nothing.
+ */
+function readPassiveAsClause(tokens: Tokens, verb: number, end: number): AsClause | null {
+  const word = tokens.lower[verb]!;
+  const lemma = asClauseLemma(word);
+  if (lemma === null || lemma === word || !(word.endsWith('ed') || word.endsWith('en'))) return null;
+  const preposition = tokens.lower[verb + 1];
+  if (preposition !== 'by' && preposition !== 'in') return null;
+  const first = verb + 2;
+  if (first >= end || !opensNounPhrase(tokens, first) || MONTHS.has(tokens.lower[first]!) || WEEKDAYS.has(tokens.lower[first]!) || tokens.kinds[first] === TokenKind.Number) return null;
+  const comma = commaAfterWords(tokens, first, end, MAX_AS_SUBJECT_TOKENS);
+  return comma > first ? { source: [first, comma - 1], cue: [verb, verb], comma, passive: true } : null;
+}
+
+/**
+ * "As Ortiz put it, …" / "As the Herald reported on Monday, …": after "as", a subject (a name, a pronoun or a
+ * determined noun phrase), a reporting verb and at most an adjunct (a preposition or time word opening it; the person
+ * addressed after "told"), then a comma. The verb may take no object of its own: "As Ortiz wrote the letter, …" and
+ * "As he left, …" tell the time. Limit: a subject that itself holds a clause ("As the debate ended and Ortiz said, …")
+ * is taken whole.
+ */
+function readAsClause(tokens: Tokens, opening: number, end: number): AsClause | null {
+  if (tokens.lower[opening] !== 'as' || opening + 1 >= end) return null;
+  const subject = opening + 1;
+  // "As one analyst noted, …": "one" opens a subject too.
+  const opensSubject = opensNounPhrase(tokens, subject) || tokens.lower[subject] === 'one';
+  if (tokens.kinds[subject] === TokenKind.Word && isLowerCase(tokens, subject) && !opensSubject) return readPassiveAsClause(tokens, subject, end);
+  if (!opensSubject) return null;
+  let verb = -1;
+  for (let at = subject + 1; at < end && at - subject <= MAX_AS_SUBJECT_TOKENS && verb < 0; at++) {
+    if (!isNounPhraseToken(tokens, at)) return null;
+    // A capitalised word is part of a name ("As the Selin Herald reported"), not the verb.
+    if (isLowerCase(tokens, at) && asClauseLemma(tokens.lower[at]!) !== null) verb = at;
+  }
+  if (verb < 0) return null;
+  let cueFirst = verb;
+  while (cueFirst - 1 > subject && CUE_MODIFIERS.has(tokens.lower[cueFirst - 1]!)) cueFirst--;
+  const lemma = asClauseLemma(tokens.lower[verb]!)!;
+  let cueLast = verb;
+  // "put it" and "pointed out" are one cue; "As Ortiz put the case, …" is no attribution.
+  if (lemma === 'put' || lemma === 'point') {
+    if (tokens.lower[verb + 1] !== (lemma === 'put' ? 'it' : 'out')) return null;
+    cueLast++;
+  }
+  const comma = commaAfterWords(tokens, cueLast + 1, end, MAX_AS_ADJUNCT_TOKENS);
+  if (comma < 0) return null;
+  const adjunct = tokens.lower[cueLast + 1]!;
+  if (comma > cueLast + 1 && lemma !== 'tell' && !PREPOSITIONS.has(adjunct) && !AS_CLAUSE_ADJUNCT_OPENERS.has(adjunct) && !WEEKDAYS.has(adjunct)) return null;
+  return { source: [subject, cueFirst - 1], cue: [cueFirst, cueLast], comma, passive: false };
+}
+
+/** Most words of a main clause an "as" clause reports on (a longer run is no one clause). */
+const MAX_AS_CONTENT_TOKENS = 120;
+
+/**
+ * "As Ortiz put it, the levy is a tax on hope." / "As reported by the Herald, the port will close.": a sentence
+ * (after a dateline, if any) opening with an attribution in an "as" clause reports its main clause after the comma.
+ * A statement the tagger cued inside the clause gets its source, cue and content so; without one, the statement is
+ * built from the tokens. A passive clause with another cue in its main clause ("As reported by the Herald, Ortiz said
+ * …") is left as a relay. Linear: one look at each sentence's opening, one pass over the cues. Limit: the main clause
+ * runs to the sentence end, a trailing attribution of its own included.
+ */
+export function asClauseAttributions(tokens: Tokens, drafts: Draft[]): void {
+  let cueDraft: Int32Array | null = null;
+  // Cueless drafts (quotations) by their first token: one the clause now reports is merged into its statement.
+  let uncuedDraft: Int32Array | null = null;
+  const merged = new Set<Draft>();
+  const sentences = tokens.sentenceStarts.length - 1;
+  for (let sentence = 0; sentence < sentences; sentence++) {
+    const start = tokens.sentenceStarts[sentence]!;
+    const end = tokens.sentenceStarts[sentence + 1]!;
+    let opening = start;
+    if (tokens.lower[opening] !== 'as' && (opening === 0 || tokens.breaksBefore[opening]! > 0)) opening = Math.max(opening, tokenAfterDateline(tokens, opening, end));
+    const clause = readAsClause(tokens, opening, end);
+    if (clause === null) continue;
+    const last = sentenceLastWord(tokens, clause.comma);
+    if (last - clause.comma < 3 || last - clause.comma > MAX_AS_CONTENT_TOKENS) continue;
+    if (cueDraft === null) {
+      cueDraft = new Int32Array(tokens.count).fill(-1);
+      uncuedDraft = new Int32Array(tokens.count).fill(-1);
+      drafts.forEach((draft, index) => {
+        if (draft.cue !== null) cueDraft![draft.cue.first] = index;
+        else if (draft.pieces.length > 0) uncuedDraft![draft.pieces[0]!.first] = index;
+      });
+    }
+    let inClause = -1;
+    for (let at = opening + 1; at < clause.comma && inClause < 0; at++) inClause = cueDraft[at]!;
+    let cueAfter = false;
+    for (let at = clause.comma + 1; at <= last && !cueAfter; at++) cueAfter = cueDraft[at]! >= 0;
+    if (clause.passive && cueAfter) continue;
+    for (let at = clause.comma + 1; at <= last; at++) if (uncuedDraft![at]! >= 0) merged.add(drafts[uncuedDraft![at]!]!);
+    const source: TaggedSpan = { type: 'source', first: clause.source[0], last: clause.source[1] };
+    const cue: TaggedSpan = { type: 'cue', first: clause.cue[0], last: clause.cue[1] };
+    if (inClause < 0) {
+      drafts.push({ cue, source, pieces: [{ type: 'content', first: clause.comma + 1, last }] });
+      continue;
+    }
+    const draft = drafts[inClause]!;
+    // The verb with its "it"/"out" and modifiers ("put it", "recently noted"), without an adjunct the tagger took ("stated in").
+    if (draft.cue !== null && draft.cue.first <= cue.last && draft.cue.last >= cue.first && draft.cue.last < clause.comma) draft.cue = cue;
+    if (draft.source === null || draft.source.first < clause.comma) draft.source = source;
+    const after = draft.pieces.filter((piece) => piece.last > clause.comma);
+    const pieceLast = after.length > 0 ? after[after.length - 1]!.last : last;
+    // "As the Herald reported, even on Monday, the port …": content the tagger began after an aside set off by commas stays so.
+    const pieceFirst = after.length > 0 && after[0]!.first > clause.comma + 1 && tokens.lower[after[0]!.first - 1] === ',' ? after[0]!.first : clause.comma + 1;
+    draft.pieces = [{ type: 'content', first: pieceFirst, last: Math.max(pieceLast, pieceFirst) }];
+  }
+  removeMerged(drafts, merged);
 }

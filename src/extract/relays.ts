@@ -108,6 +108,20 @@ function citesMoreThanName(tokens: Tokens, draft: DraftStatement, relay: FoundRe
   return pieces.length > 0 && pieces[pieces.length - 1]![1] > relay.last + 1;
 }
 
+/**
+ * "As reported by the Herald, the port will close.": a relay phrase opening with "as" that begins its sentence and ends
+ * at a comma, its name the statement's source, with no other statement cued in the sentence, is the outlet's own report
+ * of the clause after it (PolNeAR marks it so). Limit: with another cue there ("As reported by the Herald, Ortiz said
+ * …") the outlet stays a relay of that cue's statement.
+ */
+function opensAsReport(tokens: Tokens, drafts: readonly DraftStatement[], index: number, relay: FoundRelay): boolean {
+  const source = drafts[index]!.sourceTokens;
+  if (tokens.lower[relay.first] !== 'as' || tokens.lower[relay.last + 1] !== ',' || source === null || source[0] < relay.first || source[1] > relay.last) return false;
+  if (relay.first !== tokens.sentenceStarts[relay.sentence] && !(relay.first > 0 && (tokens.lower[relay.first - 1] === '-' || tokens.lower[relay.first - 1] === '—' || tokens.lower[relay.first - 1] === '–'))) return false;
+  const sameSentence = (other: DraftStatement | undefined): boolean => other?.cueTokens != null && tokens.sentence[other.cueTokens[0]] === relay.sentence;
+  return !sameSentence(drafts[index - 1]) && !sameSentence(drafts[index + 1]);
+}
+
 const AUTHOR_PREPOSITIONS = new Set(['from', 'by']);
 
 /**
@@ -262,7 +276,7 @@ export function findRelays(input: { tokens: Tokens; drafts: readonly DraftStatem
     // "according to X" after another cue of the same sentence ("Lukashenko stated, according to Pool Pervogo").
     const cueStart = original.cueTokens?.[0] ?? -1;
     const relayCue = close.find((relay) => relay.first <= cueStart && cueStart <= relay.last);
-    if (relayCue !== undefined && relayCue.order === 2 && !citesMoreThanName(tokens, original, relayCue)) return;
+    if (relayCue !== undefined && relayCue.order === 2 && !citesMoreThanName(tokens, original, relayCue) && !opensAsReport(tokens, drafts, draftIndex, relayCue)) return;
     if (relayCue !== undefined && relayCue.order === 3 && hasEarlierCue(drafts, draftIndex, cueStart, sentenceIndex, tokens)) return;
     // "…, cited by Iron Ledger, Lieutenant General Arkady Voss said": a source the tagger began at a relay phrase starts after it.
     const draft = withoutLeadingRelay(tokens, original, close);

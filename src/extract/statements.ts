@@ -4,7 +4,7 @@ import type { Cue, StatementKind } from '../model/types.js';
 import { TokenKind, type Tokens } from '../text/tokenize.js';
 import type { Quotation, QuotationResult } from './quotations.js';
 import type { TaggedSpan } from './tagger.js';
-import { cutContractedVerb, isRaisedSubject, joinAppositiveHead, joinAspectualInfinitive, joinVerbPhrase, moveDescriptionToSource, moveHeadNounToSource, moveSubjectOfPassive, moveSubjectOfRaising, splitParticipleCue } from './attribution-boundaries.js';
+import { asClauseAttributions, cutContractedVerb, isRaisedSubject, joinAppositiveHead, joinAspectualInfinitive, joinVerbPhrase, moveDescriptionToSource, moveHeadNounToSource, moveSubjectOfPassive, moveSubjectOfRaising, splitParticipleCue } from './attribution-boundaries.js';
 import { dropAgeSources, dropAnonymityAsides, joinSubjectAfterRelay, splitCoordinatedReports, splitRelaySources } from './attribution-spans.js';
 import { addParentheticalClosings, addParentheticalOpenings, clauseAfterPersonTold, cutContentDateline, cutDateline, cutInferenceTail, cutRefusalTail, cutSentenceAdverb, cutSpeechEventTail, cutSubordinateTail, cutTimeTail, dropAppositivePiece, extendFrontedAdjunct, extendToClauseEnd, extendToLineEnd, extendToSentenceStart, joinRelativeClauses, joinReportedRelative, opensWritersAdjunct, splitCoordinatedCues, startReportedClause } from './content-boundaries.js';
 import { dropDrafts, dropHedgedInferences, dropScareQuotes, isFunctionWordCue, isNoReport, isNoReportAfterBoundaries, mergeCoordinatedComplements, mergeUnattributedQuotes, removeAnonymityRequests } from './draft-filters.js';
@@ -478,6 +478,7 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
     }
     drafts.push({ cue: null, source: null, pieces: [content] });
   });
+  asClauseAttributions(tokens, drafts);
   drafts.sort((a, b) => a.pieces[0]!.first - b.pieces[0]!.first);
   dropDrafts(tokens, drafts, isFunctionWordCue);
   dropDrafts(tokens, drafts, isNoReport);

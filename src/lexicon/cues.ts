@@ -196,3 +196,20 @@ export const NAMING_PARTICIPLES: ReadonlySet<string> = new Set(['named', 'identi
  * subject or a belief ("the report … but revealed nothing", "was relieved but still doubted").
  */
 export const CONTRASTED_SPEECH_ACTS: ReadonlySet<string> = new Set(['warned', 'urged', 'cautioned', 'insisted', 'added', 'stressed', 'acknowledged', 'conceded', 'argued', 'admitted', 'denied', 'maintained', 'vowed', 'promised']);
+
+/**
+ * Lemmas of reporting verbs that make a sentence-opening "as" clause an attribution ("As Ortiz noted, …", "As the
+ * paper reported on Monday, …"); verbs of talking without a reported clause ("As he spoke, …") are left out, as such an
+ * "as" tells the time. "point" stands for "point out", which is not in the verb table.
+ */
+export const AS_CLAUSE_LEMMAS: ReadonlySet<string> = new Set([
+  'say', 'put', 'note', 'report', 'write', 'explain', 'observe', 'point', 'reveal', 'tell', 'mention', 'state', 'argue', 'claim',
+  'suggest', 'predict', 'warn', 'acknowledge', 'admit', 'recall', 'conclude', 'indicate', 'confirm', 'announce', 'declare', 'remark',
+  'comment', 'tweet', 'post', 'sing', 'quip', 'joke', 'show', 'find', 'insist', 'stress', 'emphasize', 'detail', 'document', 'testify',
+]);
+
+/** Words that may open an adjunct between an "as" clause's reporting verb and its comma ("As Ortiz said last week, …"). */
+export const AS_CLAUSE_ADJUNCT_OPENERS: ReadonlySet<string> = new Set([
+  'last', 'earlier', 'later', 'recently', 'back', 'yesterday', 'today', 'this', 'just', 'once', 'famously', 'memorably', 'bluntly',
+  'so', 'aptly', 'succinctly', 'then', 'often', 'repeatedly', 'again', 'previously',
+]);
