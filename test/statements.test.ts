@@ -1069,3 +1069,15 @@ test('assembleStatements: after a verb of trying, going on or having to, the inf
     );
   }
 });
+
+test('assembleStatements: a scene-setting phrase opening the sentence is no piece of the quotation after the attribution', () => {
+  const scene = (opening: string): string[][] =>
+    assemble(`${opening}, Ortiz said, “The cranes will restart on Monday.”`, [
+      ['content', opening],
+      ['source', 'Ortiz'],
+      ['cue', 'said'],
+      ['content', '“The cranes will restart on Monday.”'],
+    ]).drafts.map((draft) => draft.content.map((piece) => piece.text));
+  assert.deepEqual(scene('On the subject of the port'), [['“The cranes will restart on Monday.”']]);
+  assert.deepEqual(scene('Holding up a map'), [['“The cranes will restart on Monday.”']]);
+});

@@ -582,6 +582,22 @@ export function extendFrontedAdjunct(tokens: Tokens, drafts: Draft[], quotations
   }
 }
 
+/**
+ * "On the subject of the port, Ortiz said: “…”", "Holding up a map, she said, “…”": a scene-setting phrase opening the
+ * sentence before the attribution is no piece of a quotation that follows it; the quotation alone is the content.
+ */
+export function dropSceneSettingPiece(tokens: Tokens, draft: Draft, quotations: QuotationResult): void {
+  const cue = draft.cue;
+  if (cue === null || draft.pieces.length !== 2) return;
+  const [scene, quotation] = draft.pieces as [TaggedSpan, TaggedSpan];
+  if (scene.last >= cue.first || quotation.first <= cue.last || quotations.tokenQuotation[quotation.first]! < 0) return;
+  for (let at = scene.first; at <= scene.last; at++) if (quotations.tokenQuotation[at]! >= 0) return;
+  if (scene.first !== tokens.sentenceStarts[tokens.sentence[scene.first]!]) return;
+  const opener = tokens.lower[scene.first]!;
+  if (!FRONTED_OPENERS.has(opener) && !(opener.endsWith('ing') && tokens.kinds[scene.first] === TokenKind.Word)) return;
+  draft.pieces = [quotation];
+}
+
 /** Sentence adverbs that open a sentence before its subject, set off by a comma. */
 const SENTENCE_ADVERBS = new Set(['however', 'still', 'meanwhile', 'instead', 'moreover', 'indeed', 'separately', 'nevertheless', 'similarly', 'likewise', 'also', 'yet', 'now', 'later', 'earlier', 'then', 'and', 'but', 'so']);
 
