@@ -113,7 +113,7 @@ function isAppositive(span: Span, candidate: IndexedMention): boolean {
   return /,[\s\u00a0]*$/.test(before) && /^[,\s\u00a0]*$/.test(after);
 }
 
-/** Place prepositions: in "Democrats on Capitol Hill, who", the relative clause describes the noun before the place. */
+/** Place prepositions: in "Democrats in Westmark, who", the relative clause describes the noun before the place. */
 const PLACE_PREPOSITIONS = new Set(['on', 'in', 'at', 'from', 'across', 'throughout', 'inside', 'outside', 'near']);
 
 /**
@@ -132,7 +132,7 @@ function mentionBefore(index: readonly IndexedMention[], span: Span, text: strin
     const between = text.slice(candidate.end, span.start);
     if (between.length > 40 || /[.!?\n]/.test(between) || !isAntecedentGap(between)) return null;
     const preposition = wordEndingAt(text, candidate.start);
-    // "which" may well stand for a place or an outlet ("his time on MSNBC, which"); "who" stands for a person ("a reply from Ann Lee, who") or a group.
+    // "which" may well stand for a place or an outlet ("his years at Radio Selin, which"); "who" stands for a person ("a reply from Ann Lee, who") or a group.
     if (!(personal && candidate.entity.type !== 'person' && PLACE_PREPOSITIONS.has(text.slice(preposition, candidate.start).trim().toLowerCase()))) return { entity: candidate.entity, mention: candidate.mention };
     for (let earlier = position - 1; earlier >= 0 && earlier >= upper - LOOKBACK; earlier--) {
       const head = index[earlier]!;
@@ -285,7 +285,7 @@ function antecedentBefore(text: string, pronounStart: number, personal: boolean)
     if (words === 0 && COORDINATORS.has(word)) return null;
     if (ANTECEDENT_DETERMINERS.has(word)) {
       if (words === 0) return null;
-      // "Democrats across the country, who": a person is no place; "which" may describe the place ("in the report, which").
+      // "Greens across the region, who": a person is no place; "which" may describe the place ("in the report, which").
       if (personal && ENCLOSING_PLACE_PREPOSITIONS.has(text.slice(wordEndingAt(text, at), at).trim().toLowerCase())) return null;
       return { start: at, end, text: text.slice(at, end) };
     }
