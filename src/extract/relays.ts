@@ -250,7 +250,7 @@ export function findRelays(input: { tokens: Tokens; drafts: readonly DraftStatem
   // statements before it in its sentence, not a statement of its own.
   const closingReports = closingOutletReports(tokens, drafts);
   if (closingReports.size > 0) {
-    for (const index of closingReports.keys()) found.push(closingReports.get(index)!);
+    for (const relay of closingReports.values()) found.push(relay);
     found.sort((a, b) => a.first - b.first);
   }
 
