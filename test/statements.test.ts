@@ -1081,3 +1081,12 @@ test('assembleStatements: a scene-setting phrase opening the sentence is no piec
   assert.deepEqual(scene('On the subject of the port'), [['“The cranes will restart on Monday.”']]);
   assert.deepEqual(scene('Holding up a map'), [['“The cranes will restart on Monday.”']]);
 });
+
+test('assembleStatements: a relative clause set off after the source describes it; the content starts after its closing comma', () => {
+  const { drafts } = assemble('According to Mira Osk, who spoke to reporters, the government is collapsing.', [
+    ['cue', 'According to'],
+    ['source', 'Mira Osk'],
+    ['content', 'who spoke to reporters, the government is collapsing'],
+  ]);
+  assert.deepEqual(drafts.map((draft) => draft.content.map((piece) => piece.text)), [['the government is collapsing']]);
+});

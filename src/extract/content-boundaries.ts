@@ -598,6 +598,29 @@ export function dropSceneSettingPiece(tokens: Tokens, draft: Draft, quotations: 
   draft.pieces = [quotation];
 }
 
+/** Most tokens of a relative clause on a source read past before the content it sets off. */
+const MAX_SOURCE_RELATIVE = 16;
+
+/**
+ * "According to Mira Osk, who spoke to reporters, the government is …": a relative clause set off by commas right
+ * after the source describes the source; the content starts after its closing comma.
+ */
+export function skipSourceRelativeClause(tokens: Tokens, draft: Draft, quotations: QuotationResult): void {
+  const source = draft.source;
+  if (source === null || draft.cue === null) return;
+  const index = draft.pieces.findIndex((piece) => piece.first === source.last + 2);
+  if (index < 0) return;
+  const piece = draft.pieces[index]!;
+  if (tokens.lower[source.last + 1] !== ',' || (tokens.lower[piece.first] !== 'who' && tokens.lower[piece.first] !== 'which')) return;
+  for (let at = piece.first + 1; at < piece.last && at - piece.first <= MAX_SOURCE_RELATIVE; at++) {
+    if (quotations.tokenQuotation[at]! >= 0) return;
+    if (tokens.lower[at] === ',') {
+      draft.pieces[index] = spanWith(piece, at + 1, piece.last);
+      return;
+    }
+  }
+}
+
 /** Sentence adverbs that open a sentence before its subject, set off by a comma. */
 const SENTENCE_ADVERBS = new Set(['however', 'still', 'meanwhile', 'instead', 'moreover', 'indeed', 'separately', 'nevertheless', 'similarly', 'likewise', 'also', 'yet', 'now', 'later', 'earlier', 'then', 'and', 'but', 'so']);
 

@@ -6,7 +6,7 @@ import type { Quotation, QuotationResult } from './quotations.js';
 import type { TaggedSpan } from './tagger.js';
 import { asClauseAttributions, cutContractedVerb, isRaisedSubject, joinAppositiveHead, joinAspectualInfinitive, joinVerbPhrase, moveDescriptionToSource, moveHeadNounToSource, moveSubjectOfPassive, moveSubjectOfRaising, splitParticipleCue } from './attribution-boundaries.js';
 import { dropAgeSources, dropAnonymityAsides, joinSubjectAfterRelay, splitCoordinatedReports, splitRelaySources } from './attribution-spans.js';
-import { addParentheticalClosings, addParentheticalOpenings, clauseAfterPersonTold, cutContentDateline, cutDateline, cutInferenceTail, cutRefusalTail, cutSentenceAdverb, cutSpeechEventTail, cutSubordinateTail, cutTimeTail, dropAppositivePiece, dropSceneSettingPiece, extendFrontedAdjunct, extendToClauseEnd, extendToLineEnd, extendToSentenceStart, joinRelativeClauses, joinReportedRelative, opensWritersAdjunct, splitCoordinatedCues, startReportedClause } from './content-boundaries.js';
+import { addParentheticalClosings, addParentheticalOpenings, clauseAfterPersonTold, cutContentDateline, cutDateline, cutInferenceTail, cutRefusalTail, cutSentenceAdverb, cutSpeechEventTail, cutSubordinateTail, cutTimeTail, dropAppositivePiece, dropSceneSettingPiece, extendFrontedAdjunct, skipSourceRelativeClause, extendToClauseEnd, extendToLineEnd, extendToSentenceStart, joinRelativeClauses, joinReportedRelative, opensWritersAdjunct, splitCoordinatedCues, startReportedClause } from './content-boundaries.js';
 import { dropDrafts, dropHedgedInferences, dropScareQuotes, isFunctionWordCue, isNoReport, isNoReportAfterBoundaries, mergeCoordinatedComplements, mergeUnattributedQuotes, removeAnonymityRequests } from './draft-filters.js';
 import { attributionFirst, attributionLast, claimedTokens, closesQuotation, COMMON_PREPOSITIONS, type Draft, FINITE_AUXILIARIES, gapBetween, holdsCueVerb, isRelayCue, lastTokenOf, MAX_ADDRESSEE_WORDS, NOT_ADDRESSEE_OPENERS, onlyPunctuationBetween, removeMerged, SENTENCE_ENDS, sentenceEndBetween, sentenceLastWord, spanOfTokens, spanWith } from './drafts.js';
 
@@ -501,6 +501,7 @@ export function assembleStatements(input: { tokens: Tokens; spans: readonly Tagg
   splitCoordinatedCues(tokens, drafts, quotations, cues);
   extendFrontedAdjunct(tokens, drafts, quotations);
   for (const draft of drafts) dropSceneSettingPiece(tokens, draft, quotations);
+  for (const draft of drafts) skipSourceRelativeClause(tokens, draft, quotations);
   extendToSentenceStart(tokens, drafts, tagged);
   for (const draft of drafts) startReportedClause(tokens, draft, quotations);
   for (const draft of drafts) splitParticipleCue(tokens, draft);
