@@ -545,3 +545,10 @@ test('pipeline: a sentence opening with an "as" attribution ("As Ortiz put it, â
   // "As well as" inside a sentence is no attribution.
   assert.equal(analyze('The port, as well as the mill, will close in May.\n').statements.length, 0);
 });
+
+test('pipeline: a person told by name is addressed, not an interviewer; an outlet or a described journalist told is a relay', () => {
+  const via = (text: string): string[] => analyze(`${text}\n`).statements.flatMap((statement) => statement.via.map((relay) => `${relay.name}/${relay.role}`));
+  assert.deepEqual(via('Judge Ann Lee told Raymond Bellweather that his conduct had been reckless.'), []);
+  assert.deepEqual(via('Ortiz told Selpress that the port would close.'), ['Selpress/interview']);
+  assert.deepEqual(via('Ortiz told blogger Mario Naufal that the port would close.'), ['Mario Naufal/interview']);
+});

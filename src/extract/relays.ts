@@ -1,4 +1,5 @@
 import { ARTICLES_AND_POSSESSIVES, POSSESSIVE_DETERMINERS } from '../lexicon/pronouns.js';
+import { FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES } from '../lexicon/given-names.js';
 import { MEDIA_SUFFIXES, MEDIA_WORDS } from '../lexicon/titles.js';
 import { DOCUMENT_NOUNS, relayRoleByHead, RELAY_BACK_REFERENCES, RELAY_DESCRIPTORS, RELAY_PHRASES, type RelayPhrase } from '../lexicon/relays.js';
 import { lowerBound, makeSpan, overlaps } from '../model/span.js';
@@ -180,6 +181,16 @@ function citedInOrder(tokens: Tokens, found: FoundRelay[]): void {
  * is a relay only when the statement names another source. A later statement that refers back to "the interview"
  * inherits the most recent chain that had one. Linear: one scan of the tokens, phrase lookup by first word.
  */
+/**
+ * "Judge Lee told Raymond Bellweather that …": a person told by name, with no descriptor such as "blogger" before the
+ * name, is the one addressed, not an interviewer relaying the words. Read by the first name being a given name.
+ */
+function isPersonTold(tokens: Tokens, phrase: RelayPhrase, index: number, nameFirst: number): boolean {
+  if (phrase.words.length !== 1 || phrase.words[0] !== 'told' || nameFirst !== index + 1) return false;
+  const word = tokens.lower[nameFirst]!;
+  return FEMALE_GIVEN_NAMES.has(word) || MALE_GIVEN_NAMES.has(word);
+}
+
 /** Lemmas of the verbs an outlet reports with ("the agency reported", "the paper said", "the daily wrote"). */
 const OUTLET_REPORT_LEMMAS = new Set(['report', 'say', 'write']);
 
@@ -231,7 +242,7 @@ export function findRelays(input: { tokens: Tokens; drafts: readonly DraftStatem
       const phrase = matchPhrase(tokens, index, end);
       if (phrase === null) continue;
       const name = readName(tokens, index + phrase.words.length, end, quotations);
-      if (name === null) continue;
+      if (name === null || isPersonTold(tokens, phrase, index, name[0])) continue;
       const span = makeSpan(tokens.text, tokens.starts[name[0]]!, tokens.ends[name[1]]!);
       const role = relayRoleByHead(tokens.lower[name[1]]!, phrase.role);
       // "according to the channel" after "the Telegram channel “Iron Ledger”": the described relay is the one named before.
