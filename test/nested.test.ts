@@ -42,5 +42,9 @@ test('findNestedStatements: a name set off by commas before its verb reports ("t
 });
 
 test('findNestedStatements: a negated subject ("Nobody told us …") reports nothing', () => {
-  assert.deepEqual(nestedIn('Vell said nobody told the crews the dam was unsafe.', 'nobody told the crews the dam was unsafe'), []);
+  const quoted = 'Vell said: “Nobody told the crews the dam was unsafe.”';
+  assert.deepEqual(nestedIn(quoted, '“Nobody told the crews the dam was unsafe.”'), []);
+  // A named subject in the same place does report.
+  const named = 'Vell said: “Aros told the crews the dam was unsafe.”';
+  assert.equal(nestedIn(named, '“Aros told the crews the dam was unsafe.”').length, 1);
 });

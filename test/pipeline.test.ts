@@ -499,15 +499,6 @@ test('pipeline: an outlet\'s report closing a sentence ("…, the news agency Se
   }
 });
 
-test('pipeline: speaking to an audience with no topic reports nothing; with a topic it does', () => {
-  const bare = analyze('The mayor, who spoke to reporters at the quay, left before noon.\n');
-  assertAnalysisSpans(bare);
-  assert.equal(bare.statements.filter((statement) => statement.cue?.text === 'spoke').length, 0);
-  const topic = analyze('The mayor spoke to reporters about the flooded quay.\n');
-  assertAnalysisSpans(topic);
-  assert.equal(topic.statements.filter((statement) => statement.cue?.text.startsWith('spoke')).length, 1);
-});
-
 test('pipeline: the people polled speak, not the pollster after "by" ("economists surveyed by Selpress expected …")', () => {
   const analysis = analyze('Economists surveyed by Selpress expected the central bank to hold rates.\n');
   assertAnalysisSpans(analysis);

@@ -1090,3 +1090,14 @@ test('assembleStatements: a relative clause set off after the source describes i
   ]);
   assert.deepEqual(drafts.map((draft) => draft.content.map((piece) => piece.text)), [['the government is collapsing']]);
 });
+
+test('assembleStatements: speaking to an audience with no topic reports nothing; with a topic it does', () => {
+  const spoke = (text: string, content: string): string[][] =>
+    assemble(text, [
+      ['source', 'who'],
+      ['cue', 'spoke'],
+      ['content', content],
+    ]).drafts.map((draft) => draft.content.map((piece) => piece.text));
+  assert.deepEqual(spoke('The mayor, who spoke to reporters at the quay, left before noon.', 'to reporters at the quay'), []);
+  assert.deepEqual(spoke('The mayor, who spoke to reporters about the flooded quay, left before noon.', 'to reporters about the flooded quay'), [['to reporters about the flooded quay']]);
+});
