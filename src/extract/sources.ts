@@ -2,7 +2,7 @@ import { BETWEEN_SUBJECT_AND_CUE } from '../lexicon/cues.js';
 import { GROUP_MODIFIERS, GROUP_NOUNS } from '../lexicon/titles.js';
 import { lowerBound, makeSpan, sortByPackedKey } from '../model/span.js';
 import type { Entity, EntityMention } from '../model/types.js';
-import { ARTICLES_AND_POSSESSIVES, PREPOSITIONS, RELATIVE_PRONOUNS, SUBJECT_DETERMINERS, SUBJECT_PRONOUNS } from '../lexicon/pronouns.js';
+import { ARTICLES, ARTICLES_AND_POSSESSIVES, PREPOSITIONS, RELATIVE_PRONOUNS, SUBJECT_DETERMINERS, SUBJECT_PRONOUNS } from '../lexicon/pronouns.js';
 import { CALENDAR_UNITS, DAY_PARTS, MONTHS, WEEKDAYS } from '../lexicon/time-words.js';
 import { LY_NOT_VERB_MODIFIERS } from '../lexicon/adverbs.js';
 import { TokenKind, type Tokens } from '../text/tokenize.js';
@@ -73,12 +73,10 @@ function raisedSubject(tokens: Tokens, draft: DraftStatement): number {
 /** Words that never name a speaker on their own ("having allowed", "being"): a tagger slip, not a source. */
 const NOT_SOURCES = new Set(['having', 'being', 'including', 'after', 'before', 'while', 'despite', 'also', 'however']);
 
-/** "a | comment", "the | criticism": an article the tagger took for a source, its noun for a cue, names nobody. */
-const ARTICLES = new Set(['a', 'an', 'the']);
-
 function isPlausibleSource(tokens: Tokens, [first, last]: readonly [number, number]): boolean {
   if (first !== last) return true;
   const word = tokens.lower[first]!;
+  // "a | comment", "the | criticism": an article the tagger took for a source, its noun for a cue, names nobody.
   if (ARTICLES.has(word)) return false;
   return !NOT_SOURCES.has(word) && tokens.kinds[first] !== TokenKind.Punct;
 }
@@ -128,7 +126,7 @@ export function completeSources(input: { tokens: Tokens; drafts: readonly DraftS
     if (draft.source !== null) {
       // "Varga, who chairs the panel, said": the tagger's source over the relative clause is the name it describes.
       const named = draft.sourceTokens !== null && draft.cueTokens !== null ? nameBeforeRelative(tokens, draft.sourceTokens, draft.cueTokens[0], quotations) : null;
-      if (named !== null) draft = { ...draft, source: makeSpan(tokens.text, tokens.starts[named[0]]!, tokens.ends[named[1]]!), sourceTokens: named };
+      if (named !== null) draft = withSourceTokens(tokens, draft, named[0], named[1]);
       completed.push(trimSourceTail(tokens, widenSource(tokens, cutRelativeHead(tokens, draft), mentions)));
       return;
     }
@@ -149,7 +147,7 @@ export function completeSources(input: { tokens: Tokens; drafts: readonly DraftS
       // "… has been criticised by several EU governments": the agent after "by" is the speaker.
       const agent = agentAfter(tokens, draft.cueTokens[1], quotations);
       if (agent === null) completed.push(draft);
-      else completed.push(widenSource(tokens, { ...draft, source: makeSpan(tokens.text, tokens.starts[agent[0]]!, tokens.ends[agent[1]]!), sourceTokens: agent }, mentions));
+      else completed.push(widenSource(tokens, withSourceTokens(tokens, draft, agent[0], agent[1]), mentions));
       return;
     }
     // "The plan seemed to stall", "The vote is expected to pass": no one speaks (statements.ts made the subject part of the content).
@@ -163,7 +161,7 @@ export function completeSources(input: { tokens: Tokens; drafts: readonly DraftS
       // "…, claiming that" / "and highlighted": the same subject, written once; it is this statement's source too.
       sharesSpeakerWith[index] = index - 1;
       const named = previous!.sourceTokens !== null ? nameBeforeRelative(tokens, previous!.sourceTokens, cueFirst, quotations) : null;
-      if (named !== null) completed.push(widenSource(tokens, { ...draft, source: makeSpan(tokens.text, tokens.starts[named[0]]!, tokens.ends[named[1]]!), sourceTokens: named }, mentions));
+      if (named !== null) completed.push(widenSource(tokens, withSourceTokens(tokens, draft, named[0], named[1]), mentions));
       else if (previous!.source === null) {
         // "Ortiz seemed unmoved, saying …": the subject of seeming (its content's first piece) is the participle's speaker.
         const subject = raisedSubject(tokens, previous!);
@@ -181,8 +179,7 @@ export function completeSources(input: { tokens: Tokens; drafts: readonly DraftS
       completed.push(draft);
       return;
     }
-    const source = makeSpan(tokens.text, tokens.starts[subject[0]]!, tokens.ends[subject[1]]!);
-    completed.push(widenSource(tokens, { ...draft, source, sourceTokens: subject }, mentions));
+    completed.push(widenSource(tokens, withSourceTokens(tokens, draft, subject[0], subject[1]), mentions));
   });
   return { drafts: completed, sharesSpeakerWith };
 }
@@ -211,7 +208,7 @@ function cutRelativeHead(tokens: Tokens, draft: DraftStatement): DraftStatement 
     for (let inside = opening; inside <= last; inside++) if (tokens.kinds[inside] !== TokenKind.Word) return draft;
     const single = opening === last && !NOT_SUBJECT_WORDS.has(tokens.lower[opening]!);
     if (!single && !SUBJECT_DETERMINERS.has(tokens.lower[opening]!) && !SUBJECT_PRONOUNS.has(tokens.lower[opening]!) && !isCapitalized(tokens, opening)) return draft;
-    return { ...draft, source: makeSpan(tokens.text, tokens.starts[opening]!, tokens.ends[last]!), sourceTokens: [opening, last] };
+    return withSourceTokens(tokens, draft, opening, last);
   }
   return draft;
 }
@@ -433,7 +430,7 @@ function widenSource(tokens: Tokens, draft: DraftStatement, mentions: readonly E
   while (first > 0 && tokens.sentence[first - 1] === sentence && GROUP_MODIFIERS.has(tokens.lower[first - 1]!) && tokens.kinds[first - 1] === TokenKind.Word) first--;
   if (draft.cueTokens !== null && first <= draft.cueTokens[1] && last >= draft.cueTokens[0]) return draft;
   if (first === draft.sourceTokens[0] && last === draft.sourceTokens[1]) return draft;
-  return { ...draft, source: makeSpan(tokens.text, tokens.starts[first]!, tokens.ends[last]!), sourceTokens: [first, last] };
+  return withSourceTokens(tokens, draft, first, last);
 }
 
 /** Participles of asking people whose agent names who asked ("economists surveyed by Reuters", "analysts polled by the bank"). */
